@@ -1,0 +1,258 @@
+//===--- BufferedStdoutCheck.cpp - logstream-buffered-stdout --------------===//
+
+#include "BufferedStdoutCheck.h"
+#include "utils/CheckOptions.h"
+#include "utils/StandardStreams.h"
+#include "clang-tidy/utils/OptionsUtils.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+#include "clang/Lex/MacroInfo.h"
+#include "clang/Lex/Preprocessor.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::logstream {
+
+static constexpr llvm::StringRef BufferModeChoices[] = {"line", "none"};
+static constexpr llvm::StringRef DefaultIgnoredStreamBuffers =
+    "::std::basic_streambuf;::std::basic_stringbuf;::std::basic_filebuf";
+
+BufferedStdoutCheck::BufferedStdoutCheck(StringRef Name,
+                                         ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      BufferMode(static_cast<Mode>(utils::readChoiceOption(
+          *this, Options, Name, "BufferMode", BufferModeChoices, 0))),
+      IgnoredStreamBuffers(utils::readListOption(
+          Options, "IgnoredStreamBuffers", DefaultIgnoredStreamBuffers)) {}
+
+void BufferedStdoutCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "BufferMode",
+                BufferModeChoices[static_cast<unsigned>(BufferMode)]);
+  Options.store(Opts, "IgnoredStreamBuffers",
+                tidy::utils::options::serializeStringList(
+                    IgnoredStreamBuffers));
+}
+
+void BufferedStdoutCheck::registerPPCallbacks(const SourceManager &,
+                                              Preprocessor *PP,
+                                              Preprocessor *) {
+  this->PP = PP;
+}
+
+void BufferedStdoutCheck::registerMatchers(MatchFinder *Finder) {
+  auto StdioCall =
+      callExpr(callee(functionDecl(hasAnyName("::setvbuf", "::std::setvbuf",
+                                              "::setbuf", "::std::setbuf",
+                                              "::setbuffer"))
+                          .bind("callee")),
+               argumentCountAtLeast(2));
+  // A call in a template instantiation is reported at the template, without
+  // a fix-it: rewriting the template would change every instantiation.
+  Finder->addMatcher(
+      callExpr(StdioCall, unless(isInTemplateInstantiation())).bind("stdio"),
+      this);
+  Finder->addMatcher(
+      callExpr(StdioCall, isInTemplateInstantiation()).bind("stdio-inst"),
+      this);
+
+  if (!getLangOpts().CPlusPlus)
+    return;
+  auto StdStreamBuf =
+      cxxMemberCallExpr(callee(cxxMethodDecl(hasName("rdbuf"),
+                                             parameterCountIs(0))),
+                        on(utils::stdOStreamObject()));
+  Finder->addMatcher(
+      cxxMemberCallExpr(callee(cxxMethodDecl(hasName("pubsetbuf"))),
+                        on(ignoringParenImpCasts(StdStreamBuf)),
+                        argumentCountIs(2))
+          .bind("pubsetbuf"),
+      this);
+  Finder->addMatcher(
+      cxxMemberCallExpr(callee(cxxMethodDecl(hasName("rdbuf"),
+                                             parameterCountIs(1))),
+                        on(utils::stdOStreamObject()))
+          .bind("rdbuf"),
+      this);
+}
+
+void BufferedStdoutCheck::check(const MatchFinder::MatchResult &Result) {
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("stdio"))
+    return checkStdioCall(Call, Result.Nodes.getNodeAs<FunctionDecl>("callee"),
+                          /*CanFix=*/true, Result);
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("stdio-inst"))
+    return checkStdioCall(Call, Result.Nodes.getNodeAs<FunctionDecl>("callee"),
+                          /*CanFix=*/false, Result);
+  if (const auto *Call = Result.Nodes.getNodeAs<CXXMemberCallExpr>("pubsetbuf"))
+    return checkPubsetbuf(Call, Result);
+  if (const auto *Call = Result.Nodes.getNodeAs<CXXMemberCallExpr>("rdbuf"))
+    return checkRdbuf(Call, Result);
+}
+
+/// The value of an object-like macro whose body is one integer literal, such
+/// as `#define _IOFBF 0`.
+std::optional<int64_t> BufferedStdoutCheck::macroValue(StringRef Name) const {
+  if (!PP)
+    return std::nullopt;
+  const MacroInfo *MI = PP->getMacroInfo(PP->getIdentifierInfo(Name));
+  if (!MI || MI->isFunctionLike() || MI->getNumTokens() != 1 ||
+      !MI->getReplacementToken(0).is(tok::numeric_constant))
+    return std::nullopt;
+  const Token &T = MI->getReplacementToken(0);
+  int64_t Value = 0;
+  if (StringRef(T.getLiteralData(), T.getLength()).getAsInteger(0, Value))
+    return std::nullopt;
+  return Value;
+}
+
+static bool isNullPointer(const Expr *E, ASTContext &Ctx) {
+  return E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) !=
+         Expr::NPCK_NotNull;
+}
+
+void BufferedStdoutCheck::checkStdioCall(const CallExpr *Call,
+                                         const FunctionDecl *Callee,
+                                         bool CanFix,
+                                         const MatchFinder::MatchResult &Result) {
+  ASTContext &Ctx = *Result.Context;
+  std::optional<utils::StdStream> Stream =
+      utils::classifyStdFile(Call->getArg(0), Ctx);
+  if (!Stream)
+    return;
+
+  StringRef Name = Callee->getName();
+  if (Name == "setvbuf") {
+    if (Call->getNumArgs() != 4)
+      return;
+    const Expr *ModeArg = Call->getArg(2);
+    if (ModeArg->isValueDependent())
+      return;
+    Expr::EvalResult Eval;
+    if (!ModeArg->EvaluateAsInt(Eval, Ctx))
+      return;
+    // glibc, musl, the BSDs and MSVC all agree with C's traditional values
+    // only in part; read _IOFBF from the headers in use when we can.
+    int64_t FullBuffering = macroValue("_IOFBF").value_or(0);
+    if (Eval.Val.getInt().getExtValue() != FullBuffering)
+      return;
+  } else {
+    // setbuf(stream, buf) and setbuffer(stream, buf, size): a non-null
+    // buffer means full buffering.
+    if (Call->getArg(1)->isValueDependent() ||
+        isNullPointer(Call->getArg(1), Ctx))
+      return;
+  }
+
+  const SourceManager &SM = *Result.SourceManager;
+  const LangOptions &LO = getLangOpts();
+  StringRef Null = LO.CPlusPlus11 ? "nullptr" : "NULL";
+  StringRef ModeMacro = BufferMode == Mode::Line ? "_IOLBF" : "_IONBF";
+  std::string NewArgs = (Null + ", " + ModeMacro + ", 0").str();
+
+  // Rewrite the buffer, mode and size arguments (and the callee's name when it
+  // is not setvbuf), keeping the stream and callee qualification as written.
+  CharSourceRange ArgsRange = Lexer::makeFileCharRange(
+      CharSourceRange::getTokenRange(Call->getArg(1)->getBeginLoc(),
+                                     Call->getArg(Call->getNumArgs() - 1)
+                                         ->getEndLoc()),
+      SM, LO);
+  CharSourceRange NameRange;
+  if (Name != "setvbuf") {
+    const auto *Ref =
+        dyn_cast<DeclRefExpr>(Call->getCallee()->IgnoreParenImpCasts());
+    if (Ref)
+      NameRange = Lexer::makeFileCharRange(
+          CharSourceRange::getTokenRange(Ref->getLocation()), SM, LO);
+    if (!Ref || NameRange.isInvalid())
+      ArgsRange = CharSourceRange();
+  }
+  if (!CanFix)
+    ArgsRange = CharSourceRange();
+
+  SourceLocation Loc = SM.getExpansionLoc(Call->getBeginLoc());
+  {
+    auto D = diag(Loc, "'%0' makes %1 fully buffered; events written to it "
+                       "can sit in the buffer and be lost when the process "
+                       "dies")
+             << Name << utils::spelling(*Stream);
+    if (ArgsRange.isValid()) {
+      if (NameRange.isValid())
+        D << FixItHint::CreateReplacement(NameRange, "setvbuf");
+      D << FixItHint::CreateReplacement(ArgsRange, NewArgs);
+      return;
+    }
+  }
+  // Inside a macro body or a template the call is not rewritten in place.
+  diag(Loc, "use 'setvbuf(%0, %1)' to keep events flowing",
+       DiagnosticIDs::Note)
+      << utils::spelling(*Stream) << NewArgs;
+}
+
+void BufferedStdoutCheck::checkPubsetbuf(
+    const CXXMemberCallExpr *Call, const MatchFinder::MatchResult &Result) {
+  ASTContext &Ctx = *Result.Context;
+  const Expr *Buf = Call->getArg(0);
+  const Expr *Size = Call->getArg(1);
+  if (Buf->isValueDependent() || Size->isValueDependent())
+    return;
+  // pubsetbuf(nullptr, 0) asks for an unbuffered stream: that is fine.
+  Expr::EvalResult Eval;
+  if (isNullPointer(Buf, Ctx) && Size->EvaluateAsInt(Eval, Ctx) &&
+      Eval.Val.getInt().isZero())
+    return;
+  const auto *Rdbuf =
+      cast<CXXMemberCallExpr>(Call->getImplicitObjectArgument()
+                                  ->IgnoreParenImpCasts());
+  const Expr *StreamObj = Rdbuf->getImplicitObjectArgument();
+  diag(Result.SourceManager->getExpansionLoc(Call->getBeginLoc()),
+       "'pubsetbuf' installs a buffer on the stream buffer of '%0'; events "
+       "can sit in it instead of reaching the event stream")
+      << cast<DeclRefExpr>(StreamObj->IgnoreParenImpCasts())
+             ->getDecl()
+             ->getQualifiedNameAsString()
+      << StreamObj->getSourceRange();
+  // No fix-it: whether the buffer is needed elsewhere is not ours to decide.
+  diag(Call->getExprLoc(), "remove the call, or pass (nullptr, 0) for an "
+                           "unbuffered stream buffer",
+       DiagnosticIDs::Note);
+}
+
+void BufferedStdoutCheck::checkRdbuf(const CXXMemberCallExpr *Call,
+                                     const MatchFinder::MatchResult &Result) {
+  const Expr *Arg = Call->getArg(0)->IgnoreParenImpCasts();
+  if (Arg->isTypeDependent())
+    return;
+  QualType Pointee = Arg->getType()->getPointeeType();
+  const CXXRecordDecl *Buf =
+      Pointee.isNull() ? nullptr : Pointee->getAsCXXRecordDecl();
+  // A null pointer, a saved `std::streambuf *` being restored, or a standard
+  // buffer (string capture in tests, files: see logstream-log-file-sink).
+  if (!Buf)
+    return;
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Buf))
+    Buf = Spec->getSpecializedTemplate()->getTemplatedDecl();
+  std::string Qualified = "::" + Buf->getQualifiedNameAsString();
+  for (StringRef Ignored : IgnoredStreamBuffers)
+    if (Qualified == Ignored || Qualified == ("::" + Ignored.ltrim(':')).str())
+      return;
+  // Another standard stream's buffer (`std::cerr.rdbuf(std::cout.rdbuf())`)
+  // keeps events on the standard streams.
+  if (const auto *Other = dyn_cast<CXXMemberCallExpr>(Arg))
+    if (utils::classifyStdOStream(Other->getImplicitObjectArgument()))
+      return;
+  const Expr *StreamObj = Call->getImplicitObjectArgument();
+  diag(Result.SourceManager->getExpansionLoc(Call->getBeginLoc()),
+       "'%0' is given a stream buffer of type '%1'; its buffering decides "
+       "when events reach %2")
+      << cast<DeclRefExpr>(StreamObj->IgnoreParenImpCasts())
+             ->getDecl()
+             ->getQualifiedNameAsString()
+      << Buf->getQualifiedNameAsString()
+      << utils::spelling(*utils::classifyStdOStream(StreamObj));
+  diag(Buf->getLocation(), "make sure '%0' flushes every complete event "
+                           "(at least at each newline)",
+       DiagnosticIDs::Note)
+      << Buf->getName();
+}
+
+} // namespace clang::tidy::logstream

@@ -1,0 +1,32 @@
+//===--- LogstreamTidyModule.cpp - the logstream clang-tidy module --------===//
+//
+// Registers every logstream-* check, in alphabetical order.
+// utils/add_new_check.py keeps this list sorted.
+//
+//===----------------------------------------------------------------------===//
+
+#include "BufferedStdoutCheck.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "utils/Compat.h"
+
+namespace clang::tidy::logstream {
+
+class LogstreamModule : public ClangTidyModule {
+public:
+  void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
+    // BEGIN CHECKS (sorted; maintained by utils/add_new_check.py)
+    CheckFactories.registerCheck<BufferedStdoutCheck>(
+        "logstream-buffered-stdout");
+    // END CHECKS
+  }
+};
+
+} // namespace clang::tidy::logstream
+
+namespace clang::tidy {
+
+// Registered with the name "logstream": no in-tree clang-tidy module uses it.
+static ClangTidyModuleRegistry::Add<logstream::LogstreamModule>
+    X("logstream-module", "Checks for logs as event streams (factor XI).");
+
+} // namespace clang::tidy

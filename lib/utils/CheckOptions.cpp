@@ -1,0 +1,70 @@
+//===--- CheckOptions.cpp - Validated option reading ----------------------===//
+
+#include "utils/CheckOptions.h"
+#include "clang-tidy/utils/OptionsUtils.h"
+#include "llvm/ADT/STLExtras.h"
+
+namespace clang::tidy::logstream::utils {
+
+unsigned readChoiceOption(const ClangTidyCheck &Check,
+                          const ClangTidyCheck::OptionsView &Options,
+                          llvm::StringRef CheckName, llvm::StringRef Name,
+                          llvm::ArrayRef<llvm::StringRef> Choices,
+                          unsigned Default) {
+  llvm::StringRef Value = Options.get(Name, Choices[Default]);
+  for (unsigned I = 0; I < Choices.size(); ++I)
+    if (Value == Choices[I])
+      return I;
+  std::string Valid;
+  for (llvm::StringRef C : Choices) {
+    if (!Valid.empty())
+      Valid += "', '";
+    Valid += C;
+  }
+  Check.configurationDiag(
+      "invalid value '%0' for option '%1.%2'; expected one of '%3'",
+      DiagnosticIDs::Error)
+      << Value << CheckName << Name << Valid;
+  return Default;
+}
+
+std::string readRegexOption(const ClangTidyCheck &Check,
+                            const ClangTidyCheck::OptionsView &Options,
+                            llvm::StringRef CheckName, llvm::StringRef Name,
+                            llvm::StringRef Default) {
+  std::string Value = Options.get(Name, Default).str();
+  llvm::Regex RE(Value, llvm::Regex::IgnoreCase);
+  std::string Error;
+  if (!RE.isValid(Error)) {
+    Check.configurationDiag(
+        "invalid regular expression '%0' for option '%1.%2': %3",
+        DiagnosticIDs::Error)
+        << Value << CheckName << Name << Error;
+    return Default.str();
+  }
+  return Value;
+}
+
+std::vector<llvm::StringRef>
+readListOption(const ClangTidyCheck::OptionsView &Options, llvm::StringRef Name,
+               llvm::StringRef Default) {
+  std::vector<llvm::StringRef> Result;
+  for (llvm::StringRef Item :
+       tidy::utils::options::parseStringList(Options.get(Name, Default))) {
+    Item = Item.trim();
+    if (!Item.empty())
+      Result.push_back(Item);
+  }
+  return Result;
+}
+
+Pattern::Pattern(llvm::StringRef Src) : Source(Src.str()) {
+  if (!Source.empty())
+    Compiled = std::make_shared<llvm::Regex>(Source, llvm::Regex::IgnoreCase);
+}
+
+bool Pattern::matches(llvm::StringRef Text) const {
+  return Compiled && Compiled->match(Text);
+}
+
+} // namespace clang::tidy::logstream::utils

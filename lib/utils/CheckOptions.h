@@ -1,0 +1,61 @@
+//===--- CheckOptions.h - Validated option reading for logstream checks ---===//
+//
+// clang-tidy's own option readers fall back to the default on a bad value
+// with a warning; logstream-tidy treats a malformed option as a configuration
+// error (non-zero exit) so that a typo never turns into a silent pass.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef LOGSTREAM_UTILS_CHECKOPTIONS_H
+#define LOGSTREAM_UTILS_CHECKOPTIONS_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Regex.h"
+#include <string>
+#include <vector>
+
+namespace clang::tidy::logstream::utils {
+
+/// Reads option \p Name, which must be one of \p Choices (case-sensitive).
+/// Returns the index of the chosen value; on any other value reports an
+/// error naming the valid choices and returns the index of \p Default.
+unsigned readChoiceOption(const ClangTidyCheck &Check,
+                          const ClangTidyCheck::OptionsView &Options,
+                          llvm::StringRef CheckName, llvm::StringRef Name,
+                          llvm::ArrayRef<llvm::StringRef> Choices,
+                          unsigned Default);
+
+/// Reads a regular-expression option. An empty value means "matches nothing".
+/// An invalid expression is reported as a configuration error and replaced
+/// by \p Default.
+std::string readRegexOption(const ClangTidyCheck &Check,
+                            const ClangTidyCheck::OptionsView &Options,
+                            llvm::StringRef CheckName, llvm::StringRef Name,
+                            llvm::StringRef Default);
+
+/// Reads a ';'-separated list option, trimming blanks and dropping empty
+/// entries.
+std::vector<llvm::StringRef>
+readListOption(const ClangTidyCheck::OptionsView &Options, llvm::StringRef Name,
+               llvm::StringRef Default);
+
+/// A case-insensitive regular expression that matches nothing when empty.
+class Pattern {
+public:
+  Pattern() = default;
+  explicit Pattern(llvm::StringRef Source);
+  bool matches(llvm::StringRef Text) const;
+  bool empty() const { return Source.empty(); }
+  const std::string &source() const { return Source; }
+
+private:
+  std::string Source;
+  // llvm::Regex is move-only and its match() is const.
+  std::shared_ptr<llvm::Regex> Compiled;
+};
+
+} // namespace clang::tidy::logstream::utils
+
+#endif // LOGSTREAM_UTILS_CHECKOPTIONS_H

@@ -1,0 +1,77 @@
+# lit configuration for logstream-tidy.
+#
+# Every test runs in one of two modes, chosen with `--param mode=...`:
+#   standalone  %logstream_tidy is the logstream-tidy binary
+#   plugin      %logstream_tidy is stock clang-tidy-N --load=LogstreamTidy.so
+# ctest runs the suite once per mode.
+
+import os
+import shlex
+
+import lit.formats
+
+config.name = "logstream-tidy"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".c", ".cpp", ".test"]
+config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py",
+                   "check_logstream_tidy.py", "README.md"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.binary_dir, "test")
+
+mode = lit_config.params.get("mode", "standalone")
+if mode == "standalone":
+    tidy = shlex.quote(config.logstream_tidy)
+elif mode == "plugin":
+    tidy = "%s --load=%s" % (shlex.quote(config.clang_tidy), shlex.quote(config.plugin))
+else:
+    lit_config.fatal("unknown mode '%s' (standalone or plugin)" % mode)
+config.name += " (%s, LLVM %s)" % (mode, config.llvm_major)
+config.available_features.add("mode-" + mode)
+config.available_features.add("llvm-" + config.llvm_major)
+
+# Keep the environment small and predictable.
+config.environment["PATH"] = os.pathsep.join(
+    [config.llvm_bin, os.environ.get("PATH", "")])
+for var in ("HOME", "TMPDIR"):
+    if var in os.environ:
+        config.environment[var] = os.environ[var]
+
+runner = os.path.join(config.test_source_root, "check_logstream_tidy.py")
+mock_headers = os.path.join(config.test_source_root, "checkers", "Inputs", "Headers")
+config.substitutions.append(
+    ("%check_logstream_tidy",
+     "%s %s --tidy=%s --clang=%s --filecheck=%s" % (
+         shlex.quote(config.python), shlex.quote(runner), shlex.quote(tidy),
+         shlex.quote(config.clang), shlex.quote(config.filecheck))))
+config.substitutions.append(("%logstream_tidy", tidy))
+config.substitutions.append(("%standalone_tidy", shlex.quote(config.logstream_tidy)))
+config.substitutions.append(("%clang_tidy", shlex.quote(config.clang_tidy)))
+config.substitutions.append(("%plugin", shlex.quote(config.plugin)))
+config.substitutions.append(("%clang", shlex.quote(config.clang)))
+config.substitutions.append(("%mock_headers", shlex.quote(mock_headers)))
+config.substitutions.append(("%python", shlex.quote(config.python)))
+config.substitutions.append(("%srcroot", shlex.quote(config.source_dir)))
+config.substitutions.append(("%llvm_major", config.llvm_major))
+
+# A clang-tidy of another LLVM major, for the plugin's version-mismatch test.
+others = [t for t in config.other_clang_tidies.split(";") if t and os.path.exists(t)]
+if others:
+    config.available_features.add("other-clang-tidy")
+    config.substitutions.append(("%other_clang_tidy", shlex.quote(others[0])))
+
+# Real library headers (Debian packages) for the real-headers suite.
+def have_header(path):
+    return os.path.exists(os.path.join("/usr/include", path))
+
+for feature, header in [("spdlog", "spdlog/spdlog.h"), ("glog", "glog/logging.h"),
+                        ("boost-log", "boost/log/trivial.hpp"),
+                        ("log4cxx", "log4cxx/logger.h"),
+                        ("log4cplus", "log4cplus/logger.h"),
+                        ("poco", "Poco/Logger.h"), ("easylogging", "easylogging++.h"),
+                        ("pam", "security/pam_appl.h"), ("openssl", "openssl/ssl.h"),
+                        ("pre-commit", None)]:
+    if header and have_header(header):
+        config.available_features.add(feature)
+if any(os.access(os.path.join(d, "pre-commit"), os.X_OK)
+       for d in os.environ.get("PATH", "").split(os.pathsep)):
+    config.available_features.add("pre-commit")
