@@ -5,8 +5,10 @@
 #   plugin      %logstream_tidy is stock clang-tidy-N --load=LogstreamTidy.so
 # ctest runs the suite once per mode.
 
+import hashlib
 import os
 import shlex
+import tempfile
 
 import lit.formats
 
@@ -16,7 +18,13 @@ config.suffixes = [".c", ".cpp", ".test"]
 config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py",
                    "check_logstream_tidy.py", "README.md"]
 config.test_source_root = os.path.dirname(__file__)
-config.test_exec_root = os.path.join(config.binary_dir, "test")
+# Scratch files live outside the build tree: the build's own
+# compile_commands.json would otherwise be found by every tool that searches
+# parent directories for a compilation database.
+config.test_exec_root = os.path.join(
+    tempfile.gettempdir(),
+    "logstream-tidy-lit-" + hashlib.sha1(config.binary_dir.encode()).hexdigest()[:10],
+    lit_config.params.get("mode", "standalone"))
 
 mode = lit_config.params.get("mode", "standalone")
 if mode == "standalone":

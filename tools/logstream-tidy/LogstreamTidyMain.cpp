@@ -4,10 +4,88 @@
 // (-p, --checks, --fix, --export-fixes, --config-file, NOLINT, ...) work as
 // documented for clang-tidy.
 //
+// One difference, on purpose: where stock clang-tidy cannot find a
+// compilation database it prints a warning, "runs without flags" and may exit
+// 0 on a file it did not really analyze. logstream-tidy refuses instead, so
+// that a misconfigured CI job can never pass silently.
+//
 //===----------------------------------------------------------------------===//
 
 #include "clang-tidy/tool/ClangTidyMain.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/raw_ostream.h"
+#include <string>
+#include <vector>
+
+namespace {
+
+/// Whether clang-tidy option \p Name (as registered with llvm::cl by
+/// clang-tidy's own main) takes its value from the next argument.
+bool takesSeparateValue(llvm::StringRef Name) {
+  // CommonOptionsParser registers these lazily, so they are not in the
+  // registry before clang-tidy's main runs.
+  if (Name == "p" || Name == "extra-arg" || Name == "extra-arg-before")
+    return true;
+  auto &Opts = llvm::cl::getRegisteredOptions();
+  auto It = Opts.find(Name);
+  if (It == Opts.end())
+    return false;
+  return It->second->getValueExpectedFlag() == llvm::cl::ValueRequired;
+}
+
+/// Returns an error message when source files are given without `--` and no
+/// compilation database can be found for them; an empty string otherwise.
+std::string checkCompilationDatabase(int argc, const char **argv) {
+  std::string BuildPath;
+  std::vector<std::string> Sources;
+  for (int I = 1; I < argc; ++I) {
+    llvm::StringRef Arg = argv[I];
+    if (Arg == "--")
+      return ""; // Flags are given on the command line.
+    if (Arg.starts_with("@"))
+      return ""; // Response files: leave them to clang-tidy.
+    if (Arg.starts_with("-")) {
+      llvm::StringRef Name = Arg.ltrim('-');
+      llvm::StringRef Value;
+      bool HasInlineValue = Name.contains('=');
+      if (HasInlineValue)
+        std::tie(Name, Value) = Name.split('=');
+      if (!HasInlineValue && takesSeparateValue(Name) && I + 1 < argc)
+        Value = argv[++I];
+      if (Name == "p")
+        BuildPath = Value.str();
+      continue;
+    }
+    Sources.push_back(Arg.str());
+  }
+  if (Sources.empty())
+    return "";
+  std::string Error;
+  if (!BuildPath.empty()) {
+    if (clang::tooling::CompilationDatabase::autoDetectFromDirectory(BuildPath,
+                                                                     Error))
+      return "";
+    return "no compilation database in '" + BuildPath +
+           "' (expected compile_commands.json or compile_flags.txt): " + Error;
+  }
+  for (const std::string &Source : Sources)
+    if (!clang::tooling::CompilationDatabase::autoDetectFromSource(Source,
+                                                                   Error))
+      return "no compilation database found for '" + Source +
+             "' or any parent directory; pass -p <build-dir>, or compiler "
+             "flags after '--'";
+  return "";
+}
+
+} // namespace
 
 int main(int argc, const char **argv) {
+  std::string Error = checkCompilationDatabase(argc, argv);
+  if (!Error.empty()) {
+    llvm::errs() << "logstream-tidy: error: " << Error << "\n";
+    return 1;
+  }
   return clang::tidy::clangTidyMain(argc, argv);
 }
