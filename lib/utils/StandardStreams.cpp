@@ -4,17 +4,22 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/Lex/Lexer.h"
-#include "llvm/ADT/StringSwitch.h"
+#include "llvm/ADT/STLExtras.h"
 
 namespace clang::tidy::logstream::utils {
 
 using namespace ast_matchers;
 
 static std::optional<StdStream> fromName(llvm::StringRef Name) {
-  return llvm::StringSwitch<std::optional<StdStream>>(Name)
-      .Cases("stdout", "__stdoutp", "_IO_2_1_stdout_", StdStream::Out)
-      .Cases("stderr", "__stderrp", "_IO_2_1_stderr_", StdStream::Err)
-      .Default(std::nullopt);
+  static constexpr llvm::StringRef Out[] = {"stdout", "__stdoutp",
+                                            "_IO_2_1_stdout_"};
+  static constexpr llvm::StringRef Err[] = {"stderr", "__stderrp",
+                                            "_IO_2_1_stderr_"};
+  if (llvm::is_contained(Out, Name))
+    return StdStream::Out;
+  if (llvm::is_contained(Err, Name))
+    return StdStream::Err;
+  return std::nullopt;
 }
 
 std::optional<StdStream> classifyStdFile(const Expr *E, const ASTContext &Ctx) {
@@ -57,10 +62,13 @@ std::optional<StdStream> classifyStdOStream(const Expr *E) {
   const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
   if (!VD || !VD->isInStdNamespace() || !VD->getIdentifier())
     return std::nullopt;
-  return llvm::StringSwitch<std::optional<StdStream>>(VD->getName())
-      .Cases("cout", "wcout", StdStream::Out)
-      .Cases("cerr", "wcerr", "clog", "wclog", StdStream::Err)
-      .Default(std::nullopt);
+  static constexpr llvm::StringRef Out[] = {"cout", "wcout"};
+  static constexpr llvm::StringRef Err[] = {"cerr", "wcerr", "clog", "wclog"};
+  if (llvm::is_contained(Out, VD->getName()))
+    return StdStream::Out;
+  if (llvm::is_contained(Err, VD->getName()))
+    return StdStream::Err;
+  return std::nullopt;
 }
 
 ast_matchers::internal::Matcher<Expr> stdOStreamObject() {

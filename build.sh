@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# logstream-tidy's one entry point for set-up, the demo and the test suite.
+#
+#   ./build.sh demo [--llvm N]   install what is missing, build, lint examples/
+#   ./build.sh test [--llvm N]   install what is missing, build, run every test
+#
+# N is the LLVM major to build against (19 or 22; default 19). Debian 12,
+# as root (or with sudo). Exit status: 0 success, 1 a step failed (build,
+# tests), 2 usage error.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")"
+ROOT=$(pwd)
+
+usage() {
+  sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' >&2
+  exit 2
+}
+
+[ $# -ge 1 ] || usage
+ACTION=$1
+shift
+LLVM=19
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --llvm) [ $# -ge 2 ] || usage; LLVM=$2; shift 2 ;;
+    --llvm=*) LLVM=${1#--llvm=}; shift ;;
+    -h|--help) usage ;;
+    *) echo "build.sh: unknown argument '$1'" >&2; usage ;;
+  esac
+done
+case "$ACTION" in demo|test) ;; *) echo "build.sh: unknown action '$ACTION'" >&2; usage ;; esac
+case "$LLVM" in 19|22) ;; *) echo "build.sh: LLVM $LLVM is not supported (19 or 22)" >&2; exit 2 ;; esac
+
+JOBS=$(nproc 2>/dev/null || echo 2)
+BUILD="$ROOT/build/llvm-$LLVM"
+
+# --- packages -----------------------------------------------------------------
+# Everything comes from Debian 12's own archive (LLVM 22 from bookworm-security).
+PACKAGES=(
+  ca-certificates cmake ninja-build python3 git
+  "llvm-$LLVM-dev" "libclang-$LLVM-dev" "clang-tidy-$LLVM" "clang-$LLVM" "llvm-$LLVM-tools"
+  # Libraries whose headers the checks know (and the real-header tests use).
+  libspdlog-dev libgoogle-glog-dev libboost-log-dev liblog4cxx-dev liblog4cplus-dev
+  libpoco-dev libeasyloggingpp-dev libpam0g-dev libssl-dev
+)
+if [ "$ACTION" = test ]; then
+  PACKAGES+=(libgtest-dev pre-commit python3-jsonschema)
+fi
+
+install_missing() {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "== installing: ${missing[*]}"
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "build.sh: run as root (or install sudo) to install: ${missing[*]}" >&2; exit 1; }
+    sudo=(sudo)
+  fi
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+# --- build --------------------------------------------------------------------
+build() {
+  echo "== configuring against LLVM $LLVM in $BUILD"
+  mkdir -p "$BUILD"
+  cmake -S "$ROOT" -B "$BUILD" -G Ninja \
+    -DCMAKE_BUILD_TYPE=Release \
+    -DCMAKE_PREFIX_PATH="/usr/lib/llvm-$LLVM" \
+    -DCMAKE_C_COMPILER="clang-$LLVM" -DCMAKE_CXX_COMPILER="clang++-$LLVM" \
+    -DLOGSTREAM_WERROR=ON -DLOGSTREAM_BUILD_TESTS="$([ "$ACTION" = test ] && echo ON || echo OFF)" \
+    >"$BUILD.configure.log" 2>&1 ||
+    { cat "$BUILD.configure.log"; exit 1; }
+  echo "== building (-j$JOBS)"
+  cmake --build "$BUILD" -j "$JOBS"
+}
+
+demo() {
+  local ex="$BUILD/examples"
+  echo "== generating the compile database of examples/ (orders-service)"
+  cmake -S "$ROOT/examples" -B "$ex" -G Ninja -DCMAKE_CXX_COMPILER="clang++-$LLVM" >/dev/null
+  echo "== logstream-tidy on examples/"
+  local files
+  mapfile -t files < <(python3 -c 'import json,sys; [print(e["file"]) for e in json.load(open(sys.argv[1]))]' "$ex/compile_commands.json" | sort -u)
+  local out rc=0
+  out=$("$BUILD/bin/logstream-tidy" -p "$ex" --checks='-*,logstream-*' --quiet "${files[@]}" 2>&1) || rc=$?
+  printf '%s\n' "$out" | grep -v ' warnings\? generated\.$' || true
+  local n
+  n=$(printf '%s\n' "$out" | grep -c ': warning: .*\[logstream-' || true)
+  echo "== $n finding(s) in examples/ (LLVM $LLVM)"
+  # Findings are the point of the demo; anything else non-zero is a failure.
+  if [ "$rc" -ne 0 ] && printf '%s\n' "$out" | grep -q ': error: '; then
+    echo "build.sh: logstream-tidy reported errors" >&2
+    exit 1
+  fi
+}
+
+run_tests() {
+  echo "== running the test suite (LLVM $LLVM)"
+  cd "$BUILD"
+  ctest -j "$JOBS" --output-on-failure --timeout 600
+}
+
+install_missing
+build
+case "$ACTION" in
+  demo) demo ;;
+  test) run_tests ;;
+esac

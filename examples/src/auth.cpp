@@ -1,0 +1,29 @@
+#include "auth.h"
+#include <cstdio>
+#include <cstring>
+#include <map>
+#include <string>
+
+namespace auth {
+
+namespace {
+// user -> password (a real service would store salted hashes).
+const std::map<std::string, std::string> &users() {
+  static const std::map<std::string, std::string> Users = {
+      {"alice", "correct horse"}, {"bob", "battery staple"}};
+  return Users;
+}
+} // namespace
+
+bool login(const std::string &user, const std::string &password) {
+  auto It = users().find(user);
+  if (It == users().end())
+    return false;
+  if (std::strcmp(It->second.c_str(), password.c_str()) != 0) {
+    std::fprintf(stderr, "login failed for %s\n", user.c_str());
+    return false;
+  }
+  return true;
+}
+
+} // namespace auth
