@@ -104,16 +104,26 @@ DynTypedNode valueParent(const Expr *E, ASTContext &Ctx, const Expr *&Child) {
   Child = E;
   while (true) {
     auto Parents = Ctx.getParents(Node);
-    if (Parents.size() != 1)
+    if (Parents.empty())
       return {};
-    const Expr *P = Parents[0].get<Expr>();
+    // An element of a braced list has two parents, the syntactic and the
+    // semantic form of the list; the semantic path carries conversions.
+    DynTypedNode Parent = Parents[0];
+    if (Parents.size() > 1) {
+      for (const DynTypedNode &Candidate : Parents)
+        if (!Candidate.get<InitListExpr>()) {
+          Parent = Candidate;
+          break;
+        }
+    }
+    const Expr *P = Parent.get<Expr>();
     if (P && isa<ParenExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
                  ExprWithCleanups>(P)) {
-      Node = Parents[0];
+      Node = Parent;
       Child = P;
       continue;
     }
-    return Parents[0];
+    return Parent;
   }
 }
 
@@ -142,9 +152,26 @@ bool usedOnlyThroughBase(const Expr *E, ASTContext &Ctx,
     return RD && RD->getIdentifier() &&
            llvm::is_contained(Api.BaseClasses, RD->getName());
   };
-  auto ConvertedToBase = [&](const Expr *X) {
+  // The parent of X's value, through parentheses, temporaries and no-op or
+  // lvalue-to-rvalue conversions.
+  auto ValueUse = [&](const Expr *X) {
     const Expr *Child = nullptr;
     DynTypedNode P = valueParent(X, Ctx, Child);
+    while (const auto *Cast = P.get<ImplicitCastExpr>()) {
+      // An object (not pointer) derived-to-base conversion is how a smart
+      // pointer reaches its operator-> in a base class.
+      bool ObjectToBase = (Cast->getCastKind() == CK_DerivedToBase ||
+                           Cast->getCastKind() == CK_UncheckedDerivedToBase) &&
+                          !Cast->getType()->isPointerType();
+      if (Cast->getCastKind() != CK_NoOp &&
+          Cast->getCastKind() != CK_LValueToRValue && !ObjectToBase)
+        break;
+      P = valueParent(Cast, Ctx, Child);
+    }
+    return P;
+  };
+  auto ConvertedToBase = [&](const Expr *X) {
+    DynTypedNode P = ValueUse(X);
     if (const auto *Cast = P.get<ImplicitCastExpr>())
       return IsBase(pointeeRecord(Cast->getType()));
     if (const auto *Construct = P.get<CXXConstructExpr>())
@@ -171,19 +198,18 @@ bool usedOnlyThroughBase(const Expr *E, ASTContext &Ctx,
     if (ConvertedToBase(Ref))
       continue;
     // ptr->method(...) through a smart pointer's operator-> or a raw pointer.
-    const Expr *Child = nullptr;
-    DynTypedNode P = valueParent(Ref, Ctx, Child);
+    DynTypedNode P = ValueUse(Ref);
     const MemberExpr *ME = P.get<MemberExpr>();
-    if (!ME) {
-      if (const auto *Arrow = P.get<CXXOperatorCallExpr>()) {
-        if (Arrow->getOperator() != OO_Arrow)
-          return false;
-        DynTypedNode PP = valueParent(Arrow, Ctx, Child);
-        ME = PP.get<MemberExpr>();
-      } else if (const auto *Cast = P.get<ImplicitCastExpr>()) {
-        DynTypedNode PP = valueParent(Cast, Ctx, Child);
-        ME = PP.get<MemberExpr>();
-      }
+    if (const auto *Arrow = P.get<CXXOperatorCallExpr>()) {
+      if (Arrow->getOperator() != OO_Arrow)
+        return false;
+      // The member's object: operator->'s result, converted to the class
+      // that declares the member.
+      const Expr *Child = nullptr;
+      DynTypedNode Up = valueParent(Arrow, Ctx, Child);
+      while (const auto *Cast = Up.get<ImplicitCastExpr>())
+        Up = valueParent(Cast, Ctx, Child);
+      ME = Up.get<MemberExpr>();
     }
     if (!ME)
       return false;
@@ -935,8 +961,9 @@ void LogFileSinkCheck::checkSinkCreation(const Expr *E,
       TryFix(TypeRange, Construct->getParenOrBraceRange().getBegin(),
              Construct->getParenOrBraceRange().getEnd(),
              writtenArgs(Construct));
-    else if (!New->hasInitializer())
-      TryFix(TypeRange, {}, {}, {});
+    else if (!New->hasInitializer() ||
+             (Construct && Construct->getNumArgs() == 0))
+      TryFix(TypeRange, {}, {}, {}); // `new T` without parentheses
   } else if (const auto *Call = dyn_cast<CallExpr>(E)) {
     const auto *Callee =
         dyn_cast<DeclRefExpr>(Call->getCallee()->IgnoreParenImpCasts());

@@ -238,6 +238,14 @@ const NamedDecl *receiverOf(const Expr *E, ASTContext &Ctx) {
       return VD;
     if (const auto *Init = P.get<CXXCtorInitializer>())
       return Init->getMember();
+    // Some LLVM versions parent a member initializer's expression to the
+    // constructor itself.
+    if (const auto *Ctor = P.get<CXXConstructorDecl>()) {
+      for (const CXXCtorInitializer *Init : Ctor->inits())
+        if (Init->getInit() == Node.get<Expr>())
+          return Init->getMember();
+      return nullptr;
+    }
     if (const auto *BO = P.get<BinaryOperator>()) {
       if (BO->isAssignmentOp() && BO->getRHS()->IgnoreParenImpCasts() ==
                                       Node.get<Expr>()->IgnoreParenImpCasts())

@@ -1,0 +1,2 @@
+#pragma once
+#include <boost/log/utility/setup/file.hpp>
