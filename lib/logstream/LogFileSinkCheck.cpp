@@ -25,8 +25,14 @@ AST_MATCHER(CXXConstructExpr, isBaseInitialization) {
   auto Parents = Finder->getASTContext().getParents(Node);
   if (Parents.size() != 1)
     return false;
-  const auto *Init = Parents[0].get<CXXCtorInitializer>();
-  return Init && Init->isBaseInitializer();
+  if (const auto *Init = Parents[0].get<CXXCtorInitializer>())
+    return Init->isBaseInitializer();
+  // Some LLVM versions parent initializer expressions to the constructor.
+  if (const auto *Ctor = Parents[0].get<CXXConstructorDecl>())
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->getInit() == &Node)
+        return Init->isBaseInitializer();
+  return false;
 }
 
 /// The written arguments of a call (default arguments are not written).
