@@ -1,5 +1,6 @@
 #include "audit_log.h"
 #include "auth.h"
+#include "metrics.h"
 #include "orders.h"
 #include <cstdio>
 #include <iostream>
@@ -14,6 +15,12 @@ int main(int argc, char **argv) {
   setvbuf(stdout, stdout_buffer, _IOFBF, sizeof stdout_buffer);
 
   std::string data_dir = argc > 1 ? argv[1] : "/var/lib/orders";
+  bool daemon = argc > 2 && std::string(argv[2]) == "--daemon";
+  if (daemon) {
+    // Nobody reads the terminal of a daemon: keep its output in a file.
+    freopen("/var/log/orders/stdout.log", "a", stdout);
+  }
+  metrics::init(data_dir);
   if (!audit::open(data_dir)) {
     std::cerr << "cannot open the audit log under " << data_dir << '\n';
     return 1;
@@ -26,6 +33,7 @@ int main(int argc, char **argv) {
   auto id = book.place("alice", "keyboard", 1);
   book.place("alice", "mouse", 2);
   book.cancel(id);
+  metrics::count("orders_open", static_cast<long>(book.size()));
   std::printf("open orders: %zu\n", book.size());
   return 0;
 }

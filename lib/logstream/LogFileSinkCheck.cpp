@@ -253,28 +253,35 @@ void LogFileSinkCheck::registerPPCallbacks(const SourceManager &,
 }
 
 void LogFileSinkCheck::registerMatchers(MatchFinder *Finder) {
+  // Nothing in system headers is reported: filter first, it is the cheapest
+  // test and most of a translation unit is system headers.
+  auto NotInSystemHeader = unless(isExpansionInSystemHeader());
   // C stdio and POSIX.
   Finder->addMatcher(
-      callExpr(callee(functionDecl(hasAnyName("::fopen", "::fopen64",
+      callExpr(NotInSystemHeader,
+               callee(functionDecl(hasAnyName("::fopen", "::fopen64",
                                               "::std::fopen"))),
                argumentCountAtLeast(1))
           .bind("fopen"),
       this);
   Finder->addMatcher(
-      callExpr(callee(functionDecl(hasAnyName("::freopen", "::freopen64",
+      callExpr(NotInSystemHeader,
+               callee(functionDecl(hasAnyName("::freopen", "::freopen64",
                                               "::std::freopen"))),
                argumentCountIs(3))
           .bind("freopen"),
       this);
   Finder->addMatcher(
-      callExpr(callee(functionDecl(hasAnyName("::open", "::open64", "::openat",
+      callExpr(NotInSystemHeader,
+               callee(functionDecl(hasAnyName("::open", "::open64", "::openat",
                                               "::openat64", "::creat",
                                               "::creat64"))),
                argumentCountAtLeast(1))
           .bind("open"),
       this);
   Finder->addMatcher(
-      callExpr(callee(functionDecl(hasAnyName("::dup2", "::dup3"))),
+      callExpr(NotInSystemHeader,
+               callee(functionDecl(hasAnyName("::dup2", "::dup3"))),
                argumentCountAtLeast(2))
           .bind("dup2"),
       this);
@@ -282,7 +289,8 @@ void LogFileSinkCheck::registerMatchers(MatchFinder *Finder) {
   // User-declared sink functions.
   if (!ExtraSinkFunctions.empty())
     Finder->addMatcher(
-        callExpr(callee(functionDecl(hasAnyName(ExtraSinkFunctions))))
+        callExpr(NotInSystemHeader,
+                 callee(functionDecl(hasAnyName(ExtraSinkFunctions))))
             .bind("extra-fn"),
         this);
 
@@ -293,20 +301,20 @@ void LogFileSinkCheck::registerMatchers(MatchFinder *Finder) {
   auto FileStream = cxxRecordDecl(hasAnyName(
       "::std::basic_ofstream", "::std::basic_fstream", "::std::basic_filebuf"));
   Finder->addMatcher(
-      cxxConstructExpr(hasDeclaration(cxxConstructorDecl(ofClass(FileStream))),
-                       argumentCountAtLeast(1),
-                       unless(isExpansionInSystemHeader()),
+      cxxConstructExpr(NotInSystemHeader, argumentCountAtLeast(1),
+                       hasDeclaration(cxxConstructorDecl(ofClass(FileStream))),
                        unless(isBaseInitialization()))
           .bind("stream-construct"),
       this);
   Finder->addMatcher(
-      cxxMemberCallExpr(callee(cxxMethodDecl(hasName("open"),
-                                             ofClass(FileStream))),
-                        argumentCountAtLeast(1))
+      cxxMemberCallExpr(NotInSystemHeader, argumentCountAtLeast(1),
+                        callee(cxxMethodDecl(hasName("open"),
+                                             ofClass(FileStream))))
           .bind("stream-open"),
       this);
   Finder->addMatcher(
       cxxMemberCallExpr(
+          NotInSystemHeader,
           callee(cxxMethodDecl(hasName("rdbuf"), parameterCountIs(1))),
           on(utils::stdOStreamObject()),
           hasArgument(0, expr(hasType(hasCanonicalType(pointsTo(cxxRecordDecl(
@@ -321,9 +329,11 @@ void LogFileSinkCheck::registerMatchers(MatchFinder *Finder) {
   auto Sink = cxxRecordDecl(isSameOrDerivedFrom(hasAnyName(SinkNames)))
                   .bind("sink");
   Finder->addMatcher(
-      cxxNewExpr(hasType(pointsTo(Sink))).bind("sink-new"), this);
+      cxxNewExpr(NotInSystemHeader, hasType(pointsTo(Sink))).bind("sink-new"),
+      this);
   Finder->addMatcher(
-      callExpr(callee(functionDecl(
+      callExpr(NotInSystemHeader,
+               callee(functionDecl(
                    hasAnyName("::std::make_shared", "::std::make_unique",
                               "::std::allocate_shared", "::boost::make_shared",
                               "::boost::allocate_shared"),
@@ -333,10 +343,10 @@ void LogFileSinkCheck::registerMatchers(MatchFinder *Finder) {
           .bind("sink-make"),
       this);
   Finder->addMatcher(
-      cxxConstructExpr(hasDeclaration(cxxConstructorDecl(
+      cxxConstructExpr(NotInSystemHeader,
+                       hasDeclaration(cxxConstructorDecl(
                            ofClass(Sink), unless(isCopyConstructor()),
                            unless(isMoveConstructor()))),
-                       unless(isExpansionInSystemHeader()),
                        unless(hasParent(cxxNewExpr())),
                        unless(isBaseInitialization()))
           .bind("sink-construct"),
@@ -344,14 +354,16 @@ void LogFileSinkCheck::registerMatchers(MatchFinder *Finder) {
 
   // spdlog factories.
   Finder->addMatcher(
-      callExpr(callee(functionDecl(hasAnyName(utils::spdlogFileFactories()))
+      callExpr(NotInSystemHeader,
+               callee(functionDecl(hasAnyName(utils::spdlogFileFactories()))
                           .bind("factory")))
           .bind("spdlog-factory"),
       this);
 
   // glog.
   Finder->addMatcher(
-      callExpr(callee(functionDecl(hasAnyName(
+      callExpr(NotInSystemHeader,
+               callee(functionDecl(hasAnyName(
                    "::google::SetLogDestination", "::google::SetLogSymlink",
                    "::google::SetLogFilenameExtension",
                    "::google::InitGoogleLogging"))
@@ -364,12 +376,13 @@ void LogFileSinkCheck::registerMatchers(MatchFinder *Finder) {
                                              "FLAGS_logtostdout"))
                                      .bind("flag")));
   Finder->addMatcher(
-      binaryOperator(isAssignmentOperator(), hasLHS(ignoringParenImpCasts(GlogFlag)),
+      binaryOperator(NotInSystemHeader, isAssignmentOperator(),
+                     hasLHS(ignoringParenImpCasts(GlogFlag)),
                      hasRHS(expr().bind("rhs")))
           .bind("glog-assign"),
       this);
   Finder->addMatcher(
-      cxxOperatorCallExpr(hasOverloadedOperatorName("="),
+      cxxOperatorCallExpr(NotInSystemHeader, hasOverloadedOperatorName("="),
                           hasArgument(0, ignoringParenImpCasts(GlogFlag)),
                           hasArgument(1, expr().bind("rhs")))
           .bind("glog-assign"),
@@ -377,17 +390,18 @@ void LogFileSinkCheck::registerMatchers(MatchFinder *Finder) {
 
   // Boost.Log.
   Finder->addMatcher(
-      callExpr(callee(functionDecl(hasName("::boost::log::add_file_log"))))
+      callExpr(NotInSystemHeader,
+               callee(functionDecl(hasName("::boost::log::add_file_log"))))
           .bind("boost-add-file-log"),
       this);
 
   // Poco: setProperty("path", ...) on a file channel.
   Finder->addMatcher(
       cxxMemberCallExpr(
+          NotInSystemHeader, argumentCountIs(2),
           callee(cxxMethodDecl(hasName("setProperty"))),
           thisPointerType(cxxRecordDecl(isSameOrDerivedFrom(
-              hasAnyName("::Poco::FileChannel", "::Poco::SimpleFileChannel")))),
-          argumentCountIs(2))
+              hasAnyName("::Poco::FileChannel", "::Poco::SimpleFileChannel")))))
           .bind("poco-set"),
       this);
 
@@ -396,11 +410,16 @@ void LogFileSinkCheck::registerMatchers(MatchFinder *Finder) {
       hasAnyName("ToFile", "Filename"),
       hasDeclContext(enumDecl(hasName("::el::ConfigurationType"))))));
   Finder->addMatcher(
-      callExpr(hasAnyArgument(ignoringParenImpCasts(ElppType)))
+      callExpr(NotInSystemHeader, argumentCountAtLeast(2),
+               callee(functionDecl(hasAnyName(
+                   "set", "setGlobally", "reconfigureAllLoggers",
+                   "reconfigureLogger", "unsafeSet", "setValue"))),
+               hasAnyArgument(ignoringParenImpCasts(ElppType)))
           .bind("elpp-set"),
       this);
   Finder->addMatcher(
-      cxxMemberCallExpr(callee(cxxMethodDecl(
+      cxxMemberCallExpr(NotInSystemHeader,
+                        callee(cxxMethodDecl(
                             hasName("parseFromText"),
                             ofClass(hasName("::el::Configurations")))))
           .bind("elpp-text"),
