@@ -2,6 +2,7 @@
 
 #include "LogFileSinkCheck.h"
 #include "utils/CheckOptions.h"
+#include "utils/AstHelpers.h"
 #include "utils/FixIts.h"
 #include "utils/LogApis.h"
 #include "utils/StandardStreams.h"
@@ -19,6 +20,11 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::logstream {
 
+using utils::asStringLiteral;
+using utils::enclosingFunction;
+using utils::sourceText;
+using utils::writtenArgs;
+
 namespace {
 
 AST_MATCHER(CXXConstructExpr, isBaseInitialization) {
@@ -33,75 +39,6 @@ AST_MATCHER(CXXConstructExpr, isBaseInitialization) {
       if (Init->getInit() == &Node)
         return Init->isBaseInitializer();
   return false;
-}
-
-/// The written arguments of a call (default arguments are not written).
-llvm::SmallVector<const Expr *, 4> writtenArgs(const CallExpr *Call) {
-  llvm::SmallVector<const Expr *, 4> Args;
-  for (const Expr *A : Call->arguments())
-    if (!isa<CXXDefaultArgExpr>(A))
-      Args.push_back(A);
-  return Args;
-}
-
-llvm::SmallVector<const Expr *, 4> writtenArgs(const CXXConstructExpr *C) {
-  llvm::SmallVector<const Expr *, 4> Args;
-  for (const Expr *A : C->arguments())
-    if (!isa<CXXDefaultArgExpr>(A))
-      Args.push_back(A);
-  return Args;
-}
-
-std::string sourceText(SourceRange R, ASTContext &Ctx) {
-  CharSourceRange FR = utils::fileRange(R, Ctx);
-  if (FR.isInvalid())
-    return "";
-  return Lexer::getSourceText(FR, Ctx.getSourceManager(), Ctx.getLangOpts())
-      .str();
-}
-
-const FunctionDecl *enclosingFunction(const Expr *E, ASTContext &Ctx) {
-  DynTypedNode Node = DynTypedNode::create(*E);
-  for (unsigned I = 0; I < 256; ++I) {
-    auto Parents = Ctx.getParents(Node);
-    if (Parents.empty())
-      return nullptr;
-    if (const auto *FD = Parents[0].get<FunctionDecl>())
-      return FD;
-    if (Parents[0].get<LambdaExpr>())
-      return nullptr;
-    Node = Parents[0];
-  }
-  return nullptr;
-}
-
-/// The string literal an argument is, through conversions and temporaries.
-const StringLiteral *asStringLiteral(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *SL = dyn_cast<StringLiteral>(E))
-      return SL;
-    if (const auto *C = dyn_cast<CXXConstructExpr>(E)) {
-      if (C->getNumArgs() < 1)
-        return nullptr;
-      E = C->getArg(0);
-      continue;
-    }
-    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E)) {
-      E = M->getSubExpr();
-      continue;
-    }
-    if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E)) {
-      E = B->getSubExpr();
-      continue;
-    }
-    if (const auto *W = dyn_cast<ExprWithCleanups>(E)) {
-      E = W->getSubExpr();
-      continue;
-    }
-    return nullptr;
-  }
-  return nullptr;
 }
 
 /// Climbs from an expression through the nodes that only carry its value.

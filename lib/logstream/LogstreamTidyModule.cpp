@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "BufferedStdoutCheck.h"
+#include "LogFileManagementCheck.h"
 #include "LogFileSinkCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "utils/Compat.h"
@@ -18,6 +19,8 @@ public:
     // BEGIN CHECKS (sorted; maintained by utils/add_new_check.py)
     CheckFactories.registerCheck<BufferedStdoutCheck>(
         "logstream-buffered-stdout");
+    CheckFactories.registerCheck<LogFileManagementCheck>(
+        "logstream-log-file-management");
     CheckFactories.registerCheck<LogFileSinkCheck>(
         "logstream-log-file-sink");
     // END CHECKS

@@ -77,11 +77,60 @@ bool LogFileClassifier::isAllowedPath(llvm::StringRef Path) const {
 bool LogFileClassifier::isLogPath(llvm::StringRef Path) const {
   if (Path.empty() || isAllowedPath(Path))
     return false;
-  return LogPath.matches(Path);
+  if (LogPath.matches(Path))
+    return true;
+  // A rotated name with a computed suffix: "app.log." + std::to_string(i).
+  // An unknown part right after a dot is taken to be a suffix like "1".
+  std::string Suffixed = Path.str();
+  size_t Pos = 0;
+  bool Changed = false;
+  while ((Pos = Suffixed.find(std::string(".") + UnknownPathPart, Pos)) !=
+         std::string::npos) {
+    Suffixed[Pos + 1] = '1';
+    Changed = true;
+  }
+  return Changed && LogPath.matches(Suffixed);
 }
 
 bool LogFileClassifier::isLogName(llvm::StringRef Identifier) const {
   return !Identifier.empty() && LogName.matches(normalizeIdentifier(Identifier));
+}
+
+bool LogFileClassifier::mentionsLogName(const Expr *E) const {
+  if (!E)
+    return false;
+  llvm::SmallVector<const Stmt *, 16> Work = {E};
+  for (unsigned Visited = 0; !Work.empty() && Visited < 256; ++Visited) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    const NamedDecl *ND = nullptr;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+      ND = DRE->getDecl();
+    else if (const auto *ME = dyn_cast<MemberExpr>(S))
+      ND = ME->getMemberDecl();
+    if (ND && ND->getIdentifier() && isLogName(ND->getName()))
+      return true;
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+  return false;
+}
+
+bool LogFileClassifier::isLogPathExpr(const Expr *E, ASTContext &Ctx,
+                                      std::string *Path) const {
+  if (!E)
+    return false;
+  if (std::optional<std::string> P = resolvePathValue(E, Ctx)) {
+    if (isAllowedPath(*P))
+      return false;
+    if (isLogPath(*P)) {
+      if (Path)
+        *Path = *P;
+      return true;
+    }
+  }
+  return mentionsLogName(E);
 }
 
 //===----------------------------------------------------------------------===//

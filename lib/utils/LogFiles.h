@@ -61,6 +61,17 @@ public:
   /// Whether an identifier names a log (variable, field, parameter).
   bool isLogName(llvm::StringRef Identifier) const;
 
+  /// Whether a path-valued expression names a log file or directory: its
+  /// value is a log path, or (its value unknown) it is built from a
+  /// log-named variable, field or function (`log_path + ".1"`,
+  /// `m_logDir / name`, `logFile()`). Fills \p Path with the resolved
+  /// value when there is one.
+  bool isLogPathExpr(const Expr *E, ASTContext &Ctx,
+                     std::string *Path = nullptr) const;
+
+  /// Whether \p E mentions a log-named variable, field or function.
+  bool mentionsLogName(const Expr *E) const;
+
 private:
   Pattern LogPath;
   Pattern LogName;

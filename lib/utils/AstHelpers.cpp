@@ -1,0 +1,79 @@
+//===--- AstHelpers.cpp - Small AST queries the checks share --------------===//
+
+#include "utils/AstHelpers.h"
+#include "utils/FixIts.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/Lex/Lexer.h"
+
+namespace clang::tidy::logstream::utils {
+
+/// The written arguments of a call (default arguments are not written).
+llvm::SmallVector<const Expr *, 4> writtenArgs(const CallExpr *Call) {
+  llvm::SmallVector<const Expr *, 4> Args;
+  for (const Expr *A : Call->arguments())
+    if (!isa<CXXDefaultArgExpr>(A))
+      Args.push_back(A);
+  return Args;
+}
+
+llvm::SmallVector<const Expr *, 4> writtenArgs(const CXXConstructExpr *C) {
+  llvm::SmallVector<const Expr *, 4> Args;
+  for (const Expr *A : C->arguments())
+    if (!isa<CXXDefaultArgExpr>(A))
+      Args.push_back(A);
+  return Args;
+}
+
+std::string sourceText(SourceRange R, ASTContext &Ctx) {
+  CharSourceRange FR = utils::fileRange(R, Ctx);
+  if (FR.isInvalid())
+    return "";
+  return Lexer::getSourceText(FR, Ctx.getSourceManager(), Ctx.getLangOpts())
+      .str();
+}
+
+const FunctionDecl *enclosingFunction(const Expr *E, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(*E);
+  for (unsigned I = 0; I < 256; ++I) {
+    auto Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return nullptr;
+    if (const auto *FD = Parents[0].get<FunctionDecl>())
+      return FD;
+    if (Parents[0].get<LambdaExpr>())
+      return nullptr;
+    Node = Parents[0];
+  }
+  return nullptr;
+}
+
+/// The string literal an argument is, through conversions and temporaries.
+const StringLiteral *asStringLiteral(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *SL = dyn_cast<StringLiteral>(E))
+      return SL;
+    if (const auto *C = dyn_cast<CXXConstructExpr>(E)) {
+      if (C->getNumArgs() < 1)
+        return nullptr;
+      E = C->getArg(0);
+      continue;
+    }
+    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E)) {
+      E = M->getSubExpr();
+      continue;
+    }
+    if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E)) {
+      E = B->getSubExpr();
+      continue;
+    }
+    if (const auto *W = dyn_cast<ExprWithCleanups>(E)) {
+      E = W->getSubExpr();
+      continue;
+    }
+    return nullptr;
+  }
+  return nullptr;
+}
+
+} // namespace clang::tidy::logstream::utils

@@ -1,0 +1,30 @@
+//===--- AstHelpers.h - Small AST queries the checks share ----------------===//
+
+#ifndef LOGSTREAM_UTILS_ASTHELPERS_H
+#define LOGSTREAM_UTILS_ASTHELPERS_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/SmallVector.h"
+#include <string>
+
+namespace clang::tidy::logstream::utils {
+
+/// The arguments written at a call (default arguments are not written).
+llvm::SmallVector<const Expr *, 4> writtenArgs(const CallExpr *Call);
+llvm::SmallVector<const Expr *, 4> writtenArgs(const CXXConstructExpr *C);
+
+/// The source text of a range, or "" when it is (partly) in a macro body.
+std::string sourceText(SourceRange R, ASTContext &Ctx);
+
+/// The function whose body contains \p E (not through a lambda).
+const FunctionDecl *enclosingFunction(const Expr *E, ASTContext &Ctx);
+
+/// The string literal an argument is, through conversions and temporaries
+/// (`std::string("x")`, `const std::string &` parameters bound to "x").
+const StringLiteral *asStringLiteral(const Expr *E);
+
+} // namespace clang::tidy::logstream::utils
+
+#endif // LOGSTREAM_UTILS_ASTHELPERS_H
