@@ -4,6 +4,18 @@
 find_package(LLVM CONFIG REQUIRED)
 find_package(Clang CONFIG REQUIRED)
 
+# A stale cache or a prefix path naming several LLVMs must not mix majors.
+if(NOT LLVM_VERSION_MAJOR VERSION_EQUAL CLANG_VERSION_MAJOR AND DEFINED CLANG_VERSION_MAJOR)
+  message(FATAL_ERROR "LLVM ${LLVM_VERSION_MAJOR} (${LLVM_DIR}) and Clang "
+    "${CLANG_VERSION_MAJOR} (${Clang_DIR}) differ; pass -DLLVM_DIR and -DClang_DIR "
+    "of the same /usr/lib/llvm-N")
+endif()
+if(CMAKE_PREFIX_PATH MATCHES "llvm-([0-9]+)" AND NOT CMAKE_MATCH_1 STREQUAL LLVM_VERSION_MAJOR)
+  message(FATAL_ERROR "CMAKE_PREFIX_PATH names LLVM ${CMAKE_MATCH_1} but LLVM "
+    "${LLVM_VERSION_MAJOR} was found at ${LLVM_DIR} (a stale CMakeCache.txt?); "
+    "configure a fresh build directory or pass -DLLVM_DIR=/usr/lib/llvm-${CMAKE_MATCH_1}/lib/cmake/llvm")
+endif()
+
 set(LOGSTREAM_SUPPORTED_LLVM_MAJORS 19 22)
 if(NOT LLVM_VERSION_MAJOR IN_LIST LOGSTREAM_SUPPORTED_LLVM_MAJORS)
   message(WARNING

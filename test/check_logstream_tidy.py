@@ -44,7 +44,9 @@ def run(cmd, expect_ok=True):
 
 
 def has_prefix(text, prefix):
-    return re.search(r"\b" + re.escape(prefix) + r"\s*:", text) is not None
+    """Whether any FileCheck directive of `prefix` (also -NOT, -NEXT, ...) is used."""
+    return re.search(r"\b" + re.escape(prefix) + r"(-NOT|-NEXT|-SAME|-DAG|-EMPTY|-LABEL)?\s*:",
+                     text) is not None
 
 
 def filecheck(args, input_text_file, check_file, prefixes, extra=()):

@@ -253,16 +253,22 @@ void LogFileManagementCheck::registerMatchers(MatchFinder *Finder) {
   }
 
   // Size checks against a limit.
+  auto TellCall =
+      cxxMemberCallExpr(callee(cxxMethodDecl(
+                            hasName("tellp"),
+                            ofClass(hasAnyName("::std::basic_ostream",
+                                               "::std::basic_ofstream",
+                                               "::std::basic_fstream")))))
+          .bind("size-call");
   auto SizeExpr = expr(ignoringParenImpCasts(anyOf(
       callExpr(callee(functionDecl(hasAnyName(
                    "::std::filesystem::file_size", "::boost::filesystem::file_size",
                    "::ftell", "::ftello", "::ftello64", "::lseek"))))
           .bind("size-call"),
-      cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName("tellp", "size"),
-                                             ofClass(hasAnyName(
-                                                 "::std::basic_ostream",
-                                                 "::std::basic_ofstream")))))
-          .bind("size-call"),
+      TellCall,
+      // std::streampos converted to an integer for the comparison.
+      cxxMemberCallExpr(callee(cxxConversionDecl()),
+                        on(ignoringParenImpCasts(TellCall))),
       memberExpr(member(hasName("st_size"))).bind("st-size"))));
   Finder->addMatcher(
       binaryOperator(NotInSystemHeader,
@@ -297,6 +303,10 @@ void LogFileManagementCheck::registerMatchers(MatchFinder *Finder) {
   auto RotatingSink = cxxRecordDecl(hasAnyName(
       "::spdlog::sinks::rotating_file_sink", "::spdlog::sinks::daily_file_sink",
       "::spdlog::sinks::hourly_file_sink",
+      "::log4cxx::rolling::RollingFileAppender",
+      "::log4cxx::DailyRollingFileAppender",
+      "::log4cplus::RollingFileAppender", "::log4cplus::DailyRollingFileAppender",
+      "::log4cplus::TimeBasedRollingFileAppender",
       "::log4cxx::rolling::SizeBasedTriggeringPolicy",
       "::log4cxx::rolling::FixedWindowRollingPolicy",
       "::log4cxx::rolling::TimeBasedRollingPolicy"));

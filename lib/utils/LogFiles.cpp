@@ -111,6 +111,11 @@ bool LogFileClassifier::mentionsLogName(const Expr *E) const {
       ND = ME->getMemberDecl();
     if (ND && ND->getIdentifier() && isLogName(ND->getName()))
       return true;
+    // A local built from a log-named value: `std::string from = log_path +
+    // ".1"; rename(from.c_str(), ...)`.
+    if (const auto *VD = dyn_cast_or_null<VarDecl>(ND))
+      if (VD->isLocalVarDecl() && !VD->isImplicit() && VD->getInit())
+        Work.push_back(VD->getInit());
     for (const Stmt *Child : S->children())
       Work.push_back(Child);
   }

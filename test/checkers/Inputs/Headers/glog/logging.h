@@ -18,4 +18,5 @@ void SetLogDestination(LogSeverity severity, const char *base_filename);
 void SetLogSymlink(LogSeverity severity, const char *symlink_basename);
 void SetLogFilenameExtension(const char *filename_extension);
 void ShutdownGoogleLogging();
+void EnableLogCleaner(unsigned int overdue_days);
 } // namespace google
