@@ -33,6 +33,8 @@ std::string readRegexOption(const ClangTidyCheck &Check,
                             llvm::StringRef CheckName, llvm::StringRef Name,
                             llvm::StringRef Default) {
   std::string Value = Options.get(Name, Default).str();
+  if (Value.empty())
+    return Value; // Matches nothing: the heuristic is off.
   llvm::Regex RE(Value, llvm::Regex::IgnoreCase);
   std::string Error;
   if (!RE.isValid(Error)) {
