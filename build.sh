@@ -38,7 +38,7 @@ BUILD="$ROOT/build/llvm-$LLVM"
 # --- packages -----------------------------------------------------------------
 # Everything comes from Debian 12's own archive (LLVM 22 from bookworm-security).
 PACKAGES=(
-  ca-certificates cmake ninja-build python3 git
+  ca-certificates cmake ninja-build python3 python3-yaml git
   "llvm-$LLVM-dev" "libclang-$LLVM-dev" "clang-tidy-$LLVM" "clang-$LLVM" "llvm-$LLVM-tools"
   # Libraries whose headers the checks know (and the real-header tests use).
   libspdlog-dev libgoogle-glog-dev libboost-log-dev liblog4cxx-dev liblog4cplus-dev
