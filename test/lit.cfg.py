@@ -60,6 +60,25 @@ config.substitutions.append(("%mock_headers", shlex.quote(mock_headers)))
 config.substitutions.append(("%python", shlex.quote(config.python)))
 config.substitutions.append(("%srcroot", shlex.quote(config.source_dir)))
 config.substitutions.append(("%llvm_major", config.llvm_major))
+config.substitutions.append(("%logstream_ci", shlex.quote(os.path.join(
+    os.path.dirname(config.logstream_tidy), "logstream-ci"))))
+config.substitutions.append(("%make_project", "%s %s" % (
+    shlex.quote(config.python),
+    shlex.quote(os.path.join(config.test_source_root, "tools", "Inputs", "make_project.py")))))
+config.substitutions.append(("%expect_exit", "%s %s" % (
+    shlex.quote(config.python),
+    shlex.quote(os.path.join(config.test_source_root, "tools", "Inputs", "expect_exit.py")))))
+config.substitutions.append(("%sarif_schema", shlex.quote(os.path.join(
+    config.source_dir, "..", "shared", "sarif", "sarif-schema-2.1.0.json"))))
+
+# Debian's python3 with python3-jsonschema validates SARIF reports.
+import subprocess
+if os.path.exists("/usr/bin/python3") and subprocess.call(
+        ["/usr/bin/python3", "-c", "import jsonschema"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) == 0 and os.path.exists(
+        os.path.join(config.source_dir, "..", "shared", "sarif", "sarif-schema-2.1.0.json")):
+    config.available_features.add("jsonschema")
+    config.substitutions.append(("%schema_python", "/usr/bin/python3"))
 
 # A clang-tidy of another LLVM major, for the plugin's version-mismatch test.
 others = [t for t in config.other_clang_tidies.split(";") if t and os.path.exists(t)]
