@@ -38,8 +38,9 @@ config.available_features.add("mode-" + mode)
 config.available_features.add("llvm-" + config.llvm_major)
 
 # Keep the environment small and predictable.
+# The built tools (logstream-ci, for the pre-commit hook) and the LLVM tools.
 config.environment["PATH"] = os.pathsep.join(
-    [config.llvm_bin, os.environ.get("PATH", "")])
+    [os.path.dirname(config.logstream_tidy), config.llvm_bin, os.environ.get("PATH", "")])
 for var in ("HOME", "TMPDIR"):
     if var in os.environ:
         config.environment[var] = os.environ[var]
