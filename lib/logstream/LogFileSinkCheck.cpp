@@ -20,6 +20,8 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::logstream {
 
+static std::string streamTypeName(const CXXRecordDecl *RD, bool &Wide);
+
 using utils::asStringLiteral;
 using utils::enclosingFunction;
 using utils::sourceText;
@@ -289,6 +291,33 @@ void LogFileSinkCheck::registerMatchers(MatchFinder *Finder) {
           .bind("sink-construct"),
       this);
 
+  // spdlog::create<Sink>(name, sink args...) builds the sink in spdlog's
+  // own headers.
+  Finder->addMatcher(
+      callExpr(NotInSystemHeader,
+               callee(functionDecl(
+                   hasAnyName("::spdlog::create", "::spdlog::create_async",
+                              "::spdlog::create_async_nb"),
+                   hasTemplateArgument(
+                       0, refersToType(hasUnqualifiedDesugaredType(
+                              recordType(hasDeclaration(Sink))))))))
+          .bind("sink-create"),
+      this);
+  // std::make_unique<std::ofstream>("app.log") constructs in <memory>.
+  Finder->addMatcher(
+      callExpr(NotInSystemHeader, argumentCountAtLeast(1),
+               callee(functionDecl(
+                   hasAnyName("::std::make_shared", "::std::make_unique",
+                              "::boost::make_shared"),
+                   hasTemplateArgument(
+                       0, refersToType(hasUnqualifiedDesugaredType(recordType(
+                              hasDeclaration(cxxRecordDecl(hasAnyName(
+                                  "::std::basic_ofstream",
+                                  "::std::basic_fstream"))
+                                                 .bind("stream-class")))))))))
+          .bind("stream-make"),
+      this);
+
   // spdlog factories.
   Finder->addMatcher(
       callExpr(NotInSystemHeader,
@@ -388,6 +417,23 @@ void LogFileSinkCheck::check(const MatchFinder::MatchResult &Result) {
       return checkSinkCreation(E, Sink, Result);
     if (const auto *E = N.getNodeAs<Expr>("sink-construct"))
       return checkSinkCreation(E, Sink, Result);
+  }
+  if (const auto *C = N.getNodeAs<CallExpr>("sink-create")) {
+    const auto *Sink = N.getNodeAs<CXXRecordDecl>("sink");
+    const utils::SinkApi *Api = utils::findSinkApi(Sink);
+    report(Result.SourceManager->getExpansionLoc(C->getBeginLoc()),
+           Api ? Api->displayName(Sink) : Sink->getQualifiedNameAsString());
+    return;
+  }
+  if (const auto *C = N.getNodeAs<CallExpr>("stream-make")) {
+    const auto *RD = N.getNodeAs<CXXRecordDecl>("stream-class");
+    std::string Path, Receiver;
+    if (!isLogTarget(C->getArg(0), C, *Result.Context, Path, Receiver))
+      return;
+    bool Wide = false;
+    report(Result.SourceManager->getExpansionLoc(C->getBeginLoc()),
+           streamTypeName(RD, Wide), Path);
+    return;
   }
   if (const auto *C = N.getNodeAs<CallExpr>("spdlog-factory"))
     return checkSpdlogFactory(C, Result);

@@ -58,6 +58,8 @@ void spdlogSinks() {
   auto typed = std::make_shared<spdlog::sinks::basic_file_sink_st>("t.log");
   // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: 'spdlog::sinks::basic_file_sink_st' writes log events to a file
   typed->filename();
+  auto created = spdlog::create<spdlog::sinks::basic_file_sink_mt>("created", "created.log");
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: 'spdlog::sinks::basic_file_sink_mt' writes log events to a file
   spdlog::sinks::basic_file_sink_mt direct("direct.log");
   // CHECK-MESSAGES: :[[@LINE-1]]:37: warning: 'spdlog::sinks::basic_file_sink_mt' writes log events to a file
   (void)kept;

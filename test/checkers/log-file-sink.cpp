@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
+#include <sstream>
 #include <string>
 
 namespace fs = std::filesystem;
@@ -87,6 +89,17 @@ template <typename Stream> void templated(const char *name) {
   s << 1;
 }
 template void templated<std::ofstream>(const char *);
+
+void heapStreams(const std::string &dir) {
+  auto a = std::make_unique<std::ofstream>(dir + "/heap.log");
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'std::ofstream' writes log events to file '.../heap.log'
+  auto *b = new std::ofstream("new.log", std::ios::app);
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'std::ofstream' writes log events to file 'new.log'
+  auto logFile = std::make_shared<std::fstream>(dir, std::ios::out);
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: 'std::fstream' writes log events to a file
+  auto report = std::make_unique<std::ofstream>("report.csv");
+  delete b;
+}
 
 // Must stay quiet.
 void negatives(const std::string &dir, std::ostream &sink) {

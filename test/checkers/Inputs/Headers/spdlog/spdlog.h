@@ -34,6 +34,10 @@ struct synchronous_factory {
 };
 struct async_factory : synchronous_factory {};
 std::shared_ptr<logger> get(const std::string &name);
+template <typename Sink, typename... SinkArgs>
+std::shared_ptr<logger> create(std::string logger_name, SinkArgs &&...sink_args) {
+  return synchronous_factory::create<Sink>(std::move(logger_name), std::forward<SinkArgs>(sink_args)...);
+}
 void set_default_logger(std::shared_ptr<logger>);
 template <typename... A> void info(const char *, A &&...) {}
 } // namespace spdlog
