@@ -71,7 +71,7 @@ build() {
   cmake -S "$ROOT" -B "$BUILD" -G Ninja \
     -DCMAKE_BUILD_TYPE=Release \
     -DCMAKE_PREFIX_PATH="/usr/lib/llvm-$LLVM" \
-    -DLLVM_DIR="/usr/lib/llvm-$LLVM/lib/cmake/llvm" -DClang_DIR="/usr/lib/llvm-$LLVM/lib/cmake/clang" \
+    -DLOGSTREAM_LLVM_ROOT="/usr/lib/llvm-$LLVM" \
     -DCMAKE_C_COMPILER="clang-$LLVM" -DCMAKE_CXX_COMPILER="clang++-$LLVM" \
     -DLOGSTREAM_WERROR=ON -DLOGSTREAM_BUILD_TESTS="$([ "$ACTION" = test ] && echo ON || echo OFF)" \
     >"$BUILD.configure.log" 2>&1 ||

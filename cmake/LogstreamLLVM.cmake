@@ -1,19 +1,27 @@
 # Finds LLVM and Clang, checks that the major version is one we support, and
 # locates the LLVM tools the tests use. Nothing else lives here.
 
+# One LLVM installation for everything, remembered in the cache so that a
+# later re-configure (also the one ninja runs by itself) cannot drift to
+# another major found on the system (Debian has /usr/lib/cmake/clang-N for
+# every installed N).
+set(LOGSTREAM_LLVM_ROOT "" CACHE PATH "LLVM installation to build against, e.g. /usr/lib/llvm-19")
+if(NOT LOGSTREAM_LLVM_ROOT)
+  foreach(prefix ${CMAKE_PREFIX_PATH})
+    if(EXISTS "${prefix}/lib/cmake/llvm/LLVMConfig.cmake")
+      set(LOGSTREAM_LLVM_ROOT "${prefix}" CACHE PATH "" FORCE)
+      break()
+    endif()
+  endforeach()
+endif()
+if(LOGSTREAM_LLVM_ROOT)
+  set(LLVM_DIR "${LOGSTREAM_LLVM_ROOT}/lib/cmake/llvm" CACHE PATH "" FORCE)
+  set(Clang_DIR "${LOGSTREAM_LLVM_ROOT}/lib/cmake/clang" CACHE PATH "" FORCE)
+endif()
 find_package(LLVM CONFIG REQUIRED)
 find_package(Clang CONFIG REQUIRED)
-
-# A stale cache or a prefix path naming several LLVMs must not mix majors.
-if(NOT LLVM_VERSION_MAJOR VERSION_EQUAL CLANG_VERSION_MAJOR AND DEFINED CLANG_VERSION_MAJOR)
-  message(FATAL_ERROR "LLVM ${LLVM_VERSION_MAJOR} (${LLVM_DIR}) and Clang "
-    "${CLANG_VERSION_MAJOR} (${Clang_DIR}) differ; pass -DLLVM_DIR and -DClang_DIR "
-    "of the same /usr/lib/llvm-N")
-endif()
-if(CMAKE_PREFIX_PATH MATCHES "llvm-([0-9]+)" AND NOT CMAKE_MATCH_1 STREQUAL LLVM_VERSION_MAJOR)
-  message(FATAL_ERROR "CMAKE_PREFIX_PATH names LLVM ${CMAKE_MATCH_1} but LLVM "
-    "${LLVM_VERSION_MAJOR} was found at ${LLVM_DIR} (a stale CMakeCache.txt?); "
-    "configure a fresh build directory or pass -DLLVM_DIR=/usr/lib/llvm-${CMAKE_MATCH_1}/lib/cmake/llvm")
+if(NOT LOGSTREAM_LLVM_ROOT)
+  set(LOGSTREAM_LLVM_ROOT "${LLVM_INSTALL_PREFIX}" CACHE PATH "" FORCE)
 endif()
 
 set(LOGSTREAM_SUPPORTED_LLVM_MAJORS 19 22)
