@@ -1,0 +1,88 @@
+//===--- SecurityEventCategoryCheck.h - logstream-security-event-category -===//
+
+#ifndef LOGSTREAM_LOGSTREAM_SECURITYEVENTCATEGORYCHECK_H
+#define LOGSTREAM_LOGSTREAM_SECURITYEVENTCATEGORYCHECK_H
+
+#include "utils/CheckOptions.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include "clang-tidy/utils/IncludeInserter.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringMap.h"
+#include <string>
+#include <vector>
+
+namespace clang {
+class CFG;
+class CFGBlock;
+} // namespace clang
+
+namespace clang::tidy::logstream {
+
+/// Finds security-critical operations (authentication, authorization,
+/// privilege and credential changes, certificate and signature verification,
+/// decryption) whose outcomes are not recorded in the SECURITY category on
+/// every path (CFG-based), with OWASP Logging Vocabulary event names.
+///
+/// For the user-facing documentation see
+/// docs/checks/security-event-category.md.
+class SecurityEventCategoryCheck : public ClangTidyCheck {
+public:
+  SecurityEventCategoryCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                           Preprocessor *ModuleExpanderPP) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return true;
+  }
+  std::optional<TraversalKind> getCheckTraversalKind() const override {
+    return TK_AsIs;
+  }
+
+  /// How an operation reports success.
+  enum class Convention { ZeroIsSuccess, TrueIsSuccess };
+
+  struct Operation {
+    std::string Event; // OWASP base name: authn_login, authz, ...
+    Convention Success;
+  };
+
+private:
+  struct Site {
+    const FunctionDecl *Function;
+    const Expr *Call;       // the operation (call or comparison)
+    std::string Api;        // what the message names
+    Operation Op;
+  };
+
+  void analyze(const Site &S, ASTContext &Ctx);
+  bool isSecurityRecord(const Stmt *S, ASTContext &Ctx) const;
+  bool isLogRecord(const Stmt *S, ASTContext &Ctx) const;
+  std::string eventName(const Operation &Op, bool Failure) const;
+  std::string suggestedStatement(const Site &S, bool Failure) const;
+
+  std::vector<std::pair<std::string, Operation>> Operations;
+  llvm::StringMap<Operation> OperationByName;
+  const bool CheckPermissionChanges;
+  const utils::Pattern CredentialName;
+  const utils::Pattern SecurityDecision;
+  const std::string SecurityTag;
+  const utils::Pattern SecurityCategory;
+  const utils::Pattern SecurityLogger;
+  const std::vector<StringRef> LoggingFunctions;
+  const std::vector<StringRef> LoggingMacros;
+  const bool RequireAllOutcomes;
+  const bool InsertSecurityEvents;
+  const std::string SecurityTagFormat;
+  tidy::utils::IncludeInserter Inserter;
+  Preprocessor *PP = nullptr;
+
+  std::vector<Site> Sites;
+  ASTContext *Context = nullptr;
+};
+
+} // namespace clang::tidy::logstream
+
+#endif // LOGSTREAM_LOGSTREAM_SECURITYEVENTCATEGORYCHECK_H
