@@ -334,19 +334,31 @@ std::string SecurityEventCategoryCheck::eventName(const Operation &Op,
 
 std::string SecurityEventCategoryCheck::suggestedStatement(const Site &S,
                                                            bool Failure) const {
-  std::string Fields;
+  std::string Fields, User;
   for (const ParmVarDecl *P : S.Function->parameters()) {
     if (!P->getIdentifier())
       continue;
     std::string N = utils::normalizeIdentifier(P->getName());
-    if (N == "user" || N == "username" || N == "user_name" || N == "login" ||
-        N == "uid" || N == "account") {
+    QualType T = P->getType().getNonReferenceType();
+    const auto *RD = T->getAsCXXRecordDecl();
+    bool Text = T->isPointerType() ||
+                (RD && RD->getIdentifier() &&
+                 (RD->getName() == "basic_string" ||
+                  RD->getName() == "basic_string_view"));
+    if (Text && (N == "user" || N == "username" || N == "user_name" ||
+                 N == "login" || N == "account" || N == "principal")) {
       Fields = "{\"user\", " + P->getName().str() + "}";
+      User = P->getName().str();
       break;
     }
   }
-  return "logstream::security_event(\"" + eventName(S.Op, Failure) + "\", {" +
-         Fields + "});";
+  std::string Event = eventName(S.Op, Failure);
+  if (!getLangOpts().CPlusPlus)
+    return User.empty()
+               ? "logstream_security_event(\"" + Event + "\", NULL, 0);"
+               : "logstream_security_event(\"" + Event +
+                     "\", (const char *[]){\"user\", " + User + "}, 1);";
+  return "logstream::security_event(\"" + Event + "\", {" + Fields + "});";
 }
 
 bool SecurityEventCategoryCheck::isLogRecord(const Stmt *S,
