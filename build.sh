@@ -72,7 +72,7 @@ build() {
     -DCMAKE_BUILD_TYPE=Release \
     -DCMAKE_PREFIX_PATH="/usr/lib/llvm-$LLVM" \
     -DLOGSTREAM_LLVM_ROOT="/usr/lib/llvm-$LLVM" \
-    -DCMAKE_C_COMPILER="clang-$LLVM" -DCMAKE_CXX_COMPILER="clang++-$LLVM" \
+    -DCMAKE_C_COMPILER="/usr/bin/clang-$LLVM" -DCMAKE_CXX_COMPILER="/usr/bin/clang++-$LLVM" \
     -DLOGSTREAM_WERROR=ON -DLOGSTREAM_BUILD_TESTS="$([ "$ACTION" = test ] && echo ON || echo OFF)" \
     >"$BUILD.configure.log" 2>&1 ||
     { cat "$BUILD.configure.log"; exit 1; }
@@ -83,7 +83,7 @@ build() {
 demo() {
   local ex="$BUILD/examples"
   echo "== generating the compile database of examples/ (orders-service)"
-  cmake -S "$ROOT/examples" -B "$ex" -G Ninja -DCMAKE_CXX_COMPILER="clang++-$LLVM" >/dev/null
+  cmake -S "$ROOT/examples" -B "$ex" -G Ninja -DCMAKE_CXX_COMPILER="/usr/bin/clang++-$LLVM" >/dev/null
   echo "== logstream-ci (logstream-tidy on every translation unit) on examples/"
   local rc=0
   (cd "$ROOT/examples" && "$BUILD/bin/logstream-ci" -p "$ex" --quiet) || rc=$?
