@@ -1,6 +1,7 @@
 //===--- BufferedStdoutCheck.cpp - logstream-buffered-stdout --------------===//
 
 #include "BufferedStdoutCheck.h"
+#include "utils/AstHelpers.h"
 #include "utils/CheckOptions.h"
 #include "utils/StandardStreams.h"
 #include "clang-tidy/utils/OptionsUtils.h"
@@ -92,17 +93,7 @@ void BufferedStdoutCheck::check(const MatchFinder::MatchResult &Result) {
 /// The value of an object-like macro whose body is one integer literal, such
 /// as `#define _IOFBF 0`.
 std::optional<int64_t> BufferedStdoutCheck::macroValue(StringRef Name) const {
-  if (!PP)
-    return std::nullopt;
-  const MacroInfo *MI = PP->getMacroInfo(PP->getIdentifierInfo(Name));
-  if (!MI || MI->isFunctionLike() || MI->getNumTokens() != 1 ||
-      !MI->getReplacementToken(0).is(tok::numeric_constant))
-    return std::nullopt;
-  const Token &T = MI->getReplacementToken(0);
-  int64_t Value = 0;
-  if (StringRef(T.getLiteralData(), T.getLength()).getAsInteger(0, Value))
-    return std::nullopt;
-  return Value;
+  return utils::macroIntegerValue(PP, Name);
 }
 
 static bool isNullPointer(const Expr *E, ASTContext &Ctx) {

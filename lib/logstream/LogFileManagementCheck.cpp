@@ -181,19 +181,8 @@ void LogFileManagementCheck::registerPPCallbacks(const SourceManager &,
   this->PP = PP;
 }
 
-std::optional<int64_t>
-LogFileManagementCheck::macroValue(StringRef Name) const {
-  if (!PP)
-    return std::nullopt;
-  const MacroInfo *MI = PP->getMacroInfo(PP->getIdentifierInfo(Name));
-  if (!MI || MI->isFunctionLike() || MI->getNumTokens() != 1 ||
-      !MI->getReplacementToken(0).is(tok::numeric_constant))
-    return std::nullopt;
-  const Token &T = MI->getReplacementToken(0);
-  int64_t Value = 0;
-  if (StringRef(T.getLiteralData(), T.getLength()).getAsInteger(0, Value))
-    return std::nullopt;
-  return Value;
+std::optional<int64_t> LogFileManagementCheck::macroValue(StringRef Name) const {
+  return utils::macroIntegerValue(PP, Name);
 }
 
 void LogFileManagementCheck::registerMatchers(MatchFinder *Finder) {

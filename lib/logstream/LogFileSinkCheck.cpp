@@ -477,17 +477,7 @@ std::optional<FixItHint> LogFileSinkCheck::include(SourceLocation Loc,
 }
 
 std::optional<int64_t> LogFileSinkCheck::macroValue(StringRef Name) const {
-  if (!PP)
-    return std::nullopt;
-  const MacroInfo *MI = PP->getMacroInfo(PP->getIdentifierInfo(Name));
-  if (!MI || MI->isFunctionLike() || MI->getNumTokens() != 1 ||
-      !MI->getReplacementToken(0).is(tok::numeric_constant))
-    return std::nullopt;
-  const Token &T = MI->getReplacementToken(0);
-  int64_t Value = 0;
-  if (StringRef(T.getLiteralData(), T.getLength()).getAsInteger(0, Value))
-    return std::nullopt;
-  return Value;
+  return utils::macroIntegerValue(PP, Name);
 }
 
 bool LogFileSinkCheck::isLogTarget(const Expr *PathArg, const Expr *Call,

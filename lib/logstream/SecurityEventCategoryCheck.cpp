@@ -123,19 +123,28 @@ const Expr *streamRoot(const Expr *E) {
   return E;
 }
 
-const StringLiteral *firstStringLiteral(const Stmt *S) {
+/// The message literal of a logging call: breadth-first from the left, the
+/// first literal that reads like a message (a space or a format directive),
+/// else the first literal (`emit("warn", "login failed")` -> the second).
+const StringLiteral *messageLiteral(const Stmt *S) {
   llvm::SmallVector<const Stmt *, 16> Work = {S};
-  // Breadth-first from the left: the message literal comes first.
+  const StringLiteral *First = nullptr;
   for (size_t I = 0; I < Work.size() && I < 256; ++I) {
     const Stmt *Cur = Work[I];
     if (!Cur)
       continue;
-    if (const auto *SL = dyn_cast<StringLiteral>(Cur))
-      return SL;
+    if (const auto *SL = dyn_cast<StringLiteral>(Cur)) {
+      if (SL->getCharByteWidth() == 1 &&
+          SL->getString().find_first_of(" %") != StringRef::npos)
+        return SL;
+      if (!First)
+        First = SL;
+      continue;
+    }
     for (const Stmt *C : Cur->children())
       Work.push_back(C);
   }
-  return nullptr;
+  return First;
 }
 
 } // namespace
@@ -722,7 +731,7 @@ void SecurityEventCategoryCheck::analyze(const Site &S, ASTContext &Ctx) {
             utils::fileRange(Call->getArg(0)->getSourceRange(), Ctx);
         if (R.isValid())
           D << FixItHint::CreateInsertion(R.getBegin(), "LOG_AUTHPRIV | ");
-      } else if (const StringLiteral *SL = firstStringLiteral(L)) {
+      } else if (const StringLiteral *SL = messageLiteral(L)) {
         SourceLocation B = SL->getBeginLoc();
         if (B.isFileID() && SL->getNumConcatenated() >= 1 &&
             SL->getCharByteWidth() == 1) {

@@ -4,6 +4,8 @@
 #include "utils/FixIts.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/Lex/Lexer.h"
+#include "clang/Lex/MacroInfo.h"
+#include "clang/Lex/Preprocessor.h"
 
 namespace clang::tidy::logstream::utils {
 
@@ -74,6 +76,22 @@ const StringLiteral *asStringLiteral(const Expr *E) {
     return nullptr;
   }
   return nullptr;
+}
+
+std::optional<int64_t> macroIntegerValue(const Preprocessor *PP,
+                                         llvm::StringRef Name) {
+  if (!PP)
+    return std::nullopt;
+  const MacroInfo *MI = PP->getMacroInfo(PP->getIdentifierInfo(Name));
+  if (!MI || MI->isFunctionLike() || MI->getNumTokens() != 1 ||
+      !MI->getReplacementToken(0).is(tok::numeric_constant))
+    return std::nullopt;
+  const Token &T = MI->getReplacementToken(0);
+  int64_t Value = 0;
+  if (llvm::StringRef(T.getLiteralData(), T.getLength())
+          .getAsInteger(0, Value))
+    return std::nullopt;
+  return Value;
 }
 
 } // namespace clang::tidy::logstream::utils

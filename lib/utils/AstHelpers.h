@@ -7,7 +7,12 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/SmallVector.h"
+#include <optional>
 #include <string>
+
+namespace clang {
+class Preprocessor;
+} // namespace clang
 
 namespace clang::tidy::logstream::utils {
 
@@ -20,6 +25,12 @@ std::string sourceText(SourceRange R, ASTContext &Ctx);
 
 /// The function whose body contains \p E (not through a lambda).
 const FunctionDecl *enclosingFunction(const Expr *E, ASTContext &Ctx);
+
+/// The value of an object-like macro whose body is one integer literal
+/// (`#define _IOFBF 0`, `#define O_CREAT 0100`), as the headers in use
+/// define it; nullopt when there is no such macro.
+std::optional<int64_t> macroIntegerValue(const Preprocessor *PP,
+                                         llvm::StringRef Name);
 
 /// The string literal an argument is, through conversions and temporaries
 /// (`std::string("x")`, `const std::string &` parameters bound to "x").
