@@ -48,7 +48,7 @@ def flags_for(path, llvm):
         if llvm != "19":
             return None
         flags += ["-Wno-enum-constexpr-conversion"]
-    flags += ["-I", os.path.join(ROOT, "examples", "src")]
+    flags += ["-I", os.path.join(ROOT, "examples", "src"), "-I", os.path.join(ROOT, "include")]
     return flags
 
 
