@@ -370,11 +370,29 @@ std::string SecurityEventCategoryCheck::suggestedStatement(const Site &S,
   return "logstream::security_event(\"" + Event + "\", {" + Fields + "});";
 }
 
+/// The logging macros of the libraries logstream-tidy knows: glog's LOG,
+/// VLOG, DLOG, PLOG, LOG_IF..., log4cxx's LOG4CXX_*, log4cplus's LOG4CPLUS_*,
+/// Poco's poco_*, Boost.Log's BOOST_LOG*, spdlog's SPDLOG_*, easylogging's
+/// CLOG/ELPP_*. Their expansions test the level before logging, so they are
+/// judged as a whole, by their written arguments.
+static bool isLibraryLoggingMacro(StringRef Name, bool IncludeStreams) {
+  static const llvm::Regex Known(
+      "^(LOG4CXX_|LOG4CPLUS_|poco_|BOOST_LOG|SPDLOG_|ELPP_|CLOG$)");
+  // glog's stream macros end in `<< ...` outside the macro: their records are
+  // judged by the stream chain instead.
+  static const llvm::Regex Streams(
+      "^(LOG|VLOG|DLOG|PLOG|SYSLOG|LOG_IF|LOG_EVERY_N|LOG_FIRST_N|LOG_EVERY_T|"
+      "LOG_IF_EVERY_N|DLOG_IF|VLOG_IF|PLOG_IF)$");
+  return Known.match(Name) || (IncludeStreams && Streams.match(Name));
+}
+
 bool SecurityEventCategoryCheck::isLogRecord(const Stmt *S,
                                              ASTContext &Ctx) const {
   const SourceManager &SM = Ctx.getSourceManager();
   StringRef Macro = outermostMacro(S->getBeginLoc(), SM, getLangOpts());
-  if (!Macro.empty() && llvm::is_contained(LoggingMacros, Macro))
+  if (!Macro.empty() && (isa<CallExpr>(S) || isa<CXXConstructExpr>(S)) &&
+      (llvm::is_contained(LoggingMacros, Macro) ||
+       isLibraryLoggingMacro(Macro, /*IncludeStreams=*/false)))
     return true;
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S)) {
     if (Op->getOperator() != OO_LessLess)
@@ -427,6 +445,15 @@ bool SecurityEventCategoryCheck::isSecurityRecord(const Stmt *S,
   StringRef Macro = outermostMacro(S->getBeginLoc(), SM, getLangOpts());
   if (StringRef(Macro).contains("SECURITY"))
     return true;
+  // A logging macro is a record as a whole: the tag among its written
+  // arguments counts, wherever the expansion puts it.
+  if (!Macro.empty() && (llvm::is_contained(LoggingMacros, Macro) ||
+                         isLibraryLoggingMacro(Macro, /*IncludeStreams=*/true))) {
+    CharSourceRange Whole = SM.getExpansionRange(S->getBeginLoc());
+    StringRef Written = Lexer::getSourceText(Whole, SM, getLangOpts());
+    if (containsWord(Written, SecurityTag))
+      return true;
+  }
   // A call given a SECURITY category enumerator (or constant) as an
   // argument: `logEvent(Category::Security, ...)`, whatever the function.
   if (const auto *Call = dyn_cast<CallExpr>(S))
