@@ -15,8 +15,6 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Support/Regex.h"
-#include <map>
-#include <memory>
 #include <set>
 
 using namespace clang::ast_matchers;
@@ -69,24 +67,6 @@ bool nameMatches(const utils::Pattern &P, const NamedDecl *D) {
          P.matches(utils::normalizeIdentifier(D->getName()));
 }
 
-/// Whether \p E mentions a declaration whose name matches \p P.
-bool mentions(const Expr *E, const utils::Pattern &P) {
-  llvm::SmallVector<const Stmt *, 16> Work = {E};
-  for (unsigned N = 0; !Work.empty() && N < 128; ++N) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S)
-      continue;
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
-      if (!isa<FunctionDecl>(DRE->getDecl()) && nameMatches(P, DRE->getDecl()))
-        return true;
-    if (const auto *ME = dyn_cast<MemberExpr>(S))
-      if (nameMatches(P, ME->getMemberDecl()))
-        return true;
-    for (const Stmt *C : S->children())
-      Work.push_back(C);
-  }
-  return false;
-}
 
 /// The macro a statement is spelled through, if any (outermost).
 StringRef outermostMacro(SourceLocation Loc, const SourceManager &SM,
@@ -292,7 +272,7 @@ void SecurityEventCategoryCheck::check(const MatchFinder::MatchResult &Result) {
     bool Credential = false;
     for (unsigned I = 0; I < 2; ++I)
       Credential |= IsCryptResult(Cmp->getArg(I)) ||
-                    mentions(Cmp->getArg(I), CredentialName);
+                    utils::mentionsMatchingName(Cmp->getArg(I), CredentialName);
     if (!Credential)
       return;
     Sites.push_back({Fn, Cmp, Cmp->getDirectCallee()->getName().str() +
@@ -305,8 +285,8 @@ void SecurityEventCategoryCheck::check(const MatchFinder::MatchResult &Result) {
     if (!RD || !RD->getIdentifier() ||
         (RD->getName() != "basic_string" && RD->getName() != "basic_string_view"))
       return;
-    if (!mentions(Op->getArg(0), CredentialName) &&
-        !mentions(Op->getArg(1), CredentialName))
+    if (!utils::mentionsMatchingName(Op->getArg(0), CredentialName) &&
+        !utils::mentionsMatchingName(Op->getArg(1), CredentialName))
       return;
     bool Equal = Op->getOperator() == OO_EqualEqual;
     Sites.push_back({Fn, Op,

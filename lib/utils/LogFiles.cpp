@@ -96,8 +96,8 @@ bool LogFileClassifier::isLogName(llvm::StringRef Identifier) const {
   return !Identifier.empty() && LogName.matches(normalizeIdentifier(Identifier));
 }
 
-bool LogFileClassifier::mentionsLogName(const Expr *E) const {
-  if (!E)
+bool mentionsMatchingName(const Expr *E, const Pattern &P) {
+  if (!E || P.empty())
     return false;
   llvm::SmallVector<const Stmt *, 16> Work = {E};
   for (unsigned Visited = 0; !Work.empty() && Visited < 256; ++Visited) {
@@ -109,9 +109,10 @@ bool LogFileClassifier::mentionsLogName(const Expr *E) const {
       ND = DRE->getDecl();
     else if (const auto *ME = dyn_cast<MemberExpr>(S))
       ND = ME->getMemberDecl();
-    if (ND && ND->getIdentifier() && isLogName(ND->getName()))
+    if (ND && ND->getIdentifier() &&
+        P.matches(normalizeIdentifier(ND->getName())))
       return true;
-    // A local built from a log-named value: `std::string from = log_path +
+    // A local built from a matching value: `std::string from = log_path +
     // ".1"; rename(from.c_str(), ...)`.
     if (const auto *VD = dyn_cast_or_null<VarDecl>(ND))
       if (VD->isLocalVarDecl() && !VD->isImplicit() && VD->getInit())
@@ -120,6 +121,10 @@ bool LogFileClassifier::mentionsLogName(const Expr *E) const {
       Work.push_back(Child);
   }
   return false;
+}
+
+bool LogFileClassifier::mentionsLogName(const Expr *E) const {
+  return mentionsMatchingName(E, LogName);
 }
 
 bool LogFileClassifier::isLogPathExpr(const Expr *E, ASTContext &Ctx,

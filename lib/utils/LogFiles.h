@@ -45,6 +45,11 @@ inline constexpr llvm::StringRef DefaultAllowedPaths =
 /// `kLOGFile` -> `k_log_file`, `log2` -> `log_2`, `__log_` -> `log`.
 std::string normalizeIdentifier(llvm::StringRef Identifier);
 
+/// Whether \p E mentions a variable, field or function whose name, in lower
+/// snake_case, matches \p P; local variables are followed to their
+/// initializer. Shared by the log-name and credential-name heuristics.
+bool mentionsMatchingName(const Expr *E, const Pattern &P);
+
 /// The log-file vocabulary of a check, read from its options.
 class LogFileClassifier {
 public:

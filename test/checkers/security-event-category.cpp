@@ -134,3 +134,19 @@ void macroAndCategory(uid_t uid) {
 bool unrelated(const std::string &name, const std::string &other) {
   return name == other && std::strcmp(name.c_str(), "x") == 0;
 }
+// Look-alike names that are not credentials or decisions.
+bool authorization_header_present(const std::string &h);
+bool permitted_region(const std::string &r);
+void lookAlikes(const std::string &passenger, const std::string &bypass,
+                const char *compass, const std::string &tokenizer,
+                const std::string &header) {
+  if (passenger == bypass)
+    return;
+  if (std::strcmp(compass, "north") != 0)
+    return;
+  if (tokenizer != "ws")
+    return;
+  if (!authorization_header_present(header) || !permitted_region(header))
+    return;
+  std::printf("%s\n", header.c_str());
+}
