@@ -10,11 +10,15 @@ Steps, for every standard given with -std (or the language default):
   1. copy <input> to <temp-file>, blanking every `CHECK-*:` comment in place
      so that line numbers do not move;
   2. run the tidy command (standalone binary or clang-tidy --load=plugin,
-     given with --tidy) with -fix and only <check-name> enabled;
+     given with --tidy) with -fix and only <check-name> enabled; a crash
+     (a signal, a stack dump, an assertion) fails the test whatever else
+     the output says;
   3. FileCheck the diagnostics against CHECK-MESSAGES[-SUFFIX] (warnings and
      errors not expected are failures) and CHECK-NOTES[-SUFFIX] (notes too);
   4. FileCheck the fixed file against CHECK-FIXES[-SUFFIX];
-  5. compile the fixed file with clang -fsyntax-only and the test's compiler
+  5. run -fix a second time on the fixed file: fix-its must be idempotent,
+     a second run that changes the file fails the test;
+  6. compile the fixed file with clang -fsyntax-only and the test's compiler
      arguments: a fix-it that breaks the build fails the test.
 
 Python standard library only.
@@ -41,6 +45,20 @@ def run(cmd, expect_ok=True):
     proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                           universal_newlines=True)
     return proc.returncode, proc.stdout, proc.stderr
+
+
+CRASH_MARKERS = ("Stack dump:", "PLEASE submit a bug report", "Assertion `",
+                 "LLVM ERROR:", "UNREACHABLE executed")
+
+
+def fail_on_crash(rc, out, err, cmd):
+    """A crashed tool fails the test even when the expected output appeared."""
+    signal_exit = rc < 0 or rc >= 128
+    marker = next((m for m in CRASH_MARKERS if m in out or m in err), None)
+    if signal_exit or marker:
+        fail("the tool crashed (exit %d%s): %s" % (
+            rc, ", '%s'" % marker if marker else "",
+            " ".join(shlex.quote(c) for c in cmd)), out + err)
 
 
 def has_prefix(text, prefix):
@@ -138,6 +156,7 @@ def check_one(args, source, is_c, std, suffix, tidy_extra, compiler_args):
     cmd += tidy_extra + ["--"] + flags
 
     rc, out, err = run(cmd)
+    fail_on_crash(rc, out, err, cmd)
     if args.expect_clang_tidy_error:
         if rc == 0:
             fail("clang-tidy was expected to fail but exited 0", out + err)
@@ -171,6 +190,9 @@ def check_one(args, source, is_c, std, suffix, tidy_extra, compiler_args):
                 fail("the check changed the file but the test has no %s lines"
                      % prefixes["FIXES"])
 
+    if not args.expect_clang_tidy_error:
+        check_idempotent(temp, cmd)
+
     if args.expect_clang_tidy_error or args.no_compile_fixed:
         return
     compile_cmd = [args.clang, "-fsyntax-only", "-Werror=implicit-function-declaration"]
@@ -179,6 +201,21 @@ def check_one(args, source, is_c, std, suffix, tidy_extra, compiler_args):
     if rc != 0:
         fail("the fixed file does not compile: " + " ".join(shlex.quote(c) for c in compile_cmd),
              out + err)
+
+
+def check_idempotent(temp, cmd):
+    """A second -fix run over the fixed file must leave it as it is."""
+    with open(temp, encoding="utf-8") as f:
+        first = f.read()
+    rc, out, err = run(cmd)
+    fail_on_crash(rc, out, err, cmd)
+    with open(temp, encoding="utf-8") as f:
+        second = f.read()
+    if second != first:
+        import difflib
+        diff = "".join(difflib.unified_diff(first.splitlines(True), second.splitlines(True),
+                                            "after the first -fix", "after the second -fix"))
+        fail("fix-its are not idempotent: a second -fix run changed the file", diff)
 
 
 if __name__ == "__main__":

@@ -52,6 +52,7 @@ config.substitutions.append(
      "%s %s --tidy=%s --clang=%s --filecheck=%s" % (
          shlex.quote(config.python), shlex.quote(runner), shlex.quote(tidy),
          shlex.quote(config.clang), shlex.quote(config.filecheck))))
+config.substitutions.append(("%{logstream_tidy_quoted}", shlex.quote(tidy)))
 config.substitutions.append(("%logstream_tidy", tidy))
 config.substitutions.append(("%standalone_tidy", shlex.quote(config.logstream_tidy)))
 config.substitutions.append(("%clang_tidy", shlex.quote(config.clang_tidy)))

@@ -48,15 +48,45 @@ constexpr StringRef PermissionOperations =
     "chmod=privilege_permissions_changed;fchmod=privilege_permissions_changed;"
     "chown=privilege_permissions_changed;fchown=privilege_permissions_changed;"
     "lchown=privilege_permissions_changed";
+// Bare `token` is every lexer's variable: only compound token names count.
 constexpr StringRef DefaultCredentialPattern =
-    "(^|_)(password|passwd|pass|pwd|secret|token|api_key|apikey|credential|"
-    "credentials)(_|$)";
+    "(^|_)(password|passwd|passphrase|pwd|secret|api_key|apikey|credential|"
+    "credentials|bearer|(auth|access|refresh|session|api|csrf|oauth|reset|"
+    "bearer)_token)(_|$)|^(pass|pw)$";
+// A credential being chosen, not checked: `new_password`, `confirm_password`,
+// `password2` (password-strength and retype checks decide no authentication).
+constexpr StringRef DefaultChosenCredentialPattern =
+    "(^|_)(new|confirm|confirmed|confirmation|retype|retyped|again|repeat|"
+    "repeated|common|weak)(_|$)|^(pass|passwd|password|pw|pwd)_[0-9]$";
 constexpr StringRef DefaultDecisionPattern =
-    "(^|_)(authenticate|authorize|permit)(_|$)|^(check_password|verify_password|"
-    "check_credentials|check_acl|check_permission|check_permissions|"
-    "is_authorized|has_permission)$";
+    "(^|_)(authenticate|authorize|authorise|permit)(_|$)|"
+    "^(check|verify|validate)_(user_)?(password|passwd|pass|pwd|credentials?|"
+    "creds|acl|permissions?|access|token|auth_token|api_key|apikey|signature|"
+    "login|auth|user_pass)$|"
+    "^(is_authori[sz]ed|is_authenticated|is_authed|has_permission|has_access|"
+    "is_allowed|is_in_authed_list)$|"
+    "^(password|passwd|pwd|credentials?|secret|api_key|token)_(matches|match|"
+    "equal|equals|eq|ok|okay|valid|is_valid)$|"
+    "(^|_|basic|digest)auth_(check|ok|okay|user_?okay|verify|valid|validate)$";
+// Functions named like a decision that handle configuration or commands.
+constexpr StringRef DefaultNonDecisionPattern =
+    "^(handle|parse|set|get|config|cfg|cmd|on|load|read|print|show|dump|"
+    "usage|help)_";
+// Comparisons that are constant-time by name: credential comparisons
+// whatever their operands are called.
+constexpr StringRef DefaultConstantTimePattern =
+    "^(CRYPTO_memcmp|timingsafe_bcmp|timingsafe_memcmp|consttime_memequal)$|"
+    "const_?time|constant_?time|^time_?independent_";
+constexpr StringRef DefaultTestFilePattern =
+    "(^|/)(tests?|testing|unittests?|fuzz|fuzzers?)/|"
+    "(_|-)(unit)?tests?\\.(c|cc|cpp|cxx)$|(^|/)tests?_[^/]*\\.(c|cc|cpp|cxx)$";
 constexpr StringRef DefaultCategoryPattern = "^security$";
 constexpr StringRef DefaultLoggerPattern = "(^|_)security(_|$)";
+
+/// A declaration whose unqualified name matches an option's pattern.
+AST_MATCHER_P(NamedDecl, nameMatchesPattern, utils::Pattern, P) {
+  return Node.getIdentifier() && P.matches(Node.getName());
+}
 
 std::string qualify(StringRef Name) {
   return Name.starts_with("::") ? Name.str() : ("::" + Name).str();
@@ -132,13 +162,24 @@ const StringLiteral *messageLiteral(const Stmt *S) {
 SecurityEventCategoryCheck::SecurityEventCategoryCheck(
     StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      CheckPermissionChanges(Options.get("CheckPermissionChanges", false)),
+      CheckPermissionChanges(utils::readBoolOption(*this, Options, Name, "CheckPermissionChanges", false)),
       CredentialName(utils::readRegexOption(*this, Options, Name,
                                             "CredentialNamePattern",
                                             DefaultCredentialPattern)),
+      ChosenCredential(utils::readRegexOption(*this, Options, Name,
+                                              "ChosenCredentialPattern",
+                                              DefaultChosenCredentialPattern)),
       SecurityDecision(utils::readRegexOption(*this, Options, Name,
                                               "SecurityDecisionPattern",
                                               DefaultDecisionPattern)),
+      NonDecision(utils::readRegexOption(*this, Options, Name,
+                                         "NonDecisionPattern",
+                                         DefaultNonDecisionPattern)),
+      ConstantTimeCompare(utils::readRegexOption(
+          *this, Options, Name, "ConstantTimeComparePattern",
+          DefaultConstantTimePattern)),
+      TestFile(utils::readRegexOption(*this, Options, Name, "TestFilePattern",
+                                      DefaultTestFilePattern)),
       SecurityTag(Options.get("SecurityTag", "SECURITY").str()),
       SecurityCategory(utils::readRegexOption(*this, Options, Name,
                                               "SecurityCategoryPattern",
@@ -148,8 +189,10 @@ SecurityEventCategoryCheck::SecurityEventCategoryCheck(
                                             DefaultLoggerPattern)),
       LoggingFunctions(utils::readListOption(Options, "LoggingFunctions", "")),
       LoggingMacros(utils::readListOption(Options, "LoggingMacros", "")),
-      RequireAllOutcomes(Options.get("RequireAllOutcomes", true)),
-      InsertSecurityEvents(Options.get("InsertSecurityEvents", false)),
+      SecurityLoggingFunctions(
+          utils::readListOption(Options, "SecurityLoggingFunctions", "")),
+      RequireAllOutcomes(utils::readBoolOption(*this, Options, Name, "RequireAllOutcomes", true)),
+      InsertSecurityEvents(utils::readBoolOption(*this, Options, Name, "InsertSecurityEvents", false)),
       SecurityTagFormat(Options.get("SecurityTagFormat", "SECURITY ").str()),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         tidy::utils::IncludeSorter::IS_LLVM),
@@ -184,9 +227,14 @@ void SecurityEventCategoryCheck::storeOptions(
     ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "SecurityOperations",
                 Options.get("SecurityOperations", DefaultOperations));
-  Options.store(Opts, "CheckPermissionChanges", CheckPermissionChanges);
+  utils::storeBoolOption(Options, Opts, "CheckPermissionChanges", CheckPermissionChanges);
   Options.store(Opts, "CredentialNamePattern", CredentialName.source());
+  Options.store(Opts, "ChosenCredentialPattern", ChosenCredential.source());
   Options.store(Opts, "SecurityDecisionPattern", SecurityDecision.source());
+  Options.store(Opts, "NonDecisionPattern", NonDecision.source());
+  Options.store(Opts, "ConstantTimeComparePattern",
+                ConstantTimeCompare.source());
+  Options.store(Opts, "TestFilePattern", TestFile.source());
   Options.store(Opts, "SecurityTag", SecurityTag);
   Options.store(Opts, "SecurityCategoryPattern", SecurityCategory.source());
   Options.store(Opts, "SecurityLoggerPattern", SecurityLogger.source());
@@ -194,8 +242,11 @@ void SecurityEventCategoryCheck::storeOptions(
                 tidy::utils::options::serializeStringList(LoggingFunctions));
   Options.store(Opts, "LoggingMacros",
                 tidy::utils::options::serializeStringList(LoggingMacros));
-  Options.store(Opts, "RequireAllOutcomes", RequireAllOutcomes);
-  Options.store(Opts, "InsertSecurityEvents", InsertSecurityEvents);
+  Options.store(
+      Opts, "SecurityLoggingFunctions",
+      tidy::utils::options::serializeStringList(SecurityLoggingFunctions));
+  utils::storeBoolOption(Options, Opts, "RequireAllOutcomes", RequireAllOutcomes);
+  utils::storeBoolOption(Options, Opts, "InsertSecurityEvents", InsertSecurityEvents);
   Options.store(Opts, "SecurityTagFormat", SecurityTagFormat);
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
 }
@@ -221,15 +272,23 @@ void SecurityEventCategoryCheck::registerMatchers(MatchFinder *Finder) {
         InFunction(callExpr(callee(functionDecl(hasAnyName(Names)).bind("opfn")))
                        .bind("op")),
         this);
-  // Credential comparisons.
+  // Credential comparisons, and comparisons constant-time by name.
+  auto Comparison = functionDecl(hasAnyName(
+      "::strcmp", "::strncmp", "::memcmp", "::bcmp", "::strcasecmp",
+      "::std::strcmp", "::std::strncmp", "::std::memcmp"));
+  auto Compare = ConstantTimeCompare.empty()
+                     ? Comparison
+                     : functionDecl(anyOf(
+                           Comparison,
+                           nameMatchesPattern(ConstantTimeCompare)));
   Finder->addMatcher(
-      InFunction(callExpr(callee(functionDecl(hasAnyName(
-                              "::strcmp", "::strncmp", "::memcmp",
-                              "::CRYPTO_memcmp", "::timingsafe_bcmp", "::bcmp",
-                              "::strcasecmp", "::std::strcmp", "::std::strncmp",
-                              "::std::memcmp"))),
-                          argumentCountAtLeast(2))
-                     .bind("cmp")),
+      InFunction(callExpr(callee(Compare), argumentCountAtLeast(2)).bind("cmp")),
+      this);
+  // `openlog(..., LOG_AUTHPRIV)`: every syslog record of the program that
+  // names no facility of its own is in the auth facility.
+  Finder->addMatcher(
+      callExpr(callee(functionDecl(hasName("::openlog"))), argumentCountIs(3))
+          .bind("openlog"),
       this);
   if (getLangOpts().CPlusPlus)
     Finder->addMatcher(
@@ -237,7 +296,8 @@ void SecurityEventCategoryCheck::registerMatchers(MatchFinder *Finder) {
                                        argumentCountIs(2))
                        .bind("cmp-op")),
         this);
-  // Decisions by name in conditions.
+  // Decisions by name in conditions, or stored and tested later
+  // (`const bool allowed = check_acl(...)`).
   if (!SecurityDecision.empty()) {
     auto Decision = callExpr(callee(functionDecl().bind("decfn"))).bind("decision");
     Finder->addMatcher(
@@ -245,15 +305,29 @@ void SecurityEventCategoryCheck::registerMatchers(MatchFinder *Finder) {
             expr(eachOf(ignoringParenImpCasts(Decision),
                         forEachDescendant(Decision)))))),
         this);
+    Finder->addMatcher(
+        InFunction(varDecl(hasInitializer(ignoringParenImpCasts(Decision)))),
+        this);
+    Finder->addMatcher(
+        InFunction(binaryOperator(isAssignmentOperator(),
+                                  hasRHS(ignoringParenImpCasts(Decision)))),
+        this);
   }
 }
 
 void SecurityEventCategoryCheck::check(const MatchFinder::MatchResult &Result) {
   Context = Result.Context;
-  const auto *Fn = Result.Nodes.getNodeAs<FunctionDecl>("fn");
-  if (!Fn)
-    return;
   const auto &N = Result.Nodes;
+  if (const auto *Open = N.getNodeAs<CallExpr>("openlog")) {
+    Expr::EvalResult R;
+    if (Open->getArg(2)->EvaluateAsInt(R, *Result.Context) &&
+        isAuthFacility(R.Val.getInt().getExtValue()))
+      AuthFacilityByDefault = true;
+    return;
+  }
+  const auto *Fn = N.getNodeAs<FunctionDecl>("fn");
+  if (!Fn || isTestCode(Fn, *Result.SourceManager))
+    return;
   if (const auto *Call = N.getNodeAs<CallExpr>("op")) {
     const auto *OpFn = N.getNodeAs<FunctionDecl>("opfn");
     auto It = OperationByName.find("::" + OpFn->getQualifiedNameAsString());
@@ -262,22 +336,20 @@ void SecurityEventCategoryCheck::check(const MatchFinder::MatchResult &Result) {
     Sites.push_back({Fn, Call, OpFn->getName().str(), It->second});
     return;
   }
-  auto IsCryptResult = [](const Expr *E) {
-    if (const auto *C = dyn_cast<CallExpr>(E->IgnoreParenCasts()))
-      if (const FunctionDecl *F = C->getDirectCallee())
-        return F->getName() == "crypt" || F->getName() == "crypt_r";
-    return false;
-  };
   if (const auto *Cmp = N.getNodeAs<CallExpr>("cmp")) {
-    bool Credential = false;
-    for (unsigned I = 0; I < 2; ++I)
-      Credential |= IsCryptResult(Cmp->getArg(I)) ||
-                    utils::mentionsMatchingName(Cmp->getArg(I), CredentialName);
-    if (!Credential)
+    const FunctionDecl *Callee = Cmp->getDirectCallee();
+    bool ConstantTime = Callee && Callee->getIdentifier() &&
+                        ConstantTimeCompare.matches(Callee->getName());
+    if (!ConstantTime && !isCredentialComparison(Cmp->getArg(0), Cmp->getArg(1),
+                                                 Fn, *Result.Context))
       return;
-    Sites.push_back({Fn, Cmp, Cmp->getDirectCallee()->getName().str() +
-                                  " of a credential",
-                     {"authn_login", Convention::ZeroIsSuccess}});
+    // `*_eq`/`*_equal(s)` say true on a match; memcmp-likes say 0.
+    Convention Conv = Convention::ZeroIsSuccess;
+    if (ConstantTime && StringRef(utils::normalizeIdentifier(Callee->getName()))
+                            .contains("eq"))
+      Conv = Convention::TrueIsSuccess;
+    Sites.push_back({Fn, Cmp, Callee->getName().str() + " of a credential",
+                     {"authn_login", Conv}});
     return;
   }
   if (const auto *Op = N.getNodeAs<CXXOperatorCallExpr>("cmp-op")) {
@@ -285,12 +357,17 @@ void SecurityEventCategoryCheck::check(const MatchFinder::MatchResult &Result) {
     if (!RD || !RD->getIdentifier() ||
         (RD->getName() != "basic_string" && RD->getName() != "basic_string_view"))
       return;
-    if (!utils::mentionsMatchingName(Op->getArg(0), CredentialName) &&
-        !utils::mentionsMatchingName(Op->getArg(1), CredentialName))
+    if (!isCredentialComparison(Op->getArg(0), Op->getArg(1), Fn,
+                                *Result.Context))
       return;
     bool Equal = Op->getOperator() == OO_EqualEqual;
+    // C++20 rewrites `a != b` as `!(a == b)`: name what the user wrote.
+    StringRef Written = Lexer::getSourceText(
+        CharSourceRange::getTokenRange(Op->getOperatorLoc()),
+        *Result.SourceManager, getLangOpts());
     Sites.push_back({Fn, Op,
-                     std::string(Equal ? "==" : "!=") + " on a credential",
+                     (Written == "!=" || !Equal ? "!=" : "==") +
+                         std::string(" on a credential"),
                      {"authn_login", Convention::TrueIsSuccess}});
     if (!Equal)
       Sites.back().Op.Success = Convention::ZeroIsSuccess;
@@ -298,7 +375,7 @@ void SecurityEventCategoryCheck::check(const MatchFinder::MatchResult &Result) {
   }
   if (const auto *Call = N.getNodeAs<CallExpr>("decision")) {
     const auto *F = N.getNodeAs<FunctionDecl>("decfn");
-    if (!nameMatches(SecurityDecision, F) ||
+    if (!nameMatches(SecurityDecision, F) || nameMatches(NonDecision, F) ||
         OperationByName.count("::" + F->getQualifiedNameAsString()))
       return;
     std::string Words = utils::normalizeIdentifier(F->getName());
@@ -308,6 +385,110 @@ void SecurityEventCategoryCheck::check(const MatchFinder::MatchResult &Result) {
     Sites.push_back({Fn, Call, F->getName().str(),
                      {Authz ? "authz" : "authn_login", Convention::TrueIsSuccess}});
   }
+}
+
+bool SecurityEventCategoryCheck::isAuthFacility(int64_t Priority) {
+  int64_t Facility = Priority & 0x03f8;
+  return Facility == (4 << 3) || Facility == (10 << 3); // LOG_AUTH(PRIV)
+}
+
+bool SecurityEventCategoryCheck::isTestCode(const FunctionDecl *Fn,
+                                            const SourceManager &SM) const {
+  if (!TestFile.empty()) {
+    SourceLocation Loc = SM.getExpansionLoc(Fn->getLocation());
+    if (OptionalFileEntryRef F = SM.getFileEntryRefForID(SM.getFileID(Loc)))
+      if (TestFile.matches(F->getName()))
+        return true;
+  }
+  // gtest's TEST/TEST_F bodies, Catch2's TEST_CASE functions.
+  if (!Fn->getIdentifier())
+    return false;
+  StringRef Name = Fn->getName();
+  if (Name.starts_with("____C_A_T_C_H____T_E_S_T"))
+    return true;
+  if (const auto *M = dyn_cast<CXXMethodDecl>(Fn))
+    if (Name == "TestBody")
+      for (const CXXBaseSpecifier &B : M->getParent()->bases())
+        if (const CXXRecordDecl *RD = B.getType()->getAsCXXRecordDecl())
+          if (RD->getQualifiedNameAsString().rfind("testing::", 0) == 0)
+            return true;
+  return false;
+}
+
+/// A literal that names no secret: empty, punctuation only, or a placeholder
+/// word (`"-"`, `"none"`, `"prompt"`): a keyword test, not a credential check.
+static bool isKeywordLiteral(const Expr *E) {
+  const StringLiteral *SL = utils::asStringLiteral(E);
+  if (!SL || SL->getCharByteWidth() != 1)
+    return false;
+  StringRef S = SL->getString();
+  if (llvm::none_of(S, [](char C) { return llvm::isAlnum(C); }))
+    return true;
+  static constexpr StringRef Placeholders[] = {
+      "none", "null", "nil", "true", "false", "yes", "no", "on", "off",
+      "default", "prompt", "ask", "env", "file", "stdin", "x", "*"};
+  return llvm::any_of(Placeholders,
+                      [&](StringRef P) { return S.equals_insensitive(P); });
+}
+
+bool SecurityEventCategoryCheck::isCryptResult(const Expr *E,
+                                               const FunctionDecl *Fn,
+                                               ASTContext &Ctx) const {
+  auto CryptCall = callExpr(callee(functionDecl(hasAnyName("crypt", "crypt_r"))));
+  E = E->IgnoreParenCasts();
+  if (!match(expr(CryptCall), *E, Ctx).empty())
+    return true;
+  // `hash = crypt(pass, salt);` earlier, C89 style, or its initializer.
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!VD || !VD->isLocalVarDecl() || !Fn->getBody())
+    return false;
+  if (VD->getInit() &&
+      !match(expr(ignoringParenCasts(CryptCall)), *VD->getInit(), Ctx).empty())
+    return true;
+  return !match(findAll(binaryOperator(
+                    isAssignmentOperator(),
+                    hasLHS(ignoringParenImpCasts(declRefExpr(to(equalsNode(VD))))),
+                    hasRHS(ignoringParenCasts(CryptCall)))),
+                *Fn->getBody(), Ctx)
+              .empty();
+}
+
+bool SecurityEventCategoryCheck::isCredentialComparison(
+    const Expr *A, const Expr *B, const FunctionDecl *Fn,
+    ASTContext &Ctx) const {
+  if (isCryptResult(A, Fn, Ctx) || isCryptResult(B, Fn, Ctx))
+    return true;
+  bool NamedA = utils::mentionsMatchingName(A, CredentialName);
+  bool NamedB = utils::mentionsMatchingName(B, CredentialName);
+  if (!NamedA && !NamedB)
+    return false;
+  // A keyword or an empty-passphrase test; a password being chosen
+  // (strength and retype checks) is not being verified.
+  if (isKeywordLiteral(A) || isKeywordLiteral(B))
+    return false;
+  return !utils::mentionsMatchingName(A, ChosenCredential) &&
+         !utils::mentionsMatchingName(B, ChosenCredential);
+}
+
+bool SecurityEventCategoryCheck::isRegainProbe(const Site &S) {
+  const auto *Call = dyn_cast<CallExpr>(S.Call);
+  if (!Call || S.Op.Event != "privilege_permissions_changed" ||
+      Call->getNumArgs() == 0)
+    return false;
+  for (const Expr *A : Call->arguments()) {
+    const Expr *E = A->IgnoreParenImpCasts();
+    if (const auto *IL = dyn_cast<IntegerLiteral>(E); IL && IL->getValue() == 0)
+      return true;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      if (DRE->getDecl()->getIdentifier()) {
+        static const llvm::Regex Saved("(^|_)(old|orig|original|saved|prev|"
+                                       "previous|root|real)(_|$)");
+        if (Saved.match(utils::normalizeIdentifier(DRE->getDecl()->getName())))
+          return true;
+      }
+  }
+  return false;
 }
 
 std::string SecurityEventCategoryCheck::eventName(const Operation &Op,
@@ -425,6 +606,21 @@ bool SecurityEventCategoryCheck::isSecurityRecord(const Stmt *S,
   StringRef Macro = outermostMacro(S->getBeginLoc(), SM, getLangOpts());
   if (StringRef(Macro).contains("SECURITY"))
     return true;
+  // The project's own security channel: functions and macros whose records
+  // always go to the auth facility or a security log.
+  if (!SecurityLoggingFunctions.empty()) {
+    if (!Macro.empty() && (isa<CallExpr>(S) || isa<CXXConstructExpr>(S)) &&
+        llvm::is_contained(SecurityLoggingFunctions, Macro))
+      return true;
+    if (const auto *Call = dyn_cast<CallExpr>(S))
+      if (const FunctionDecl *F = Call->getDirectCallee();
+          F && F->getIdentifier()) {
+        std::string Q = F->getQualifiedNameAsString();
+        if (llvm::is_contained(SecurityLoggingFunctions, Q) ||
+            llvm::is_contained(SecurityLoggingFunctions, "::" + Q))
+          return true;
+      }
+  }
   // A logging macro is a record as a whole: the tag among its written
   // arguments counts, wherever the expansion puts it.
   if (!Macro.empty() && (llvm::is_contained(LoggingMacros, Macro) ||
@@ -453,8 +649,9 @@ bool SecurityEventCategoryCheck::isSecurityRecord(const Stmt *S,
           Call->getNumArgs() >= 1) {
         Expr::EvalResult R;
         if (Call->getArg(0)->EvaluateAsInt(R, Ctx)) {
-          int64_t Facility = R.Val.getInt().getExtValue() & 0x03f8;
-          if (Facility == (4 << 3) || Facility == (10 << 3))
+          int64_t Priority = R.Val.getInt().getExtValue();
+          if (isAuthFacility(Priority) ||
+              (AuthFacilityByDefault && (Priority & 0x03f8) == 0))
             return true;
         }
       }
@@ -496,291 +693,180 @@ bool SecurityEventCategoryCheck::isSecurityRecord(const Stmt *S,
 }
 
 namespace {
-enum class Outcome { Unknown, Success, Failure };
 
-struct PathEnd {
-  Outcome Label;
-  SourceLocation Loc;
-  StringRef Verb;
-  const Stmt *FirstLog; // a non-SECURITY log record on the path
-  const Stmt *Branch;   // the if statement that chose this outcome
-};
-
-/// The outcome the true branch of \p Cond stands for, when it tests
-/// \p Result (the operation or a variable holding its result).
-std::optional<Outcome>
-trueBranchOutcome(const Expr *Cond, const Expr *Call, const VarDecl *Var,
-                  SecurityEventCategoryCheck::Convention Conv,
-                  ASTContext &Ctx) {
-  auto IsResult = [&](const Expr *E) {
-    E = E->IgnoreParenImpCasts();
-    if (E == Call->IgnoreParenImpCasts())
+/// The innermost lambda of \p Root whose body holds \p Target, if any.
+bool findInnermostLambda(const Stmt *Root, const Stmt *Target,
+                         const LambdaExpr *&Inner) {
+  if (Root == Target)
+    return true;
+  for (const Stmt *Child : Root->children())
+    if (Child && findInnermostLambda(Child, Target, Inner)) {
+      if (!Inner)
+        Inner = dyn_cast<LambdaExpr>(Root);
       return true;
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-      return Var && DRE->getDecl() == Var;
-    return false;
-  };
-  bool ZeroOk = Conv == SecurityEventCategoryCheck::Convention::ZeroIsSuccess;
-  Cond = Cond->IgnoreParenImpCasts();
-  if (IsResult(Cond))
-    return ZeroOk ? Outcome::Failure : Outcome::Success;
-  if (const auto *UO = dyn_cast<UnaryOperator>(Cond))
-    if (UO->getOpcode() == UO_LNot && IsResult(UO->getSubExpr()))
-      return ZeroOk ? Outcome::Success : Outcome::Failure;
-  const Expr *L = nullptr, *R = nullptr;
-  BinaryOperatorKind K;
-  if (const auto *BO = dyn_cast<BinaryOperator>(Cond)) {
-    L = BO->getLHS();
-    R = BO->getRHS();
-    K = BO->getOpcode();
-  } else {
-    return std::nullopt;
-  }
-  if (!IsResult(L)) {
-    if (!IsResult(R))
-      return std::nullopt;
-    std::swap(L, R);
-    K = BinaryOperator::reverseComparisonOp(K);
-  }
-  Expr::EvalResult V;
-  if (!R->EvaluateAsInt(V, Ctx))
-    return std::nullopt;
-  int64_t K0 = V.Val.getInt().getExtValue();
-  int64_t Ok = ZeroOk ? 0 : 1;
-  switch (K) {
-  case BO_EQ:
-    return K0 == Ok ? Outcome::Success : Outcome::Failure;
-  case BO_NE:
-    return K0 == Ok ? Outcome::Failure : Outcome::Success;
-  case BO_LT: // rc < 0, ok < 1
-  case BO_LE:
-    return Outcome::Failure;
-  case BO_GT:
-  case BO_GE:
-    return ZeroOk ? Outcome::Failure : Outcome::Success;
-  default:
-    return std::nullopt;
-  }
+    }
+  return false;
 }
+
+int rank(analysis::Outcome O) {
+  return O == analysis::Outcome::Failure   ? 0
+         : O == analysis::Outcome::Unknown ? 1
+                                           : 2;
+}
+
+StringRef pathName(analysis::Outcome O) {
+  return O == analysis::Outcome::Failure   ? "the failure path"
+         : O == analysis::Outcome::Success ? "the success path"
+                                           : "a path";
+}
+
 } // namespace
 
-void SecurityEventCategoryCheck::analyze(const Site &S, ASTContext &Ctx) {
+SecurityEventCategoryCheck::Site
+SecurityEventCategoryCheck::inCallable(Site S) {
+  // The function the operation runs in: a lambda's call operator when it is
+  // written inside one.
+  const LambdaExpr *Lambda = nullptr;
+  if (const Stmt *Body = S.Function->getBody();
+      Body && findInnermostLambda(Body, S.Call, Lambda) && Lambda)
+    S.Function = Lambda->getCallOperator();
+  return S;
+}
+
+void SecurityEventCategoryCheck::analyze(
+    const Site &S, ASTContext &Ctx,
+    const llvm::SmallPtrSetImpl<const Stmt *> &HandOver) {
+  const FunctionDecl *Fn = S.Function;
+  const Stmt *Body = Fn->getBody();
+  if (!Body)
+    return;
   CFG::BuildOptions BO;
   BO.setAllAlwaysAdd();
   BO.AddCXXDefaultInitExprInCtors = false;
-  std::unique_ptr<CFG> G = CFG::buildCFG(S.Function, S.Function->getBody(),
-                                         &Ctx, BO);
+  std::unique_ptr<CFG> G = CFG::buildCFG(Fn, const_cast<Stmt *>(Body), &Ctx, BO);
   if (!G)
     return;
-  // Where the operation is.
-  const CFGBlock *Start = nullptr;
-  unsigned StartIdx = 0;
-  for (const CFGBlock *B : *G) {
-    unsigned I = 0;
-    for (const CFGElement &E : *B) {
-      if (auto CS = E.getAs<CFGStmt>())
-        if (CS->getStmt() == S.Call) {
-          Start = B;
-          StartIdx = I;
-        }
-      ++I;
-    }
-  }
-  if (!Start)
+  analysis::ResultValue Result{S.Call, analysis::resultVariable(*G, S.Call),
+                               S.Op.Success};
+  auto IsSecurity = [&](const Stmt *St) { return isSecurityRecord(St, Ctx); };
+  auto IsLog = [&](const Stmt *St) { return isLogRecord(St, Ctx); };
+  analysis::OutcomePathFinder Finder(*G, Body, Result, Ctx, IsSecurity, IsLog,
+                                     HandOver);
+  analysis::OutcomePathFinder::Paths P = Finder.find();
+  if (P.Unrecorded.empty() || (!RequireAllOutcomes && P.AnyRecorded))
     return;
-
-  // The variable the result lands in (rc = pam_authenticate(...)).
-  const VarDecl *ResultVar = nullptr;
-  const Expr *Op = S.Call->IgnoreParenImpCasts();
-  for (const CFGBlock *B : *G)
-    for (const CFGElement &E : *B) {
-      auto CS = E.getAs<CFGStmt>();
-      if (!CS || ResultVar)
-        continue;
-      if (const auto *DS = dyn_cast<DeclStmt>(CS->getStmt())) {
-        for (const Decl *D : DS->decls())
-          if (const auto *VD = dyn_cast<VarDecl>(D))
-            if (VD->getInit() &&
-                VD->getInit()->IgnoreImplicit()->IgnoreParenImpCasts() == Op)
-              ResultVar = VD;
-      } else if (const auto *BO = dyn_cast<BinaryOperator>(CS->getStmt())) {
-        if (BO->isAssignmentOp() &&
-            BO->getRHS()->IgnoreImplicit()->IgnoreParenImpCasts() == Op)
-          if (const auto *DRE =
-                  dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
-            ResultVar = dyn_cast<VarDecl>(DRE->getDecl());
-      }
-    }
-
-  struct Item {
-    const CFGBlock *Block;
-    unsigned Index;
-    Outcome Label;
-    const Stmt *FirstLog;
-    const Stmt *Branch;
-  };
-  std::vector<Item> Work = {{Start, StartIdx + 1, Outcome::Unknown, nullptr,
-                             nullptr}};
-  std::set<std::pair<unsigned, int>> Seen;
-  std::vector<PathEnd> Unlogged;
-  bool AnyLogged = false;
-  while (!Work.empty()) {
-    Item It = Work.back();
-    Work.pop_back();
-    if (!Seen.insert({It.Block->getBlockID(), static_cast<int>(It.Label)})
-             .second &&
-        It.Index == 0)
-      continue;
-    bool Logged = false;
-    const Stmt *Last = nullptr;
-    unsigned I = 0;
-    for (const CFGElement &E : *It.Block) {
-      if (I++ < It.Index)
-        continue;
-      auto CS = E.getAs<CFGStmt>();
-      if (!CS)
-        continue;
-      const Stmt *St = CS->getStmt();
-      Last = St;
-      if (isSecurityRecord(St, Ctx)) {
-        Logged = true;
-        break;
-      }
-      if (!It.FirstLog && isLogRecord(St, Ctx))
-        It.FirstLog = St;
-    }
-    if (Logged) {
-      AnyLogged = true;
-      continue;
-    }
-    if (It.Block == &G->getExit()) {
-      continue; // handled by the predecessor below
-    }
-    // Successors; a branch on the operation's result labels the path.
-    std::optional<Outcome> TrueLabel;
-    const Stmt *Term = It.Block->getTerminatorStmt();
-    if (It.Label == Outcome::Unknown && It.Block->getTerminatorCondition())
-      if (const auto *Cond = dyn_cast<Expr>(It.Block->getTerminatorCondition()))
-        TrueLabel = trueBranchOutcome(Cond, S.Call, ResultVar, S.Op.Success, Ctx);
-    unsigned SuccIdx = 0;
-    for (const CFGBlock::AdjacentBlock &Succ : It.Block->succs()) {
-      const CFGBlock *Next = Succ.getReachableBlock();
-      unsigned ThisIdx = SuccIdx++;
-      if (!Next)
-        continue;
-      Outcome Label = It.Label;
-      const Stmt *Branch = It.Branch;
-      if (TrueLabel) {
-        bool IsTrue = ThisIdx == 0;
-        Label = IsTrue ? *TrueLabel
-                       : (*TrueLabel == Outcome::Success ? Outcome::Failure
-                                                         : Outcome::Success);
-        Branch = Term;
-      }
-      if (Next == &G->getExit()) {
-        SourceLocation Loc = S.Function->getBody()->getEndLoc();
-        StringRef Verb = "ends";
-        if (Last) {
-          if (isa<ReturnStmt>(Last)) {
-            Loc = Last->getBeginLoc();
-            Verb = "returns";
-          } else if (isa<CXXThrowExpr>(Last)) {
-            Loc = Last->getBeginLoc();
-            Verb = "throws";
-          } else if (const auto *C = dyn_cast<CallExpr>(Last)) {
-            if (const FunctionDecl *F = C->getDirectCallee())
-              if (F->isNoReturn() || F->hasAttr<NoReturnAttr>()) {
-                Loc = Last->getBeginLoc();
-                Verb = "exits";
-              }
-          }
-        }
-        Unlogged.push_back({Label, Loc, Verb, It.FirstLog, Branch});
-        continue;
-      }
-      Work.push_back({Next, 0, Label, It.FirstLog, Branch});
-    }
-  }
-  if (Unlogged.empty())
+  // A result that no branch tests is read (for display, for forwarding), not
+  // decided on.
+  if (!P.Tested)
     return;
-  if (!RequireAllOutcomes && AnyLogged)
+  // `if (setuid(0) != -1) fatal(...)`: a probe that privileges cannot be
+  // regained expects failure; its success ends the process.
+  if (P.SuccessExits && isRegainProbe(S))
     return;
-  // Report the failure path first, then an unlabeled one, then success.
-  auto Rank = [](const PathEnd &P) {
-    return P.Label == Outcome::Failure ? 0 : P.Label == Outcome::Unknown ? 1 : 2;
-  };
-  const PathEnd *Worst = &Unlogged.front();
-  for (const PathEnd &P : Unlogged)
-    if (Rank(P) < Rank(*Worst) ||
-        (Rank(P) == Rank(*Worst) &&
-         Ctx.getSourceManager().isBeforeInTranslationUnit(P.Loc, Worst->Loc)))
-      Worst = &P;
+  report(S, Result, P.Unrecorded, Ctx);
+}
 
+void SecurityEventCategoryCheck::report(
+    const Site &S, const analysis::ResultValue &Result,
+    const std::vector<analysis::PathEnd> &Unrecorded, ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
+  // One path per outcome, the earliest; the failure path leads.
+  std::vector<const analysis::PathEnd *> ByOutcome;
+  for (const analysis::PathEnd &P : Unrecorded) {
+    auto It = llvm::find_if(ByOutcome, [&](const analysis::PathEnd *Q) {
+      return Q->Label == P.Label;
+    });
+    if (It == ByOutcome.end())
+      ByOutcome.push_back(&P);
+    else if (SM.isBeforeInTranslationUnit(P.Loc, (*It)->Loc))
+      *It = &P;
+  }
+  llvm::sort(ByOutcome, [](const analysis::PathEnd *A,
+                           const analysis::PathEnd *B) {
+    return rank(A->Label) < rank(B->Label);
+  });
+  const analysis::PathEnd &Worst = *ByOutcome.front();
   SourceLocation OpLoc = SM.getExpansionLoc(S.Call->getBeginLoc());
-  SourceLocation EndLoc = SM.getExpansionLoc(Worst->Loc);
-  bool Failure = Worst->Label != Outcome::Success;
-  StringRef Which = Worst->Label == Outcome::Failure   ? "the failure path"
-                    : Worst->Label == Outcome::Success ? "the success path"
-                                                       : "a path";
+  bool Failure = Worst.Label != analysis::Outcome::Success;
   {
     auto D = diag(OpLoc, "security-critical '%0' (%1): %2 %3 at line %4 "
                          "without a SECURITY log record")
-             << S.Api << eventName(S.Op, Failure) << Which << Worst->Verb
-             << SM.getExpansionLineNumber(EndLoc);
-    // A record exists on the path but is not categorized: categorize it.
-    if (Worst->FirstLog) {
-      const Stmt *L = Worst->FirstLog;
-      const auto *Call = dyn_cast<CallExpr>(L);
-      const FunctionDecl *F = Call ? Call->getDirectCallee() : nullptr;
-      if (F && F->getName() == "syslog" && Call->getNumArgs() >= 1) {
-        CharSourceRange R =
-            utils::fileRange(Call->getArg(0)->getSourceRange(), Ctx);
-        if (R.isValid())
-          D << FixItHint::CreateInsertion(R.getBegin(), "LOG_AUTHPRIV | ");
-      } else if (const StringLiteral *SL = messageLiteral(L)) {
-        SourceLocation B = SL->getBeginLoc();
-        if (B.isFileID() && SL->getNumConcatenated() >= 1 &&
-            SL->getCharByteWidth() == 1) {
-          SourceLocation Inside =
-              SL->getLocationOfByte(0, SM, getLangOpts(), Ctx.getTargetInfo());
-          if (Inside.isFileID())
-            D << FixItHint::CreateInsertion(Inside, SecurityTagFormat);
-        }
-      }
-    } else if (InsertSecurityEvents && Worst->Branch) {
-      // Insert at the start of the branch that tests the result.
-      if (const auto *If = dyn_cast<IfStmt>(Worst->Branch)) {
-        const Stmt *Arm = Worst->Label == Outcome::Failure
-                              ? (trueBranchOutcome(If->getCond(), S.Call,
-                                                   ResultVar, S.Op.Success,
-                                                   Ctx) == Outcome::Failure
-                                     ? If->getThen()
-                                     : If->getElse())
-                              : nullptr;
-        if (const auto *CS = dyn_cast_or_null<CompoundStmt>(Arm)) {
-          SourceLocation L = CS->getLBracLoc();
-          if (L.isFileID()) {
-            unsigned Col = SM.getSpellingColumnNumber(If->getBeginLoc());
-            D << FixItHint::CreateInsertion(
-                L.getLocWithOffset(1),
-                "\n" + std::string(Col + 1, ' ') +
-                    suggestedStatement(S, Failure));
-            if (auto Inc = Inserter.createIncludeInsertion(
-                    SM.getFileID(L), "<logstream/event.h>"))
-              D << *Inc;
-          }
-        }
-      }
-    }
+             << S.Api << eventName(S.Op, Failure) << pathName(Worst.Label)
+             << Worst.Verb
+             << SM.getExpansionLineNumber(SM.getExpansionLoc(Worst.Loc));
+    // Every unrecorded path is fixed in the same run, so that a second run
+    // finds nothing left to do; when one recorded outcome is enough, the
+    // reported path is.
+    if (RequireAllOutcomes)
+      for (const analysis::PathEnd &P : Unrecorded)
+        addPathFix(D, S, Result, P, Ctx);
+    else
+      addPathFix(D, S, Result, Worst, Ctx);
   }
-  diag(EndLoc, "this path %0 here without a SECURITY log record",
-       DiagnosticIDs::Note)
-      << Worst->Verb;
-  if (!Worst->FirstLog)
+  diag(SM.getExpansionLoc(Worst.Loc),
+       "this path %0 here without a SECURITY log record", DiagnosticIDs::Note)
+      << Worst.Verb;
+  for (const analysis::PathEnd *P : llvm::drop_begin(ByOutcome))
+    diag(SM.getExpansionLoc(P->Loc),
+         "%0 also %1 here without a SECURITY log record", DiagnosticIDs::Note)
+        << pathName(P->Label) << P->Verb;
+  if (!Worst.FirstLog)
     diag(OpLoc, "record the outcome in the SECURITY category, e.g. '%0'",
          DiagnosticIDs::Note)
         << suggestedStatement(S, Failure);
+}
+
+void SecurityEventCategoryCheck::addPathFix(
+    DiagnosticBuilder &D, const Site &S, const analysis::ResultValue &Result,
+    const analysis::PathEnd &P, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  // A record exists on the path but is not categorized: categorize it, once
+  // however many operations and paths share it.
+  if (P.FirstLog) {
+    if (!Categorized.insert(P.FirstLog).second)
+      return;
+    const auto *Call = dyn_cast<CallExpr>(P.FirstLog);
+    const FunctionDecl *F = Call ? Call->getDirectCallee() : nullptr;
+    if (F && F->getName() == "syslog" && Call->getNumArgs() >= 1) {
+      CharSourceRange R =
+          utils::fileRange(Call->getArg(0)->getSourceRange(), Ctx);
+      if (R.isValid())
+        D << FixItHint::CreateInsertion(R.getBegin(), "LOG_AUTHPRIV | ");
+    } else if (const StringLiteral *SL = messageLiteral(P.FirstLog)) {
+      if (SL->getBeginLoc().isFileID() && SL->getCharByteWidth() == 1) {
+        SourceLocation Inside =
+            SL->getLocationOfByte(0, SM, getLangOpts(), Ctx.getTargetInfo());
+        if (Inside.isFileID())
+          D << FixItHint::CreateInsertion(Inside, SecurityTagFormat);
+      }
+    }
+    return;
+  }
+  if (!InsertSecurityEvents || P.Label == analysis::Outcome::Unknown)
+    return;
+  // Insert at the start of the arm of the `if` that tests the result.
+  const auto *If = dyn_cast_or_null<IfStmt>(P.Branch);
+  if (!If)
+    return;
+  auto Branches = analysis::branchOutcomes(
+      analysis::decidingCondition(If->getCond()), Result, Ctx);
+  if (!Branches)
+    return;
+  const Stmt *Arm = Branches->IfTrue == P.Label    ? If->getThen()
+                    : Branches->IfFalse == P.Label ? If->getElse()
+                                                   : nullptr;
+  const auto *CS = dyn_cast_or_null<CompoundStmt>(Arm);
+  if (!CS || !CS->getLBracLoc().isFileID() || !Categorized.insert(CS).second)
+    return;
+  SourceLocation L = CS->getLBracLoc();
+  unsigned Col = SM.getSpellingColumnNumber(If->getBeginLoc());
+  D << FixItHint::CreateInsertion(
+      L.getLocWithOffset(1),
+      "\n" + std::string(Col + 1, ' ') +
+          suggestedStatement(S, P.Label == analysis::Outcome::Failure));
+  if (auto Inc =
+          Inserter.createIncludeInsertion(SM.getFileID(L), "<logstream/event.h>"))
+    D << *Inc;
 }
 
 void SecurityEventCategoryCheck::onEndOfTranslationUnit() {
@@ -794,13 +880,15 @@ void SecurityEventCategoryCheck::onEndOfTranslationUnit() {
   // are checked as if they called the operation.
   std::vector<Site> Work = std::move(Sites);
   Sites.clear();
+  std::vector<Site> ToAnalyze;
   llvm::SmallPtrSet<const FunctionDecl *, 8> Expanded;
   std::set<const Expr *> Done;
   for (unsigned Round = 0; Round < 3 && !Work.empty(); ++Round) {
     std::vector<Site> Next;
-    for (const Site &S : Work) {
-      if (!Done.insert(S.Call).second)
+    for (const Site &Written : Work) {
+      if (!Done.insert(Written.Call).second)
         continue;
+      Site S = inCallable(Written);
       bool Listed = OperationByName.count(
           "::" + S.Function->getQualifiedNameAsString());
       bool Returns =
@@ -812,7 +900,7 @@ void SecurityEventCategoryCheck::onEndOfTranslationUnit() {
                  *S.Function->getBody(), Ctx)
                .empty();
       if (!Listed && !Returns) {
-        analyze(S, Ctx);
+        ToAnalyze.push_back(S);
         continue;
       }
       if (Listed || !Expanded.insert(S.Function).second)
@@ -841,7 +929,15 @@ void SecurityEventCategoryCheck::onEndOfTranslationUnit() {
     }
     Work = std::move(Next);
   }
+  // A path that reaches the next security-critical operation is that
+  // operation's to report: one missing record, one warning.
+  llvm::SmallPtrSet<const Stmt *, 16> Operations;
+  for (const Site &S : ToAnalyze)
+    Operations.insert(S.Call);
+  for (const Site &S : ToAnalyze)
+    analyze(S, Ctx, Operations);
   Sites.clear();
+  Categorized.clear();
   Context = nullptr;
 }
 

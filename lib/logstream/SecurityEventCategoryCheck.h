@@ -3,9 +3,11 @@
 #ifndef LOGSTREAM_LOGSTREAM_SECURITYEVENTCATEGORYCHECK_H
 #define LOGSTREAM_LOGSTREAM_SECURITYEVENTCATEGORYCHECK_H
 
+#include "analysis/OutcomePaths.h"
 #include "utils/CheckOptions.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringMap.h"
 #include <string>
 #include <vector>
@@ -41,7 +43,7 @@ public:
   }
 
   /// How an operation reports success.
-  enum class Convention { ZeroIsSuccess, TrueIsSuccess };
+  using Convention = analysis::SuccessConvention;
 
   struct Operation {
     std::string Event; // OWASP base name: authn_login, authz, ...
@@ -56,8 +58,23 @@ private:
     Operation Op;
   };
 
-  void analyze(const Site &S, ASTContext &Ctx);
+  static Site inCallable(Site S);
+  void analyze(const Site &S, ASTContext &Ctx,
+               const llvm::SmallPtrSetImpl<const Stmt *> &HandOver);
+  void report(const Site &S, const analysis::ResultValue &Result,
+              const std::vector<analysis::PathEnd> &Unrecorded,
+              ASTContext &Ctx);
+  void addPathFix(DiagnosticBuilder &D, const Site &S,
+                  const analysis::ResultValue &Result,
+                  const analysis::PathEnd &P, ASTContext &Ctx);
   bool isSecurityRecord(const Stmt *S, ASTContext &Ctx) const;
+  static bool isAuthFacility(int64_t Priority);
+  static bool isRegainProbe(const Site &S);
+  bool isTestCode(const FunctionDecl *Fn, const SourceManager &SM) const;
+  bool isCryptResult(const Expr *E, const FunctionDecl *Fn,
+                     ASTContext &Ctx) const;
+  bool isCredentialComparison(const Expr *A, const Expr *B,
+                              const FunctionDecl *Fn, ASTContext &Ctx) const;
   bool isLogRecord(const Stmt *S, ASTContext &Ctx) const;
   std::string eventName(const Operation &Op, bool Failure) const;
   std::string suggestedStatement(const Site &S, bool Failure) const;
@@ -66,12 +83,17 @@ private:
   llvm::StringMap<Operation> OperationByName;
   const bool CheckPermissionChanges;
   const utils::Pattern CredentialName;
+  const utils::Pattern ChosenCredential;
   const utils::Pattern SecurityDecision;
+  const utils::Pattern NonDecision;
+  const utils::Pattern ConstantTimeCompare;
+  const utils::Pattern TestFile;
   const std::string SecurityTag;
   const utils::Pattern SecurityCategory;
   const utils::Pattern SecurityLogger;
   const std::vector<StringRef> LoggingFunctions;
   const std::vector<StringRef> LoggingMacros;
+  const std::vector<StringRef> SecurityLoggingFunctions;
   const bool RequireAllOutcomes;
   const bool InsertSecurityEvents;
   const std::string SecurityTagFormat;
@@ -79,7 +101,12 @@ private:
   Preprocessor *PP = nullptr;
 
   std::vector<Site> Sites;
+  /// Records (and branches) a fix-it of this translation unit already
+  /// categorizes: several operations sharing one record fix it once.
+  llvm::SmallPtrSet<const Stmt *, 8> Categorized;
   ASTContext *Context = nullptr;
+  /// `openlog(..., LOG_AUTH|LOG_AUTHPRIV)` seen in this translation unit.
+  bool AuthFacilityByDefault = false;
 };
 
 } // namespace clang::tidy::logstream

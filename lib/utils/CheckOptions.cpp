@@ -28,6 +28,28 @@ unsigned readChoiceOption(const ClangTidyCheck &Check,
   return Default;
 }
 
+bool readBoolOption(const ClangTidyCheck &Check,
+                    const ClangTidyCheck::OptionsView &Options,
+                    llvm::StringRef CheckName, llvm::StringRef Name,
+                    bool Default) {
+  llvm::StringRef Value = Options.get(Name, Default ? "true" : "false");
+  if (Value.equals_insensitive("true") || Value == "1")
+    return true;
+  if (Value.equals_insensitive("false") || Value == "0")
+    return false;
+  Check.configurationDiag(
+      "invalid value '%0' for option '%1.%2'; expected 'true' or 'false'",
+      DiagnosticIDs::Error)
+      << Value << CheckName << Name;
+  return Default;
+}
+
+void storeBoolOption(const ClangTidyCheck::OptionsView &Options,
+                     ClangTidyOptions::OptionMap &Opts, llvm::StringRef Name,
+                     bool Value) {
+  Options.store(Opts, Name, Value ? "true" : "false");
+}
+
 std::string readRegexOption(const ClangTidyCheck &Check,
                             const ClangTidyCheck::OptionsView &Options,
                             llvm::StringRef CheckName, llvm::StringRef Name,

@@ -27,6 +27,20 @@ unsigned readChoiceOption(const ClangTidyCheck &Check,
                           llvm::ArrayRef<llvm::StringRef> Choices,
                           unsigned Default);
 
+/// Reads a boolean option: `true`/`false` (any case) or `1`/`0`. Anything
+/// else is a configuration error and gives \p Default. (Booleans are read as
+/// strings: clang-tidy's own `get<bool>` is lenient, and its mangled name
+/// differs between GCC and the clang that built libclangTidy.)
+bool readBoolOption(const ClangTidyCheck &Check,
+                    const ClangTidyCheck::OptionsView &Options,
+                    llvm::StringRef CheckName, llvm::StringRef Name,
+                    bool Default);
+
+/// Stores a boolean option as clang-tidy writes one (`true`/`false`).
+void storeBoolOption(const ClangTidyCheck::OptionsView &Options,
+                     ClangTidyOptions::OptionMap &Opts, llvm::StringRef Name,
+                     bool Value);
+
 /// Reads a regular-expression option. An empty value means "matches nothing".
 /// An invalid expression is reported as a configuration error and replaced
 /// by \p Default.

@@ -36,8 +36,8 @@ void handle(const std::string &user, const std::string &password) {
   app_logger.info("login ok");
 }
 
-void tokens(const std::string &token, const std::string &expected) {
-  if (token == expected) {
+void tokens(const std::string &access_token, const std::string &expected) {
+  if (access_token == expected) {
     // CHECK-MESSAGES-DEFAULT: :[[@LINE-1]]:7: warning: security-critical '== on a credential' (authn_login_fail): the failure path ends at line {{[0-9]+}}
     std::printf("SECURITY token accepted\n");
     return;
