@@ -614,6 +614,12 @@ SourceLocation LogFileManagementCheck::findReopen(const FunctionDecl *Handler,
   if (!Def || !Def->getBody())
     return {};
   const Stmt *Body = Def->getBody();
+  // A handler that ends the process (writes a last line and exits) reopens
+  // nothing.
+  if (Depth == 0 &&
+      !match(findAll(callExpr(callee(functionDecl(isNoReturn())))), *Body, Ctx)
+           .empty())
+    return {};
   // Opening a log file.
   auto Opens = match(
       findAll(callExpr(callee(functionDecl(hasAnyName(
@@ -655,6 +661,11 @@ SourceLocation LogFileManagementCheck::findReopen(const FunctionDecl *Handler,
     const auto *V = M.getNodeAs<VarDecl>("v");
     if (V->getIdentifier() && Classifier.isLogName(V->getName()))
       return M.getNodeAs<BinaryOperator>("a")->getBeginLoc();
+    // The nginx idiom: any flag, and a main loop that reopens the log when
+    // it is set.
+    if (Depth == 0)
+      if (SourceLocation L = reopenOnFlag(V, Ctx); L.isValid())
+        return L;
   }
   // Functions it calls in this translation unit.
   auto Calls = match(
@@ -672,6 +683,32 @@ SourceLocation LogFileManagementCheck::findReopen(const FunctionDecl *Handler,
     SourceLocation Inner = findReopen(F, Ctx, Depth + 1);
     if (Inner.isValid())
       return Inner;
+  }
+  return {};
+}
+
+SourceLocation LogFileManagementCheck::reopenOnFlag(const VarDecl *Flag,
+                                                    ASTContext &Ctx) const {
+  auto Tests = match(
+      ifStmt(hasCondition(hasDescendant(declRefExpr(to(equalsNode(Flag))))),
+             hasThen(stmt().bind("then"))),
+      Ctx);
+  for (const auto &M : Tests) {
+    const Stmt *Then = M.getNodeAs<Stmt>("then");
+    auto Opens = match(
+        findAll(callExpr(callee(functionDecl(hasAnyName(
+                             "::fopen", "::fopen64", "::freopen", "::open",
+                             "::open64", "::openat", "::creat", "::std::fopen",
+                             "::std::freopen"))),
+                         argumentCountAtLeast(1))
+                    .bind("c")),
+        *Then, Ctx);
+    for (const auto &O : Opens) {
+      const auto *C = O.getNodeAs<CallExpr>("c");
+      unsigned Idx = C->getDirectCallee()->getName() == "openat" ? 1 : 0;
+      if (Idx < C->getNumArgs() && Classifier.isLogPathExpr(C->getArg(Idx), Ctx))
+        return C->getBeginLoc();
+    }
   }
   return {};
 }
@@ -712,9 +749,20 @@ void LogFileManagementCheck::checkSignal(const CallExpr *Call,
                                   to(varDecl(equalsNode(SA))))))),
             hasRHS(expr().bind("h")))),
         *Body, Ctx);
-    for (const auto &S : Sets)
-      if ((Handler = asFunction(S.getNodeAs<Expr>("h"))))
-        break;
+    // The handler in force at the call: the last assignment before it.
+    const SourceManager &SM = *Result.SourceManager;
+    SourceLocation Best;
+    for (const auto &S : Sets) {
+      const auto *H = S.getNodeAs<Expr>("h");
+      const FunctionDecl *F = asFunction(H);
+      SourceLocation L = H->getBeginLoc();
+      if (!F || !SM.isBeforeInTranslationUnit(L, Call->getBeginLoc()))
+        continue;
+      if (!Handler || SM.isBeforeInTranslationUnit(Best, L)) {
+        Handler = F;
+        Best = L;
+      }
+    }
     if (!Handler && SA->getInit()) {
       auto Refs = match(
           findAll(declRefExpr(to(functionDecl().bind("f")))), *SA->getInit(),

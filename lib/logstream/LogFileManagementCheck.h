@@ -77,6 +77,7 @@ private:
   /// reopens a log file, or an invalid location.
   SourceLocation findReopen(const FunctionDecl *Handler, ASTContext &Ctx,
                             unsigned Depth) const;
+  SourceLocation reopenOnFlag(const VarDecl *Flag, ASTContext &Ctx) const;
   std::optional<int64_t> macroValue(StringRef Name) const;
   void add(Finding F) { Findings.push_back(std::move(F)); }
 

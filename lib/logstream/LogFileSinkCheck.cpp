@@ -483,23 +483,57 @@ std::optional<int64_t> LogFileSinkCheck::macroValue(StringRef Name) const {
 bool LogFileSinkCheck::isLogTarget(const Expr *PathArg, const Expr *Call,
                                    ASTContext &Ctx, std::string &Path,
                                    std::string &Receiver) const {
+  // One classifier for sink and management: a log path value, a path built
+  // from a log-named variable, field or function, a buffer filled with one.
   if (PathArg) {
-    if (std::optional<std::string> P = utils::resolvePathValue(PathArg, Ctx)) {
+    if (std::optional<std::string> P = utils::resolvePathValue(PathArg, Ctx))
       if (Classifier.isAllowedPath(*P))
         return false;
-      if (Classifier.isLogPath(*P)) {
-        Path = *P;
-        return true;
-      }
-    }
+    if (Classifier.isLogPathExpr(PathArg, Ctx, &Path))
+      return true;
   }
-  if (Call)
-    if (const NamedDecl *R = utils::receiverOf(Call, Ctx))
-      if (R->getIdentifier() && Classifier.isLogName(R->getName())) {
-        Receiver = R->getName().str();
-        return true;
-      }
+  if (!Call)
+    return false;
+  const NamedDecl *R = utils::receiverOf(Call, Ctx);
+  if (!R || !R->getIdentifier())
+    return false;
+  if (Classifier.isLogName(R->getName())) {
+    Receiver = R->getName().str();
+    return true;
+  }
+  // `int fd = open(...); ... cfg->log_fd = fd;`: the handle is kept as the
+  // log.
+  if (const NamedDecl *Kept = logNamedCopyOf(dyn_cast<VarDecl>(R), Ctx)) {
+    Receiver = Kept->getName().str();
+    return true;
+  }
   return false;
+}
+
+const NamedDecl *LogFileSinkCheck::logNamedCopyOf(const VarDecl *VD,
+                                                  ASTContext &Ctx) const {
+  if (!VD || !VD->isLocalVarDecl())
+    return nullptr;
+  const auto *Fn =
+      dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod());
+  if (!Fn || !Fn->getBody())
+    return nullptr;
+  auto Value = ignoringParenImpCasts(declRefExpr(to(equalsNode(VD))));
+  auto Copies = match(
+      findAll(stmt(anyOf(
+          binaryOperator(isAssignmentOperator(), hasRHS(Value),
+                         hasLHS(expr().bind("to"))),
+          declStmt(has(varDecl(hasInitializer(Value)).bind("var")))))),
+      *Fn->getBody(), Ctx);
+  for (const auto &M : Copies) {
+    const NamedDecl *To = M.getNodeAs<VarDecl>("var");
+    if (!To)
+      To = utils::referencedDecl(M.getNodeAs<Expr>("to"));
+    if (To && To != VD && To->getIdentifier() &&
+        Classifier.isLogName(To->getName()))
+      return To;
+  }
+  return nullptr;
 }
 
 //===----------------------------------------------------------------------===//

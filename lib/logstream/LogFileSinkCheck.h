@@ -64,6 +64,8 @@ private:
   /// says "log". Fills \p Path with the resolved path when there is one.
   bool isLogTarget(const Expr *PathArg, const Expr *Call, ASTContext &Ctx,
                    std::string &Path, std::string &Receiver) const;
+  /// A log-named variable or field that the local \p VD is copied into.
+  const NamedDecl *logNamedCopyOf(const VarDecl *VD, ASTContext &Ctx) const;
   /// A warning at \p Loc naming \p Api, with the path when known.
   DiagnosticBuilder report(SourceLocation Loc, StringRef Api,
                            StringRef Path = {});

@@ -1,6 +1,7 @@
 //===--- FixIts.cpp - Fix-it building blocks ------------------------------===//
 
 #include "utils/FixIts.h"
+#include <algorithm>
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -43,6 +44,32 @@ CharSourceRange fileRange(SourceRange R, ASTContext &Ctx) {
                                   Ctx.getSourceManager(), Ctx.getLangOpts());
 }
 
+static unsigned skipBlanks(llvm::StringRef Buffer, unsigned Pos) {
+  while (Pos < Buffer.size() && (Buffer[Pos] == ' ' || Buffer[Pos] == '\t'))
+    ++Pos;
+  return Pos;
+}
+
+/// Whether the line starting at \p Pos holds only blanks.
+static bool isBlankLineAt(llvm::StringRef Buffer, unsigned Pos) {
+  if (Pos >= Buffer.size())
+    return false;
+  Pos = skipBlanks(Buffer, Pos);
+  if (Pos < Buffer.size() && Buffer[Pos] == '\r')
+    ++Pos;
+  return Pos < Buffer.size() && Buffer[Pos] == '\n';
+}
+
+/// Whether the line that ends at \p NewLine is blank or ends with `{`.
+static bool previousLineIsOpenOrBlank(llvm::StringRef Buffer,
+                                      unsigned NewLine) {
+  unsigned I = NewLine;
+  while (I > 0 && (Buffer[I - 1] == ' ' || Buffer[I - 1] == '\t' ||
+                   Buffer[I - 1] == '\r'))
+    --I;
+  return I == 0 || Buffer[I - 1] == '\n' || Buffer[I - 1] == '{';
+}
+
 std::optional<FixItHint> removeStatement(const Stmt *S, ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
   const LangOptions &LO = Ctx.getLangOpts();
@@ -70,10 +97,19 @@ std::optional<FixItHint> removeStatement(const Stmt *S, ASTContext &Ctx) {
   while (LineStart > 0 && (Buffer[LineStart - 1] == ' ' ||
                            Buffer[LineStart - 1] == '\t'))
     --LineStart;
-  unsigned LineEnd = E;
-  while (LineEnd < Buffer.size() &&
-         (Buffer[LineEnd] == ' ' || Buffer[LineEnd] == '\t'))
-    ++LineEnd;
+  unsigned LineEnd = skipBlanks(Buffer, E);
+  // The statement's own trailing comment goes with it.
+  if (Buffer.substr(LineEnd).starts_with("//")) {
+    LineEnd = std::min(Buffer.find('\n', LineEnd), Buffer.size());
+    if (LineEnd > 0 && Buffer[LineEnd - 1] == '\r')
+      --LineEnd;
+  } else if (Buffer.substr(LineEnd).starts_with("/*")) {
+    size_t Close = Buffer.find("*/", LineEnd);
+    if (Close != llvm::StringRef::npos &&
+        Buffer.substr(LineEnd, Close - LineEnd).find('\n') ==
+            llvm::StringRef::npos)
+      LineEnd = skipBlanks(Buffer, Close + 2);
+  }
   bool StartsLine = LineStart == 0 || Buffer[LineStart - 1] == '\n';
   bool EndsLine = LineEnd == Buffer.size() || Buffer[LineEnd] == '\n' ||
                   Buffer[LineEnd] == '\r';
@@ -85,6 +121,10 @@ std::optional<FixItHint> removeStatement(const Stmt *S, ASTContext &Ctx) {
     if (B > 0 && Buffer[B - 1] == '\r')
       --B;
     E = LineEnd;
+    // A blank line that separated the statement from what follows would
+    // now open its block or double another blank line: it goes too.
+    if (isBlankLineAt(Buffer, E + 1) && previousLineIsOpenOrBlank(Buffer, B))
+      E = std::min(Buffer.find('\n', E + 1), Buffer.size());
   }
   SourceLocation FileStart = SM.getLocForStartOfFile(SM.getFileID(Range.getBegin()));
   return FixItHint::CreateRemoval(CharSourceRange::getCharRange(

@@ -38,6 +38,13 @@ inline constexpr llvm::StringRef DefaultLogPathPattern =
 inline constexpr llvm::StringRef DefaultLogNamePattern =
     "(^|_)(log|logs|logfile|logfiles|logger|logstream|logfd|logfp)(_|$)";
 
+/// The default of the NonLogFilePattern option: files that a `log`
+/// directory often holds but that are not logs (`logs/app.pid`), matched
+/// against a path's last component when it does not itself say `.log`.
+inline constexpr llvm::StringRef DefaultNonLogFilePattern =
+    R"(\.(pid|lock|sock|socket|db|sqlite3?|json|ya?ml|toml|conf|cfg|ini|csv|)"
+    R"(tsv|xml|html?|tmp|dat|bin|state|seq)$)";
+
 inline constexpr llvm::StringRef DefaultAllowedPaths =
     "/dev/stdout;/dev/stderr;/proc/self/fd/1;/proc/self/fd/2";
 
@@ -78,8 +85,16 @@ public:
   bool mentionsLogName(const Expr *E) const;
 
 private:
+  /// A local buffer filled with a log path by `snprintf(buf, n, "%s.%d",
+  /// log_path, i)`, `sprintf`, `strcpy`, `strcat`, ... in its function.
+  bool isFilledWithLogPath(const Expr *E, ASTContext &Ctx,
+                           std::string *Path) const;
+  bool isLogPathValueOrName(const Expr *E, ASTContext &Ctx,
+                            std::string *Path) const;
+
   Pattern LogPath;
   Pattern LogName;
+  Pattern NonLogFile;
   std::vector<std::string> AllowedPaths;
 };
 
