@@ -396,6 +396,11 @@ void LogFileManagementCheck::noteSink(SourceLocation Loc,
 }
 
 void LogFileManagementCheck::check(const MatchFinder::MatchResult &Result) {
+  // Test code (fixtures that write sample.log) is not production logging.
+  for (const auto &Bound : Result.Nodes.getMap())
+    if (const auto *S = Bound.second.get<Stmt>();
+        S && Classifier.isInTestFile(S->getBeginLoc(), *Result.SourceManager))
+      return;
   const auto &N = Result.Nodes;
   ASTContext &Ctx = *Result.Context;
   const SourceManager &SM = *Result.SourceManager;

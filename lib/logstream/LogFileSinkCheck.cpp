@@ -332,7 +332,7 @@ void LogFileSinkCheck::registerMatchers(MatchFinder *Finder) {
                callee(functionDecl(hasAnyName(
                    "::google::SetLogDestination", "::google::SetLogSymlink",
                    "::google::SetLogFilenameExtension",
-                   "::google::InitGoogleLogging"))
+                   "::google::InitGoogleLogging", "::google::LogToStderr"))
                           .bind("glog-fn")))
           .bind("glog-call"),
       this);
@@ -393,6 +393,11 @@ void LogFileSinkCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void LogFileSinkCheck::check(const MatchFinder::MatchResult &Result) {
+  // Test code (fixtures that write sample.log) is not production logging.
+  for (const auto &Bound : Result.Nodes.getMap())
+    if (const auto *S = Bound.second.get<Stmt>();
+        S && Classifier.isInTestFile(S->getBeginLoc(), *Result.SourceManager))
+      return;
   const auto &N = Result.Nodes;
   if (const auto *C = N.getNodeAs<CallExpr>("fopen"))
     return checkStdioOpen(C, Result);
@@ -1056,6 +1061,17 @@ void LogFileSinkCheck::checkGlogCall(const CallExpr *Call,
     GlogInits.push_back({Call, Result.Context});
     return;
   }
+  // LogToStderr() sends every severity to stderr and no file.
+  if (FD->getName() == "LogToStderr") {
+    GlogToStreamSeen = true;
+    return;
+  }
+  // SetLogDestination(severity, "") turns that severity's file off.
+  if (FD->getName() == "SetLogDestination" && Call->getNumArgs() == 2)
+    if (std::optional<std::string> P =
+            utils::resolvePathValue(Call->getArg(1), *Result.Context);
+        P && P->empty())
+      return;
   report(Result.SourceManager->getExpansionLoc(Call->getBeginLoc()),
          "google::" + FD->getName().str());
 }

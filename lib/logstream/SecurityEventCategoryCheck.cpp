@@ -77,9 +77,7 @@ constexpr StringRef DefaultNonDecisionPattern =
 constexpr StringRef DefaultConstantTimePattern =
     "^(CRYPTO_memcmp|timingsafe_bcmp|timingsafe_memcmp|consttime_memequal)$|"
     "const_?time|constant_?time|^time_?independent_";
-constexpr StringRef DefaultTestFilePattern =
-    "(^|/)(tests?|testing|unittests?|fuzz|fuzzers?)/|"
-    "(_|-)(unit)?tests?\\.(c|cc|cpp|cxx)$|(^|/)tests?_[^/]*\\.(c|cc|cpp|cxx)$";
+
 constexpr StringRef DefaultCategoryPattern = "^security$";
 constexpr StringRef DefaultLoggerPattern = "(^|_)security(_|$)";
 
@@ -179,7 +177,7 @@ SecurityEventCategoryCheck::SecurityEventCategoryCheck(
           *this, Options, Name, "ConstantTimeComparePattern",
           DefaultConstantTimePattern)),
       TestFile(utils::readRegexOption(*this, Options, Name, "TestFilePattern",
-                                      DefaultTestFilePattern)),
+                                      utils::DefaultTestFilePattern)),
       SecurityTag(Options.get("SecurityTag", "SECURITY").str()),
       SecurityCategory(utils::readRegexOption(*this, Options, Name,
                                               "SecurityCategoryPattern",
@@ -394,12 +392,8 @@ bool SecurityEventCategoryCheck::isAuthFacility(int64_t Priority) {
 
 bool SecurityEventCategoryCheck::isTestCode(const FunctionDecl *Fn,
                                             const SourceManager &SM) const {
-  if (!TestFile.empty()) {
-    SourceLocation Loc = SM.getExpansionLoc(Fn->getLocation());
-    if (OptionalFileEntryRef F = SM.getFileEntryRefForID(SM.getFileID(Loc)))
-      if (TestFile.matches(F->getName()))
-        return true;
-  }
+  if (utils::isInTestFile(TestFile, Fn->getLocation(), SM))
+    return true;
   // gtest's TEST/TEST_F bodies, Catch2's TEST_CASE functions.
   if (!Fn->getIdentifier())
     return false;

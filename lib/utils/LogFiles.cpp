@@ -51,6 +51,23 @@ static constexpr llvm::StringRef LogPathOption = "LogPathPattern";
 static constexpr llvm::StringRef LogNameOption = "LogNamePattern";
 static constexpr llvm::StringRef AllowedPathsOption = "AllowedPaths";
 static constexpr llvm::StringRef NonLogFileOption = "NonLogFilePattern";
+static constexpr llvm::StringRef TestFileOption = "TestFilePattern";
+
+bool isInTestFile(const Pattern &TestFile, SourceLocation Loc,
+                  const SourceManager &SM) {
+  if (TestFile.empty() || Loc.isInvalid())
+    return false;
+  OptionalFileEntryRef F =
+      SM.getFileEntryRefForID(SM.getFileID(SM.getExpansionLoc(Loc)));
+  if (!F)
+    return false;
+  llvm::StringRef Path = F->getName();
+  llvm::ErrorOr<std::string> Cwd =
+      SM.getFileManager().getVirtualFileSystem().getCurrentWorkingDirectory();
+  if (Cwd && !Cwd->empty() && Path.starts_with(*Cwd + "/"))
+    Path = Path.drop_front(Cwd->size() + 1);
+  return TestFile.matches(Path);
+}
 
 LogFileClassifier::LogFileClassifier(const ClangTidyCheck &Check,
                                      const ClangTidyCheck::OptionsView &Options,
@@ -60,7 +77,9 @@ LogFileClassifier::LogFileClassifier(const ClangTidyCheck &Check,
       LogName(readRegexOption(Check, Options, CheckName, LogNameOption,
                               DefaultLogNamePattern)),
       NonLogFile(readRegexOption(Check, Options, CheckName, NonLogFileOption,
-                                 DefaultNonLogFilePattern)) {
+                                 DefaultNonLogFilePattern)),
+      TestFile(readRegexOption(Check, Options, CheckName, TestFileOption,
+                               DefaultTestFilePattern)) {
   for (llvm::StringRef P :
        readListOption(Options, AllowedPathsOption, DefaultAllowedPaths))
     AllowedPaths.push_back(P.str());
@@ -71,6 +90,7 @@ void LogFileClassifier::storeOptions(const ClangTidyCheck::OptionsView &Options,
   Options.store(Opts, LogPathOption, LogPath.source());
   Options.store(Opts, LogNameOption, LogName.source());
   Options.store(Opts, NonLogFileOption, NonLogFile.source());
+  Options.store(Opts, TestFileOption, TestFile.source());
   std::vector<llvm::StringRef> Allowed(AllowedPaths.begin(),
                                        AllowedPaths.end());
   Options.store(Opts, AllowedPathsOption,

@@ -57,6 +57,19 @@ std::string normalizeIdentifier(llvm::StringRef Identifier);
 /// initializer. Shared by the log-name and credential-name heuristics.
 bool mentionsMatchingName(const Expr *E, const Pattern &P);
 
+/// The default of the TestFilePattern options: test code (fixtures that
+/// write `sample.log`, helpers that drop privileges) is not production
+/// logging. Matched against the file's path relative to the compile
+/// command's directory.
+inline constexpr llvm::StringRef DefaultTestFilePattern =
+    R"((^|/)(tests?|testing|unittests?|fuzz|fuzzers?)/|)"
+    R"((_|-)(unit)?tests?\.(c|cc|cpp|cxx)$|(^|/)tests?_[^/]*\.(c|cc|cpp|cxx)$)";
+
+/// Whether \p Loc is in a file that \p TestFile matches, the path taken
+/// relative to the compile command's working directory.
+bool isInTestFile(const Pattern &TestFile, SourceLocation Loc,
+                  const SourceManager &SM);
+
 /// The log-file vocabulary of a check, read from its options.
 class LogFileClassifier {
 public:
@@ -84,6 +97,11 @@ public:
   /// Whether \p E mentions a log-named variable, field or function.
   bool mentionsLogName(const Expr *E) const;
 
+  /// Whether \p Loc is in test code (option TestFilePattern).
+  bool isInTestFile(SourceLocation Loc, const SourceManager &SM) const {
+    return utils::isInTestFile(TestFile, Loc, SM);
+  }
+
 private:
   /// A local buffer filled with a log path by `snprintf(buf, n, "%s.%d",
   /// log_path, i)`, `sprintf`, `strcpy`, `strcat`, ... in its function.
@@ -95,6 +113,7 @@ private:
   Pattern LogPath;
   Pattern LogName;
   Pattern NonLogFile;
+  Pattern TestFile;
   std::vector<std::string> AllowedPaths;
 };
 

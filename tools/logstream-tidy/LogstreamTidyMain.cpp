@@ -79,6 +79,21 @@ std::string checkCompilationDatabase(int argc, const char **argv) {
   return "";
 }
 
+/// clang finds its built-in headers (`stddef.h`, `float.h`, `mm_malloc.h`)
+/// relative to its own executable; this one lives elsewhere. Unless the user
+/// names a resource directory, use the one of the LLVM it was built against,
+/// for every target.
+std::vector<const char *> withResourceDir(int argc, const char **argv) {
+  std::vector<const char *> Args(argv, argv + argc);
+  for (int I = 1; I < argc; ++I)
+    if (llvm::StringRef(argv[I]).contains("-resource-dir"))
+      return Args;
+  static const std::string ResourceDir =
+      "--extra-arg-before=-resource-dir=" LOGSTREAM_CLANG_RESOURCE_DIR;
+  Args.insert(Args.begin() + 1, ResourceDir.c_str());
+  return Args;
+}
+
 } // namespace
 
 int main(int argc, const char **argv) {
@@ -87,5 +102,6 @@ int main(int argc, const char **argv) {
     llvm::errs() << "logstream-tidy: error: " << Error << "\n";
     return 1;
   }
-  return clang::tidy::clangTidyMain(argc, argv);
+  std::vector<const char *> Args = withResourceDir(argc, argv);
+  return clang::tidy::clangTidyMain(static_cast<int>(Args.size()), Args.data());
 }

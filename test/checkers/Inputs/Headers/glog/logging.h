@@ -15,6 +15,7 @@ typedef int LogSeverity;
 const int GLOG_INFO = 0, GLOG_WARNING = 1, GLOG_ERROR = 2;
 void InitGoogleLogging(const char *argv0);
 void SetLogDestination(LogSeverity severity, const char *base_filename);
+void LogToStderr();
 void SetLogSymlink(LogSeverity severity, const char *symlink_basename);
 void SetLogFilenameExtension(const char *filename_extension);
 void ShutdownGoogleLogging();
