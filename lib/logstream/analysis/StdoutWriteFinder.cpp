@@ -192,6 +192,7 @@ private:
   void addWrite(const Expr *E, llvm::StringRef What, StdoutPath Path,
                 unsigned OwnFlush = NoFlush);
   void addSetting(std::vector<BufferingCall> &To, const Expr *E);
+  void noteLog4cxxTarget(const Expr *Target);
   unsigned flushAfter(const CompoundStmt *Block, unsigned Index);
   unsigned flushesIn(const Stmt *S);
   unsigned flushKind(const Stmt *S);
@@ -373,7 +374,8 @@ void Walker::streamMemberCall(const CXXMemberCallExpr *E,
   // writerappender.cpp:257).
   if (Name == "setImmediateFlush" && E->getNumArgs() == 1 &&
       evaluatesTo(E->getArg(0), false, Ctx) && Object) {
-    QualType T = Object->getType();
+    // The object is converted to the base that declares the method.
+    QualType T = Object->IgnoreParenImpCasts()->getType();
     if (T->isPointerType())
       T = T->getPointeeType();
     const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
@@ -386,12 +388,8 @@ void Walker::streamMemberCall(const CXXMemberCallExpr *E,
       addWrite(E, "log4cxx::ConsoleAppender", StdoutPath::Stdio);
   }
   if (Name == "setTarget" && E->getNumArgs() == 1 &&
-      qualifiedNameStartsWith(Class, "log4cxx::")) {
-    std::string Text = utils::sourceText(E->getArg(0)->getSourceRange(), Ctx);
-    if (llvm::StringRef(Text).contains("System.err") ||
-        llvm::StringRef(Text).contains("getSystemErr"))
-      Log4cxxTargetsStderr = true;
-  }
+      qualifiedNameStartsWith(Class, "log4cxx::"))
+    noteLog4cxxTarget(E->getArg(0));
   // Boost.Log: `backend->auto_flush(true)` (the default argument is true).
   if (Name == "auto_flush" && qualifiedNameStartsWith(Class, "boost::log::") &&
       defaultsOrIs(utils::writtenArgs(E), 0, true, Ctx))
@@ -470,6 +468,8 @@ void Walker::libraryConstruction(const Expr *E) {
     addWrite(E, "spdlog::sinks::ostream_sink", StdoutPath::Stream);
     return;
   }
+  if (Name == "log4cxx::ConsoleAppender" && Args.size() >= 2)
+    noteLog4cxxTarget(Args[1]);
   // log4cplus's ConsoleAppender(logToStdErr = false, immediateFlush = false)
   // writes to std::cout and flushes only with immediateFlush (log4cplus
   // 2.0.8 include/log4cplus/consoleappender.h:57, src/consoleappender.cxx:107).
@@ -479,6 +479,15 @@ void Walker::libraryConstruction(const Expr *E) {
        Args[0]->getType()->isIntegerType()) &&
       defaultsOrIs(Args, 0, false, Ctx) && defaultsOrIs(Args, 1, false, Ctx))
     addWrite(E, "log4cplus::ConsoleAppender", StdoutPath::Stream);
+}
+
+/// A log4cxx console target written `LOG4CXX_STR("System.err")` or
+/// `ConsoleAppender::getSystemErr()`.
+void Walker::noteLog4cxxTarget(const Expr *Target) {
+  std::string Text = utils::sourceText(Target->getSourceRange(), Ctx);
+  if (llvm::StringRef(Text).contains("System.err") ||
+      llvm::StringRef(Text).contains("getSystemErr"))
+    Log4cxxTargetsStderr = true;
 }
 
 void Walker::addSetting(std::vector<BufferingCall> &To, const Expr *E) {
