@@ -50,7 +50,9 @@ void BufferedStdoutCheck::checkDefaultBuffering(const FunctionDecl *Main,
   FO.FlushFunctions = FlushFunctions;
   FO.LibraryWrites = CheckLoggerSettings;
   analysis::StdoutFacts Facts = analysis::findStdoutFacts(Ctx, PP, FO);
-  if (Facts.Writes.empty())
+  // An explicit setvbuf(stdout, buf, _IOFBF, n) is reported, with its fix-it
+  // to line buffering, where it is written.
+  if (Facts.Writes.empty() || !Facts.StdioFullyBuffered.empty())
     return;
 
   bool SyncOff = Facts.SyncWithStdioOff.has_value();

@@ -5,6 +5,7 @@
 // RUN: %check_logstream_tidy -check-suffixes=UNBUF %s logstream-buffered-stdout %t -- -- -DUNBUF
 // RUN: %check_logstream_tidy -check-suffixes=SETBUF %s logstream-buffered-stdout %t -- -- -DSETBUF
 // RUN: %check_logstream_tidy -check-suffixes=SETLINEBUF %s logstream-buffered-stdout %t -- -- -DSETLINEBUF
+// RUN: %check_logstream_tidy -check-suffixes=SETBUFFER %s logstream-buffered-stdout %t -- -- -DSETBUFFER
 // RUN: %check_logstream_tidy -check-suffixes=INIT %s logstream-buffered-stdout %t -- -- -DINIT
 // RUN: %check_logstream_tidy -check-suffixes=FLUSHED %s logstream-buffered-stdout %t -- -- -DFLUSHED
 // RUN: %check_logstream_tidy -check-suffixes=FLUSHALL %s logstream-buffered-stdout %t -- -- -DFLUSHALL
@@ -23,12 +24,15 @@
 // RUN: %check_logstream_tidy -check-suffixes=BATCH %s logstream-buffered-stdout %t -- -- -DBATCH
 // main(void) and main with envp, flushed after one write but not another:
 // RUN: %check_logstream_tidy -check-suffixes=PARTIAL %s logstream-buffered-stdout %t -- -- -DPARTIAL
+// Made fully buffered explicitly: that call is reported, not main as well.
+// RUN: %check_logstream_tidy -check-suffixes=EXPLICIT %s logstream-buffered-stdout %t -- -- -DEXPLICIT
 // C89 (gnu89 for the // comments): no statement before main's declarations.
 // RUN: %check_logstream_tidy -std=gnu89 -check-suffixes=C89 %s logstream-buffered-stdout %t -- -- -DPARTIAL
 
 #include <stdio.h>
 
-#if defined(LINEBUF) || defined(UNBUF) || defined(SETBUF) || defined(SETLINEBUF)
+#if defined(LINEBUF) || defined(UNBUF) || defined(SETBUF) ||                  \
+    defined(SETLINEBUF) || defined(SETBUFFER)
 int main(int argc, char **argv) {
 #if defined(LINEBUF)
   setvbuf(stdout, NULL, _IOLBF, 0);
@@ -37,6 +41,8 @@ int main(int argc, char **argv) {
     return 1;
 #elif defined(SETBUF)
   setbuf(stdout, NULL);
+#elif defined(SETBUFFER)
+  setbuffer(stdout, NULL, 0);
 #else
   setlinebuf(stdout);
 #endif
@@ -181,6 +187,19 @@ int main(int argc, char **argv, char **envp) {
   // CHECK-NOTES-PARTIAL: :[[@LINE-1]]:5: note: event written to stdout here by 'printf' and not flushed
   // CHECK-NOTES-C89: :[[@LINE-2]]:5: note: event written to stdout here by 'printf' and not flushed
   (void)argv;
+  return 0;
+}
+#endif
+
+#ifdef EXPLICIT
+static char buffer[BUFSIZ];
+int main(void) { /* EXPLICIT */
+  setvbuf(stdout, buffer, _IOFBF, sizeof buffer);
+  // CHECK-MESSAGES-EXPLICIT: :[[@LINE-1]]:3: warning: 'setvbuf' makes stdout fully buffered; events written to it can sit in the buffer and be lost when the process dies [logstream-buffered-stdout]
+  // CHECK-FIXES-EXPLICIT: {{^}}int main(void) { /* EXPLICIT */{{$}}
+  // CHECK-FIXES-EXPLICIT-NEXT: {{^}}  setvbuf(stdout, NULL, _IOLBF, 0);{{$}}
+  // CHECK-FIXES-EXPLICIT-NEXT: {{^}}  //{{$}}
+  puts("{\"event\":\"sys_startup\"}");
   return 0;
 }
 #endif

@@ -3,6 +3,7 @@
 // without CHECK lines means: no diagnostic and no change.
 // RUN: %check_logstream_tidy -check-suffixes=UNITBUF %s logstream-buffered-stdout %t -- -- -DUNITBUF
 // RUN: %check_logstream_tidy -check-suffixes=SETF %s logstream-buffered-stdout %t -- -- -DSETF
+// RUN: %check_logstream_tidy -check-suffixes=UNITBUF-CALL %s logstream-buffered-stdout %t -- -- -DUNITBUF_CALL
 // RUN: %check_logstream_tidy -check-suffixes=ENDL %s logstream-buffered-stdout %t -- -- -DENDL
 // RUN: %check_logstream_tidy -check-suffixes=SETVBUF %s logstream-buffered-stdout %t -- -- -DSETVBUF
 // RUN: %check_logstream_tidy -check-suffixes=STDERR %s logstream-buffered-stdout %t -- -- -DSTDERR
@@ -37,6 +38,14 @@ int main() {
 #ifdef SETF
 int main() {
   std::cout.setf(std::ios_base::unitbuf);
+  std::cout << "{\"event\":\"sys_startup\"}\n";
+}
+#endif
+
+#ifdef UNITBUF_CALL
+int main() {
+  std::unitbuf(std::wcout);
+  std::unitbuf(std::cout);
   std::cout << "{\"event\":\"sys_startup\"}\n";
 }
 #endif

@@ -37,6 +37,10 @@ constexpr StdioWriter StdioWriters[] = {
     {"fwrite_unlocked", 3},
 };
 
+/// The names writes by library sinks go by (also in messages).
+constexpr llvm::StringRef Log4cxxConsole = "log4cxx::ConsoleAppender";
+constexpr llvm::StringRef BoostConsole = "boost::log::add_console_log";
+
 enum FlushMask : unsigned { NoFlush = 0, StdioFlush = 1, StreamFlush = 2 };
 
 /// A C library function (global, extern "C" or in namespace std).
@@ -68,9 +72,9 @@ llvm::StringRef manipulatorName(const Expr *Operand) {
     if (FD && FD->isInStdNamespace())
       Name = FD->getIdentifier();
   } else if (const auto *ULE = dyn_cast<UnresolvedLookupExpr>(E)) {
-    const NestedNameSpecifier *Q = ULE->getQualifier();
-    const NamespaceDecl *NS = Q ? Q->getAsNamespace() : nullptr;
-    if (NS && NS->isStdNamespace())
+    if (llvm::any_of(ULE->decls(), [](const NamedDecl *D) {
+          return D->getUnderlyingDecl()->isInStdNamespace();
+        }))
       Name = ULE->getName().getAsIdentifierInfo();
   }
   static constexpr llvm::StringRef Manipulators[] = {"endl", "flush", "ends",
@@ -221,10 +225,10 @@ StdoutFacts Walker::run() {
   // Library settings made elsewhere in the file: a Boost.Log backend told
   // to flush, a log4cxx console appender sent to System.err.
   llvm::erase_if(Facts.Writes, [&](const StdoutWrite &W) {
-    return Log4cxxTargetsStderr && W.What == "log4cxx::ConsoleAppender";
+    return Log4cxxTargetsStderr && W.What == Log4cxxConsole;
   });
   for (StdoutWrite &W : Facts.Writes)
-    if (BoostAutoFlushSet && W.What == "boost::log::add_console_log")
+    if (BoostAutoFlushSet && W.What == BoostConsole)
       W.FlushedByStream = true;
   return std::move(Facts);
 }
@@ -331,23 +335,28 @@ void Walker::stdioCall(const CallExpr *E, const FunctionDecl *FD) {
            E->getArg(I)->isNullPointerConstant(
                Ctx, Expr::NPC_ValueDependentIsNotNull) != Expr::NPCK_NotNull;
   };
-  bool Safe = false;
+  std::optional<bool> Safe;
   if (Name == "setvbuf" && E->getNumArgs() == 4) {
     Expr::EvalResult Mode;
     if (!E->getArg(2)->isValueDependent() &&
         E->getArg(2)->EvaluateAsInt(Mode, Ctx)) {
       int64_t M = Mode.Val.getInt().getExtValue();
       // glibc's values when the macros are not plain literals.
-      Safe = M == utils::macroIntegerValue(PP, "_IOLBF").value_or(1) ||
-             M == utils::macroIntegerValue(PP, "_IONBF").value_or(2);
+      if (M == utils::macroIntegerValue(PP, "_IOLBF").value_or(1) ||
+          M == utils::macroIntegerValue(PP, "_IONBF").value_or(2))
+        Safe = true;
+      else if (M == utils::macroIntegerValue(PP, "_IOFBF").value_or(0))
+        Safe = false;
     }
-  } else if (Name == "setbuf" || Name == "setbuffer") {
+  } else if ((Name == "setbuf" || Name == "setbuffer") &&
+             E->getNumArgs() >= 2 && !E->getArg(1)->isValueDependent()) {
     Safe = IsNull(1);
   } else if (Name == "setlinebuf") {
     Safe = true;
   }
   if (Safe)
-    addSetting(Facts.StdioLineOrUnbuffered, E);
+    addSetting(*Safe ? Facts.StdioLineOrUnbuffered : Facts.StdioFullyBuffered,
+               E);
 }
 
 void Walker::streamMemberCall(const CXXMemberCallExpr *E,
@@ -380,12 +389,12 @@ void Walker::streamMemberCall(const CXXMemberCallExpr *E,
       T = T->getPointeeType();
     const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
     auto IsConsole = [](const CXXRecordDecl *B) {
-      return B->getQualifiedNameAsString() == "log4cxx::ConsoleAppender";
+      return B->getQualifiedNameAsString() == Log4cxxConsole;
     };
     if (RD && RD->hasDefinition() &&
         (IsConsole(RD) ||
          !RD->forallBases([&](const CXXRecordDecl *B) { return !IsConsole(B); })))
-      addWrite(E, "log4cxx::ConsoleAppender", StdoutPath::Stdio);
+      addWrite(E, Log4cxxConsole, StdoutPath::Stdio);
   }
   if (Name == "setTarget" && E->getNumArgs() == 1 &&
       qualifiedNameStartsWith(Class, "log4cxx::"))
@@ -452,12 +461,15 @@ void Walker::libraryCall(const CallExpr *E, const FunctionDecl *FD) {
         evaluatesTo(Assign->getArg(1), true, Ctx))
       return;
   }
-  addWrite(E, "boost::log::add_console_log", StdoutPath::Stream);
+  addWrite(E, BoostConsole, StdoutPath::Stream);
 }
 
 void Walker::libraryConstruction(const Expr *E) {
   std::optional<Construction> C = asConstruction(E);
-  if (!C || !C->Class || !C->Class->getIdentifier())
+  // Cheap name test first: this runs on every construction in user code.
+  if (!C || !C->Class || !C->Class->getIdentifier() ||
+      !llvm::is_contained({"ostream_sink", "ConsoleAppender"},
+                          C->Class->getName()))
     return;
   llvm::ArrayRef<const Expr *> Args = C->Args;
   std::string Name = C->Class->getQualifiedNameAsString();
@@ -468,7 +480,7 @@ void Walker::libraryConstruction(const Expr *E) {
     addWrite(E, "spdlog::sinks::ostream_sink", StdoutPath::Stream);
     return;
   }
-  if (Name == "log4cxx::ConsoleAppender" && Args.size() >= 2)
+  if (Name == Log4cxxConsole && Args.size() >= 2)
     noteLog4cxxTarget(Args[1]);
   // log4cplus's ConsoleAppender(logToStdErr = false, immediateFlush = false)
   // writes to std::cout and flushes only with immediateFlush (log4cplus

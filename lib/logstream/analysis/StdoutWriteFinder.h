@@ -60,6 +60,9 @@ struct StdoutFacts {
   /// setvbuf(stdout, _, _IOLBF|_IONBF, _), setbuf(stdout, NULL),
   /// setbuffer(stdout, NULL, _), setlinebuf(stdout).
   std::vector<BufferingCall> StdioLineOrUnbuffered;
+  /// setvbuf(stdout, buf, _IOFBF, n), setbuf(stdout, buf): reported on their
+  /// own by the check.
+  std::vector<BufferingCall> StdioFullyBuffered;
   /// `std::cout << std::unitbuf`, `std::cout.setf(std::ios::unitbuf)`.
   std::vector<BufferingCall> StreamUnitbuf;
   /// `std::ios::sync_with_stdio(false)`.
