@@ -16,6 +16,7 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::logstream {
 
 static constexpr llvm::StringRef BufferModeChoices[] = {"line", "none"};
+static constexpr llvm::StringRef BoolChoices[] = {"false", "true"};
 static constexpr llvm::StringRef DefaultIgnoredStreamBuffers =
     "::std::basic_streambuf;::std::basic_stringbuf;::std::basic_filebuf";
 
@@ -25,7 +26,15 @@ BufferedStdoutCheck::BufferedStdoutCheck(StringRef Name,
       BufferMode(static_cast<Mode>(utils::readChoiceOption(
           *this, Options, Name, "BufferMode", BufferModeChoices, 0))),
       IgnoredStreamBuffers(utils::readListOption(
-          Options, "IgnoredStreamBuffers", DefaultIgnoredStreamBuffers)) {}
+          Options, "IgnoredStreamBuffers", DefaultIgnoredStreamBuffers)),
+      CheckDefaultBuffering(utils::readChoiceOption(
+          *this, Options, Name, "CheckDefaultBuffering", BoolChoices, 1)),
+      CheckLoggerSettings(utils::readChoiceOption(
+          *this, Options, Name, "CheckLoggerSettings", BoolChoices, 1)),
+      FlushFunctions(utils::readListOption(Options, "FlushFunctions", "")),
+      Inserter(Options.getLocalOrGlobal("IncludeStyle",
+                                        tidy::utils::IncludeSorter::IS_LLVM),
+               areDiagsSelfContained()) {}
 
 void BufferedStdoutCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "BufferMode",
@@ -33,12 +42,19 @@ void BufferedStdoutCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "IgnoredStreamBuffers",
                 tidy::utils::options::serializeStringList(
                     IgnoredStreamBuffers));
+  Options.store(Opts, "CheckDefaultBuffering",
+                BoolChoices[CheckDefaultBuffering]);
+  Options.store(Opts, "CheckLoggerSettings", BoolChoices[CheckLoggerSettings]);
+  Options.store(Opts, "FlushFunctions",
+                tidy::utils::options::serializeStringList(FlushFunctions));
+  Options.store(Opts, "IncludeStyle", Inserter.getStyle());
 }
 
 void BufferedStdoutCheck::registerPPCallbacks(const SourceManager &,
                                               Preprocessor *PP,
                                               Preprocessor *) {
   this->PP = PP;
+  Inserter.registerPreprocessor(PP);
 }
 
 void BufferedStdoutCheck::registerMatchers(MatchFinder *Finder) {
@@ -56,6 +72,15 @@ void BufferedStdoutCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(
       callExpr(StdioCall, isInTemplateInstantiation()).bind("stdio-inst"),
       this);
+  // The default buffering is analysed only in a translation unit that
+  // defines main (see onEndOfTranslationUnit).
+  if (CheckDefaultBuffering)
+    Finder->addMatcher(functionDecl(isMain(), isDefinition(),
+                                    isExpansionInMainFile())
+                           .bind("main"),
+                       this);
+  if (CheckLoggerSettings)
+    registerLoggerMatchers(Finder);
 
   if (!getLangOpts().CPlusPlus)
     return;
@@ -78,6 +103,13 @@ void BufferedStdoutCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void BufferedStdoutCheck::check(const MatchFinder::MatchResult &Result) {
+  if (const auto *Fn = Result.Nodes.getNodeAs<FunctionDecl>("main")) {
+    Main = Fn;
+    MainContext = Result.Context;
+    return;
+  }
+  if (checkLoggerSetting(Result))
+    return;
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("stdio"))
     return checkStdioCall(Call, Result.Nodes.getNodeAs<FunctionDecl>("callee"),
                           /*CanFix=*/true, Result);
@@ -88,6 +120,13 @@ void BufferedStdoutCheck::check(const MatchFinder::MatchResult &Result) {
     return checkPubsetbuf(Call, Result);
   if (const auto *Call = Result.Nodes.getNodeAs<CXXMemberCallExpr>("rdbuf"))
     return checkRdbuf(Call, Result);
+}
+
+void BufferedStdoutCheck::onEndOfTranslationUnit() {
+  if (Main && MainContext)
+    checkDefaultBuffering(Main, *MainContext);
+  Main = nullptr;
+  MainContext = nullptr;
 }
 
 /// The value of an object-like macro whose body is one integer literal, such

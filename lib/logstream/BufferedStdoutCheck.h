@@ -4,14 +4,16 @@
 #define LOGSTREAM_LOGSTREAM_BUFFEREDSTDOUTCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "clang-tidy/utils/IncludeInserter.h"
 #include <string>
 #include <vector>
 
 namespace clang::tidy::logstream {
 
-/// Finds code that makes the standard output or error stream fully buffered,
-/// so that events would sit in a buffer when stdout is a pipe, and suggests
-/// line (or no) buffering instead.
+/// Finds events that wait in a buffer on their way to stdout: code that makes
+/// the standard output or error stream fully buffered, a `main` that writes
+/// events to stdout while the C library buffers it fully (the default when
+/// stdout is a pipe), and logging-library settings that drop queued events.
 ///
 /// For the user-facing documentation see docs/checks/buffered-stdout.md.
 class BufferedStdoutCheck : public ClangTidyCheck {
@@ -24,6 +26,7 @@ public:
                            Preprocessor *ModuleExpanderPP) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return true;
   }
@@ -41,9 +44,30 @@ private:
                   const ast_matchers::MatchFinder::MatchResult &Result);
   std::optional<int64_t> macroValue(StringRef Name) const;
 
+  // The default buffering of stdout (BufferedStdoutDefault.cpp).
+  void checkDefaultBuffering(const FunctionDecl *Main, ASTContext &Ctx);
+  std::optional<FixItHint> lineBufferingFix(const FunctionDecl *Main,
+                                            ASTContext &Ctx,
+                                            bool SpellsUnqualified,
+                                            bool SpellsStdQualified,
+                                            std::optional<FixItHint> &Include);
+
+  // Logging-library settings that drop events (BufferedStdoutLoggers.cpp).
+  void registerLoggerMatchers(ast_matchers::MatchFinder *Finder);
+  bool checkLoggerSetting(const ast_matchers::MatchFinder::MatchResult &Result);
+  void replaceToken(SourceLocation Loc, StringRef Message, StringRef Old,
+                    StringRef New, const SourceManager &SM,
+                    std::optional<FixItHint> Include = std::nullopt);
+
   const Mode BufferMode;
   const std::vector<StringRef> IgnoredStreamBuffers;
+  const bool CheckDefaultBuffering;
+  const bool CheckLoggerSettings;
+  const std::vector<StringRef> FlushFunctions;
+  tidy::utils::IncludeInserter Inserter;
   Preprocessor *PP = nullptr;
+  const FunctionDecl *Main = nullptr;
+  ASTContext *MainContext = nullptr;
 };
 
 } // namespace clang::tidy::logstream

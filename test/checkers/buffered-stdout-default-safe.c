@@ -1,0 +1,205 @@
+// Programs whose events reach a piped stdout at once, and look-alikes. Each
+// RUN line builds one of the alternative programs below (-D); a suffix
+// without CHECK lines means: no diagnostic and no change.
+// RUN: %check_logstream_tidy -check-suffixes=LINEBUF %s logstream-buffered-stdout %t -- -- -DLINEBUF
+// RUN: %check_logstream_tidy -check-suffixes=UNBUF %s logstream-buffered-stdout %t -- -- -DUNBUF
+// RUN: %check_logstream_tidy -check-suffixes=SETBUF %s logstream-buffered-stdout %t -- -- -DSETBUF
+// RUN: %check_logstream_tidy -check-suffixes=SETLINEBUF %s logstream-buffered-stdout %t -- -- -DSETLINEBUF
+// RUN: %check_logstream_tidy -check-suffixes=SETBUFFER %s logstream-buffered-stdout %t -- -- -DSETBUFFER
+// RUN: %check_logstream_tidy -check-suffixes=INIT %s logstream-buffered-stdout %t -- -- -DINIT
+// RUN: %check_logstream_tidy -check-suffixes=FLUSHED %s logstream-buffered-stdout %t -- -- -DFLUSHED
+// RUN: %check_logstream_tidy -check-suffixes=FLUSHALL %s logstream-buffered-stdout %t -- -- -DFLUSHALL
+// RUN: %check_logstream_tidy -check-suffixes=STDERR %s logstream-buffered-stdout %t -- -- -DSTDERR
+// RUN: %check_logstream_tidy -check-suffixes=NOMAIN %s logstream-buffered-stdout %t -- -- -DNOMAIN
+// RUN: %check_logstream_tidy -check-suffixes=OTHERFILE %s logstream-buffered-stdout %t -- -- -DOTHERFILE
+// Project flush wrappers, named in FlushFunctions:
+// RUN: %check_logstream_tidy -check-suffixes=FLUSHFN %s logstream-buffered-stdout %t \
+// RUN:   -config="{CheckOptions: {logstream-buffered-stdout.FlushFunctions: 'events_flush'}}" -- -- -DFLUSHFN
+// RUN: %check_logstream_tidy -check-suffixes=FLUSHFN-UNNAMED %s logstream-buffered-stdout %t -- -- -DFLUSHFN
+// Made line-buffered only after main's first write (C allows setvbuf only
+// before any other operation on the stream):
+// RUN: %check_logstream_tidy -check-suffixes=LATE %s logstream-buffered-stdout %t -- -- -DLATE
+// Flushed after the loop only: the events of one pass are still flushed
+// together, which is accepted.
+// RUN: %check_logstream_tidy -check-suffixes=BATCH %s logstream-buffered-stdout %t -- -- -DBATCH
+// main(void) and main with envp, flushed after one write but not another:
+// RUN: %check_logstream_tidy -check-suffixes=PARTIAL %s logstream-buffered-stdout %t -- -- -DPARTIAL
+// Made fully buffered explicitly: that call is reported, not main as well.
+// RUN: %check_logstream_tidy -check-suffixes=EXPLICIT %s logstream-buffered-stdout %t -- -- -DEXPLICIT
+// C89 (gnu89 for the // comments): no statement before main's declarations.
+// RUN: %check_logstream_tidy -std=gnu89 -check-suffixes=C89 %s logstream-buffered-stdout %t -- -- -DPARTIAL
+
+#include <stdio.h>
+
+#if defined(LINEBUF) || defined(UNBUF) || defined(SETBUF) ||                  \
+    defined(SETLINEBUF) || defined(SETBUFFER)
+int main(int argc, char **argv) {
+#if defined(LINEBUF)
+  setvbuf(stdout, NULL, _IOLBF, 0);
+#elif defined(UNBUF)
+  if (setvbuf(stdout, 0, _IONBF, 0) != 0)
+    return 1;
+#elif defined(SETBUF)
+  setbuf(stdout, NULL);
+#elif defined(SETBUFFER)
+  setbuffer(stdout, NULL, 0);
+#else
+  setlinebuf(stdout);
+#endif
+  printf("{\"event\":\"sys_startup\",\"args\":%d}\n", argc);
+  puts(argv[0]);
+  return 0;
+}
+#endif
+
+#ifdef INIT
+static void init_events(void) { setvbuf(stdout, NULL, _IOLBF, 0); }
+
+static void emit(const char *event) { printf("{\"event\":\"%s\"}\n", event); }
+
+int main(void) {
+  init_events();
+  emit("sys_startup");
+  emit("sys_shutdown");
+  return 0;
+}
+#endif
+
+#ifdef FLUSHED
+#define EVENT(name)                                                            \
+  do {                                                                         \
+    printf("{\"event\":\"%s\"}\n", name);                                      \
+    fflush(stdout);                                                            \
+  } while (0)
+
+static void emit(const char *event) {
+  fputs(event, stdout);
+  fputc('\n', stdout);
+  if (fflush(stdout) != 0)
+    perror("fflush");
+}
+
+int main(int argc, char *argv[]) {
+  int i;
+  EVENT("sys_startup");
+  for (i = 1; i < argc; ++i)
+    emit(argv[i]);
+  puts("{\"event\":\"sys_shutdown\"}");
+  fflush(stdout);
+  return 0;
+}
+#endif
+
+#ifdef FLUSHALL
+/* fflush(NULL) flushes every output stream. */
+int main(void) {
+  printf("{\"event\":\"sys_startup\"}\n");
+  fflush(NULL);
+  return 0;
+}
+#endif
+
+#ifdef STDERR
+/* stderr is unbuffered by default. */
+#define LOG(msg) fprintf(stderr, "%s\n", msg)
+int main(void) {
+  LOG("starting");
+  fputs("{\"event\":\"sys_startup\"}\n", stderr);
+  fprintf(stderr, "{\"event\":\"sys_shutdown\"}\n");
+  return 0;
+}
+#endif
+
+#ifdef NOMAIN
+/* A library: whoever links it decides stdout's buffering. */
+void report(const char *event) { printf("{\"event\":\"%s\"}\n", event); }
+#endif
+
+#ifdef OTHERFILE
+/* Writes only to a FILE * that is not stdout. */
+int main(void) {
+  FILE *report = fopen("report.json", "w");
+  if (!report)
+    return 1;
+  fprintf(report, "{}\n");
+  fclose(report);
+  return 0;
+}
+#endif
+
+#ifdef FLUSHFN
+void events_flush(void);
+static void emit(const char *event) {
+  printf("{\"event\":\"%s\"}\n", event);
+  events_flush();
+}
+int main(void) { /* FLUSHFN */
+  // CHECK-MESSAGES-FLUSHFN-UNNAMED: :[[@LINE-1]]:5: warning: 'main' writes events to stdout without making it line-buffered first
+  // CHECK-FIXES-FLUSHFN-UNNAMED: {{^}}int main(void) { /* FLUSHFN */{{$}}
+  // CHECK-FIXES-FLUSHFN-UNNAMED: {{^}}  setvbuf(stdout, NULL, _IOLBF, 0);{{$}}
+  // CHECK-FIXES-FLUSHFN-UNNAMED-NEXT: {{^}}  emit("sys_startup");{{$}}
+  emit("sys_startup");
+  return 0;
+}
+#endif
+
+#ifdef LATE
+int main(void) { /* LATE */
+  // CHECK-NOTES-LATE: :[[@LINE-1]]:5: warning: 'main' writes events to stdout without making it line-buffered first
+  // CHECK-FIXES-LATE: {{^}}int main(void) { /* LATE */{{$}}
+  // CHECK-FIXES-LATE: {{^}}  setvbuf(stdout, NULL, _IOLBF, 0);{{$}}
+  // CHECK-FIXES-LATE-NEXT: {{^}}  puts("{\"event\":\"sys_startup\"}");{{$}}
+  puts("{\"event\":\"sys_startup\"}");
+  // CHECK-NOTES-LATE: :[[@LINE-1]]:3: note: event written to stdout here by 'puts' and not flushed
+  setvbuf(stdout, NULL, _IOLBF, 0);
+  puts("{\"event\":\"sys_shutdown\"}");
+  // CHECK-NOTES-LATE: :[[@LINE-1]]:3: note: event written to stdout here by 'puts' and not flushed
+  return 0;
+}
+#endif
+
+#ifdef BATCH
+int main(int argc, char **argv) {
+  int i;
+  for (i = 0; i < argc; ++i)
+    printf("{\"event\":\"arg\",\"value\":\"%s\"}\n", argv[i]);
+  fflush(stdout);
+  return 0;
+}
+#endif
+
+#ifdef PARTIAL
+static void started(void) {
+  puts("{\"event\":\"sys_startup\"}");
+  fflush(stdout);
+}
+
+int main(int argc, char **argv, char **envp) {
+  // CHECK-NOTES-PARTIAL: :[[@LINE-1]]:5: warning: 'main' writes events to stdout without making it line-buffered first
+  // CHECK-NOTES-C89: :[[@LINE-2]]:5: warning: 'main' writes events to stdout without making it line-buffered first
+  // CHECK-FIXES-PARTIAL: {{^}}int main(int argc, char **argv, char **envp) {{[{]}}{{$}}
+  // CHECK-FIXES-PARTIAL: {{^}}  setvbuf(stdout, NULL, _IOLBF, 0);{{$}}
+  // CHECK-FIXES-PARTIAL-NEXT: {{^}}  const char *first = envp[0];{{$}}
+  const char *first = envp[0];
+  started();
+  if (first)
+    printf("{\"event\":\"env\",\"first\":\"%s\",\"args\":%d}\n", first, argc);
+  // CHECK-NOTES-PARTIAL: :[[@LINE-1]]:5: note: event written to stdout here by 'printf' and not flushed
+  // CHECK-NOTES-C89: :[[@LINE-2]]:5: note: event written to stdout here by 'printf' and not flushed
+  (void)argv;
+  return 0;
+}
+#endif
+
+#ifdef EXPLICIT
+static char buffer[BUFSIZ];
+int main(void) { /* EXPLICIT */
+  setvbuf(stdout, buffer, _IOFBF, sizeof buffer);
+  // CHECK-MESSAGES-EXPLICIT: :[[@LINE-1]]:3: warning: 'setvbuf' makes stdout fully buffered; events written to it can sit in the buffer and be lost when the process dies [logstream-buffered-stdout]
+  // CHECK-FIXES-EXPLICIT: {{^}}int main(void) { /* EXPLICIT */{{$}}
+  // CHECK-FIXES-EXPLICIT-NEXT: {{^}}  setvbuf(stdout, NULL, _IOLBF, 0);{{$}}
+  // CHECK-FIXES-EXPLICIT-NEXT: {{^}}  //{{$}}
+  puts("{\"event\":\"sys_startup\"}");
+  return 0;
+}
+#endif
