@@ -8,6 +8,14 @@
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/Regex.h"
 #include "gtest/gtest.h"
+#include <cerrno>
+#include <csignal>
+#include <ctime>
+#include <cstdio>
+#include <fcntl.h>
+#include <sys/ioctl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
 #include <vector>
@@ -26,6 +34,28 @@ llvm::json::Object parseLine(const std::string &Line) {
   }
   EXPECT_NE(V->getAsObject(), nullptr);
   return V->getAsObject() ? *V->getAsObject() : llvm::json::Object();
+}
+
+/// Reads \p Fd to end of file.
+std::string readAll(int Fd) {
+  std::string Received;
+  char Buf[65536];
+  ssize_t N;
+  while ((N = read(Fd, Buf, sizeof Buf)) > 0)
+    Received.append(Buf, static_cast<size_t>(N));
+  return Received;
+}
+
+/// Parses every line of \p Stream (which must end with a newline).
+std::vector<llvm::json::Object> parseLines(llvm::StringRef Stream) {
+  std::vector<llvm::json::Object> Events;
+  EXPECT_TRUE(Stream.empty() || Stream.back() == '\n') << "a partial last line";
+  while (!Stream.empty()) {
+    auto [Line, Tail] = Stream.split('\n');
+    Stream = Tail;
+    Events.push_back(parseLine(Line.str() + "\n"));
+  }
+  return Events;
 }
 
 TEST(Event, SecurityEventHasTheStandardFields) {
@@ -170,6 +200,237 @@ TEST(Event, CInterfaceWritesOneLine) {
   EXPECT_EQ(E.getString("event"), "authz_fail");
   EXPECT_EQ(E.getString("user"), "bob\n");
   EXPECT_EQ(E.getString("source_ip"), "192.0.2.7");
+}
+
+// Item 10: the C interface serializes writers with the same process-wide lock
+// as the C++ interface, so lines far over PIPE_BUF (200 KB) arrive whole even
+// when threads of both interfaces share one pipe.
+TEST(Event, CInterfaceLinesStayWholeUnderThreads) {
+  int Fds[2];
+  ASSERT_EQ(pipe(Fds), 0);
+  constexpr int Threads = 8, PerThread = 25;
+  std::string Received;
+  std::thread Reader([&] { Received = readAll(Fds[0]); });
+  std::vector<std::thread> Writers;
+  for (int T = 0; T < Threads; ++T)
+    Writers.emplace_back([T, Fd = Fds[1]] {
+      for (int I = 0; I < PerThread; ++I) {
+        std::string Payload(static_cast<size_t>(1 + (I * 7919 + T * 104729) % 200000),
+                            static_cast<char>('a' + T));
+        std::string Thread = std::to_string(T), Index = std::to_string(I);
+        if (T % 4 == 3) { // one thread in four through the C++ interface
+          logstream::write_line(logstream::format_event(
+                                    "tick", {{"thread", Thread}, {"i", Index}, {"p", Payload}},
+                                    {}),
+                                Fd);
+          continue;
+        }
+        const char *Fields[] = {"thread", Thread.c_str(), "i", Index.c_str(), "p",
+                                Payload.c_str()};
+        EXPECT_EQ(logstream_event_fd(Fd, "INFO", NULL, "tick", NULL, Fields, 3), 0);
+      }
+    });
+  for (std::thread &W : Writers)
+    W.join();
+  close(Fds[1]);
+  Reader.join();
+  close(Fds[0]);
+
+  std::vector<int> Next(Threads, 0);
+  std::vector<llvm::json::Object> Events = parseLines(Received);
+  for (llvm::json::Object &E : Events) {
+    auto T = E.getString("thread");
+    auto I = E.getString("i");
+    ASSERT_TRUE(T && I);
+    int Thread = std::stoi(T->str());
+    EXPECT_EQ(std::stoi(I->str()), Next[static_cast<size_t>(Thread)]++);
+  }
+  EXPECT_EQ(Events.size(), static_cast<size_t>(Threads * PerThread));
+}
+
+// Item 11: a non-blocking stdout that fills up (EAGAIN) must not be left with
+// a partial line for the next event to be glued to: the writer waits until
+// the pipe drains and finishes the line.
+TEST(Event, NonBlockingPipeNeverLeavesAPartialLine) {
+  int Fds[2];
+  ASSERT_EQ(pipe(Fds), 0);
+  ASSERT_EQ(fcntl(Fds[1], F_SETFL, fcntl(Fds[1], F_GETFL) | O_NONBLOCK), 0);
+  int Capacity = fcntl(Fds[1], F_GETPIPE_SZ);
+  ASSERT_GT(Capacity, 0);
+  std::string Big(static_cast<size_t>(Capacity) * 3, 'x');
+  int FirstRc = -2, SecondRc = -2;
+  std::thread Writer([&] {
+    const char *Fields[] = {"p", Big.c_str()};
+    FirstRc = logstream_event_fd(Fds[1], "INFO", NULL, "big", NULL, Fields, 1);
+    SecondRc = logstream::write_line(logstream::format_event("small", {}, {}), Fds[1])
+                   ? 0
+                   : -1;
+    close(Fds[1]);
+  });
+  // Read only once the pipe is full, so that the first write is partial.
+  int Queued = 0;
+  while (ioctl(Fds[0], FIONREAD, &Queued) == 0 && Queued < Capacity)
+    std::this_thread::yield();
+  std::string Received = readAll(Fds[0]);
+  Writer.join();
+  close(Fds[0]);
+  EXPECT_EQ(FirstRc, 0);
+  EXPECT_EQ(SecondRc, 0);
+  std::vector<llvm::json::Object> Events = parseLines(Received);
+  ASSERT_EQ(Events.size(), 2u);
+  EXPECT_EQ(Events[0].getString("p"), Big);
+  EXPECT_EQ(Events[1].getString("event"), "small");
+}
+
+// Item 12: out of memory, the C++ interface writes nothing and returns false
+// (errno ENOMEM) instead of a truncated record. Run in a child process whose
+// address space is capped just above what it already uses.
+TEST(Event, OutOfMemoryWritesNothingAndReturnsFalse) {
+  int Fds[2];
+  ASSERT_EQ(pipe(Fds), 0);
+  // 16 MiB of control characters escape to 96 MiB of JSON.
+  std::string Big(16u << 20, '\x01');
+  fflush(nullptr);
+  pid_t Child = fork();
+  ASSERT_GE(Child, 0);
+  if (Child == 0) {
+    close(Fds[0]);
+    dup2(Fds[1], STDOUT_FILENO);
+    long Pages = 0;
+    FILE *Statm = fopen("/proc/self/statm", "r");
+    if (!Statm || fscanf(Statm, "%ld", &Pages) != 1)
+      _exit(10);
+    fclose(Statm);
+    rlimit Limit;
+    Limit.rlim_cur = Limit.rlim_max =
+        static_cast<rlim_t>(Pages) * static_cast<rlim_t>(sysconf(_SC_PAGESIZE)) +
+        (32u << 20);
+    if (setrlimit(RLIMIT_AS, &Limit) != 0)
+      _exit(11);
+    errno = 0;
+    if (logstream::event("too_big", {{"v", Big}}))
+      _exit(1);
+    if (errno != ENOMEM)
+      _exit(2);
+    const char *Fields[] = {"v", Big.c_str()};
+    if (logstream_event_fd(STDOUT_FILENO, "INFO", NULL, "too_big", NULL, Fields, 1) != -1)
+      _exit(3);
+    _exit(0);
+  }
+  close(Fds[1]);
+  std::string Written = readAll(Fds[0]);
+  close(Fds[0]);
+  int Status = 0;
+  ASSERT_EQ(waitpid(Child, &Status, 0), Child);
+  ASSERT_TRUE(WIFEXITED(Status)) << "the child died of signal " << WTERMSIG(Status);
+  EXPECT_EQ(WEXITSTATUS(Status), 0);
+  EXPECT_EQ(Written, "") << "nothing, not a truncated record";
+}
+
+// Item 12: user fields cannot override the envelope (time, level, category,
+// event, description, pid); they are kept under a "fields." prefix.
+TEST(Event, ReservedKeysCannotBeOverridden) {
+  logstream::options O;
+  O.lvl = logstream::level::error;
+  O.category = "SECURITY";
+  std::string Line = logstream::format_event(
+      "authn_login_fail",
+      {{"category", "NONE"}, {"event", "authn_login_success"}, {"level", "DEBUG"},
+       {"time", "1970-01-01T00:00:00.000Z"}, {"pid", 1}, {"description", "fine"},
+       {"user", "mallory"}},
+      O);
+  for (const char *Key : {"time", "level", "category", "event", "description", "pid"})
+    EXPECT_EQ(llvm::StringRef(Line).count("\"" + std::string(Key) + "\":"),
+              std::string(Key) == "description" ? 0u : 1u)
+        << Key << " in " << Line;
+  llvm::json::Object E = parseLine(Line);
+  EXPECT_EQ(E.getString("category"), "SECURITY");
+  EXPECT_EQ(E.getString("event"), "authn_login_fail");
+  EXPECT_EQ(E.getString("level"), "ERROR");
+  EXPECT_EQ(E.getInteger("pid"), static_cast<int64_t>(getpid()));
+  EXPECT_EQ(E.getString("fields.category"), "NONE");
+  EXPECT_EQ(E.getString("fields.event"), "authn_login_success");
+  EXPECT_EQ(E.getString("fields.description"), "fine");
+  EXPECT_EQ(E.getString("user"), "mallory");
+
+  // A plain event cannot put itself in the SECURITY category either, and the
+  // C interface follows the same rule.
+  int Fds[2];
+  ASSERT_EQ(pipe(Fds), 0);
+  const char *Fields[] = {"category", "SECURITY", "event", "forged"};
+  ASSERT_EQ(logstream_event_fd(Fds[1], "INFO", NULL, "order_placed", NULL, Fields, 2), 0);
+  close(Fds[1]);
+  std::string CLine = readAll(Fds[0]);
+  close(Fds[0]);
+  llvm::json::Object C = parseLine(CLine);
+  EXPECT_FALSE(C.get("category"));
+  EXPECT_EQ(C.getString("event"), "order_placed");
+  EXPECT_EQ(C.getString("fields.category"), "SECURITY");
+  EXPECT_EQ(C.getString("fields.event"), "forged");
+}
+
+enum class Color : unsigned char { red = 1, blue = 200 };
+enum Plain { first = -3 };
+
+// Item 12: a char is a one-character string (it printed as `true`), enums are
+// their numbers, signed/unsigned char (int8_t, uint8_t) are numbers.
+TEST(Event, CharactersEnumsAndSmallIntegers) {
+  char Grade = 'B';
+  llvm::json::Object E = parseLine(logstream::format_event(
+      "x",
+      {{"grade", Grade}, {"quote", '"'}, {"color", Color::blue}, {"plain", first},
+       {"i8", static_cast<int8_t>(-5)}, {"u8", static_cast<uint8_t>(250)},
+       {"none", nullptr}},
+      {}));
+  EXPECT_EQ(E.getString("grade"), "B");
+  EXPECT_EQ(E.getString("quote"), "\"");
+  EXPECT_EQ(E.getInteger("color"), 200);
+  EXPECT_EQ(E.getInteger("plain"), -3);
+  EXPECT_EQ(E.getInteger("i8"), -5);
+  EXPECT_EQ(E.getInteger("u8"), 250);
+  EXPECT_TRUE(E.get("none") && E.get("none")->getAsNull());
+}
+
+// The civil date is computed by the header (gmtime_r needs feature macros in
+// strict C): it must agree with the C library's gmtime_r on leap days,
+// century years and month ends.
+TEST(Event, TimeAgreesWithGmtime) {
+  for (long long Seconds :
+       {0ll, 68169599ll, 951782400ll, 951868799ll, 978307199ll, 1709164800ll,
+        1764236067ll, 2147483647ll, 4107542400ll, 4102444799ll, 253402300799ll}) {
+    char Ours[24];
+    logstream_format_time(Ours, Seconds, 123);
+    time_t T = static_cast<time_t>(Seconds);
+    tm Tm;
+    ASSERT_NE(gmtime_r(&T, &Tm), nullptr);
+    char Expected[32];
+    strftime(Expected, sizeof Expected, "%Y-%m-%dT%H:%M:%S.123Z", &Tm);
+    EXPECT_EQ(std::string(Ours, sizeof Ours), Expected) << Seconds;
+  }
+}
+
+// SIGPIPE (docs/runtime.md): the header leaves the signal's disposition to
+// the program. When the program ignores it, an event to a closed pipe returns
+// false with errno EPIPE.
+TEST(Event, ClosedPipeWithSigpipeIgnoredReturnsEpipe) {
+  int Fds[2];
+  ASSERT_EQ(pipe(Fds), 0);
+  close(Fds[0]);
+  struct sigaction Ignore = {}, Old = {};
+  Ignore.sa_handler = SIG_IGN;
+  ASSERT_EQ(sigaction(SIGPIPE, &Ignore, &Old), 0);
+  errno = 0;
+  bool Written = logstream::write_line(logstream::format_event("x", {}, {}), Fds[1]);
+  int Err = errno;
+  const char *Fields[] = {"k", "v"};
+  int CRc = logstream_event_fd(Fds[1], "INFO", NULL, "x", NULL, Fields, 1);
+  int CErr = errno;
+  sigaction(SIGPIPE, &Old, nullptr);
+  close(Fds[1]);
+  EXPECT_FALSE(Written);
+  EXPECT_EQ(Err, EPIPE);
+  EXPECT_EQ(CRc, -1);
+  EXPECT_EQ(CErr, EPIPE);
 }
 
 } // namespace
