@@ -61,6 +61,11 @@ config.substitutions.append(("%mock_headers", shlex.quote(mock_headers)))
 config.substitutions.append(("%python", shlex.quote(config.python)))
 config.substitutions.append(("%srcroot", shlex.quote(config.source_dir)))
 config.substitutions.append(("%llvm_major", config.llvm_major))
+config.substitutions.append(("%logstream_version", config.logstream_version))
+config.substitutions.append(("%binary_dir", shlex.quote(config.binary_dir)))
+config.substitutions.append(("%cmake", shlex.quote(config.cmake_command)))
+config.substitutions.append(("%cpack", shlex.quote(config.cpack_command)))
+config.substitutions.append(("%cxx_compiler", shlex.quote(config.clang + "++")))
 config.substitutions.append(("%logstream_ci", shlex.quote(os.path.join(
     os.path.dirname(config.logstream_tidy), "logstream-ci"))))
 config.substitutions.append(("%make_project", "%s %s" % (

@@ -82,6 +82,11 @@ std::string checkCompilationDatabase(int argc, const char **argv) {
 } // namespace
 
 int main(int argc, const char **argv) {
+  // `--version` prints LLVM's version first (clang-tidy's), then ours.
+  llvm::cl::AddExtraVersionPrinter([](llvm::raw_ostream &OS) {
+    OS << "logstream-tidy version " LOGSTREAM_VERSION " (checks built against "
+          "LLVM " LOGSTREAM_LLVM_VERSION ")\n";
+  });
   std::string Error = checkCompilationDatabase(argc, argv);
   if (!Error.empty()) {
     llvm::errs() << "logstream-tidy: error: " << Error << "\n";
