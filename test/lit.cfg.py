@@ -49,9 +49,9 @@ runner = os.path.join(config.test_source_root, "check_logstream_tidy.py")
 mock_headers = os.path.join(config.test_source_root, "checkers", "Inputs", "Headers")
 config.substitutions.append(
     ("%check_logstream_tidy",
-     "%s %s --tidy=%s --clang=%s --filecheck=%s" % (
+     "%s %s --tidy=%s --clang=%s --filecheck=%s --llvm-major=%s" % (
          shlex.quote(config.python), shlex.quote(runner), shlex.quote(tidy),
-         shlex.quote(config.clang), shlex.quote(config.filecheck))))
+         shlex.quote(config.clang), shlex.quote(config.filecheck), config.llvm_major)))
 config.substitutions.append(("%logstream_tidy", tidy))
 config.substitutions.append(("%standalone_tidy", shlex.quote(config.logstream_tidy)))
 config.substitutions.append(("%clang_tidy", shlex.quote(config.clang_tidy)))

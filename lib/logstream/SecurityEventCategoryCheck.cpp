@@ -139,7 +139,7 @@ SecurityEventCategoryCheck::SecurityEventCategoryCheck(
       SecurityDecision(utils::readRegexOption(*this, Options, Name,
                                               "SecurityDecisionPattern",
                                               DefaultDecisionPattern)),
-      SecurityTag(Options.get("SecurityTag", "SECURITY").str()),
+      SecurityTag(std::string(Options.get("SecurityTag", "SECURITY"))),
       SecurityCategory(utils::readRegexOption(*this, Options, Name,
                                               "SecurityCategoryPattern",
                                               DefaultCategoryPattern)),
@@ -150,11 +150,11 @@ SecurityEventCategoryCheck::SecurityEventCategoryCheck(
       LoggingMacros(utils::readListOption(Options, "LoggingMacros", "")),
       RequireAllOutcomes(Options.get("RequireAllOutcomes", true)),
       InsertSecurityEvents(Options.get("InsertSecurityEvents", false)),
-      SecurityTagFormat(Options.get("SecurityTagFormat", "SECURITY ").str()),
+      SecurityTagFormat(std::string(Options.get("SecurityTagFormat", "SECURITY "))),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         tidy::utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()) {
-  std::string List = Options.get("SecurityOperations", DefaultOperations).str();
+  std::string List = std::string(Options.get("SecurityOperations", DefaultOperations));
   if (CheckPermissionChanges)
     List += ";" + PermissionOperations.str();
   for (StringRef Entry : tidy::utils::options::parseStringList(List)) {

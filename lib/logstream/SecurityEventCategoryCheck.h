@@ -3,6 +3,7 @@
 #ifndef LOGSTREAM_LOGSTREAM_SECURITYEVENTCATEGORYCHECK_H
 #define LOGSTREAM_LOGSTREAM_SECURITYEVENTCATEGORYCHECK_H
 
+#include "utils/Compat.h"
 #include "utils/CheckOptions.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
@@ -36,7 +37,7 @@ public:
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return true;
   }
-  std::optional<TraversalKind> getCheckTraversalKind() const override {
+  compat::OptionalTraversalKind getCheckTraversalKind() const override {
     return TK_AsIs;
   }
 
@@ -75,7 +76,7 @@ private:
   const bool RequireAllOutcomes;
   const bool InsertSecurityEvents;
   const std::string SecurityTagFormat;
-  tidy::utils::IncludeInserter Inserter;
+  compat::IncludeInserter Inserter;
   Preprocessor *PP = nullptr;
 
   std::vector<Site> Sites;

@@ -1,6 +1,7 @@
 //===--- LogFiles.cpp - What counts as a log file -------------------------===//
 
 #include "utils/LogFiles.h"
+#include "utils/Compat.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"

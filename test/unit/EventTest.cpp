@@ -13,6 +13,7 @@
 #include <ctime>
 #include <cstdio>
 #include <fcntl.h>
+#include <optional>
 #include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -34,6 +35,29 @@ llvm::json::Object parseLine(const std::string &Line) {
   }
   EXPECT_NE(V->getAsObject(), nullptr);
   return V->getAsObject() ? *V->getAsObject() : llvm::json::Object();
+}
+
+// llvm::json's getters return llvm::Optional before LLVM 16 and
+// std::optional after; these give std::optional on every supported major.
+std::optional<std::string> getStr(const llvm::json::Object &E, llvm::StringRef K) {
+  if (auto V = E.getString(K))
+    return V->str();
+  return std::nullopt;
+}
+std::optional<int64_t> getInt(const llvm::json::Object &E, llvm::StringRef K) {
+  if (auto V = E.getInteger(K))
+    return *V;
+  return std::nullopt;
+}
+std::optional<double> getNum(const llvm::json::Object &E, llvm::StringRef K) {
+  if (auto V = E.getNumber(K))
+    return *V;
+  return std::nullopt;
+}
+std::optional<bool> getBool(const llvm::json::Object &E, llvm::StringRef K) {
+  if (auto V = E.getBoolean(K))
+    return *V;
+  return std::nullopt;
 }
 
 /// Reads \p Fd to end of file.
@@ -67,34 +91,34 @@ TEST(Event, SecurityEventHasTheStandardFields) {
       "authn_login_fail", {{"user", "alice"}, {"attempts", 3}, {"locked", false}},
       O);
   llvm::json::Object E = parseLine(Line);
-  EXPECT_EQ(E.getString("event"), "authn_login_fail");
-  EXPECT_EQ(E.getString("category"), "SECURITY");
-  EXPECT_EQ(E.getString("level"), "WARN");
-  EXPECT_EQ(E.getString("description"), "bad password");
-  EXPECT_EQ(E.getString("user"), "alice");
-  EXPECT_EQ(E.getInteger("attempts"), 3);
-  EXPECT_EQ(E.getBoolean("locked"), false);
-  EXPECT_EQ(E.getInteger("pid"), static_cast<int64_t>(getpid()));
+  EXPECT_EQ(getStr(E, "event"), "authn_login_fail");
+  EXPECT_EQ(getStr(E, "category"), "SECURITY");
+  EXPECT_EQ(getStr(E, "level"), "WARN");
+  EXPECT_EQ(getStr(E, "description"), "bad password");
+  EXPECT_EQ(getStr(E, "user"), "alice");
+  EXPECT_EQ(getInt(E, "attempts"), 3);
+  EXPECT_EQ(getBool(E, "locked"), false);
+  EXPECT_EQ(getInt(E, "pid"), static_cast<int64_t>(getpid()));
   llvm::Regex Rfc3339("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z$");
-  ASSERT_TRUE(E.getString("time"));
-  EXPECT_TRUE(Rfc3339.match(*E.getString("time"))) << E.getString("time")->str();
+  ASSERT_TRUE(getStr(E, "time"));
+  EXPECT_TRUE(Rfc3339.match(*getStr(E, "time"))) << *getStr(E, "time");
 }
 
 TEST(Event, PlainEventsHaveNoCategory) {
   llvm::json::Object E =
       parseLine(logstream::format_event("order_placed", {{"order", 42}}, {}));
-  EXPECT_EQ(E.getString("level"), "INFO");
+  EXPECT_EQ(getStr(E, "level"), "INFO");
   EXPECT_FALSE(E.get("category"));
   EXPECT_FALSE(E.get("description"));
-  EXPECT_EQ(E.getInteger("order"), 42);
+  EXPECT_EQ(getInt(E, "order"), 42);
 }
 
 TEST(Event, EscapesQuotesBackslashesAndControlCharacters) {
   std::string Nasty = "a\"b\\c\nd\re\tf\x01g\x1fh\x7fi/";
   llvm::json::Object E =
       parseLine(logstream::format_event("x", {{"v", Nasty}, {Nasty, "key"}}, {}));
-  EXPECT_EQ(E.getString("v"), Nasty);
-  EXPECT_EQ(E.getString(Nasty), "key");
+  EXPECT_EQ(getStr(E, "v"), Nasty);
+  EXPECT_EQ(getStr(E, Nasty), "key");
 }
 
 TEST(Event, AttackerValuesCannotForgeAnEvent) {
@@ -102,8 +126,8 @@ TEST(Event, AttackerValuesCannotForgeAnEvent) {
   std::string Line = logstream::format_event("authn_login_fail",
                                              {{"user", Forged}}, {});
   llvm::json::Object E = parseLine(Line);
-  EXPECT_EQ(E.getString("event"), "authn_login_fail");
-  EXPECT_EQ(E.getString("user"), Forged);
+  EXPECT_EQ(getStr(E, "event"), "authn_login_fail");
+  EXPECT_EQ(getStr(E, "user"), Forged);
 }
 
 TEST(Event, InvalidUtf8BecomesReplacementCharacters) {
@@ -111,12 +135,12 @@ TEST(Event, InvalidUtf8BecomesReplacementCharacters) {
                           std::string("\xed\xa0\x80"), std::string("ab\xe2\x82"),
                           std::string("\xf4\x90\x80\x80")}) {
     llvm::json::Object E = parseLine(logstream::format_event("x", {{"v", Bad}}, {}));
-    ASSERT_TRUE(E.getString("v")) << "not valid JSON for input of size " << Bad.size();
-    EXPECT_NE(E.getString("v")->find("\xef\xbf\xbd"), llvm::StringRef::npos);
+    ASSERT_TRUE(getStr(E, "v")) << "not valid JSON for input of size " << Bad.size();
+    EXPECT_NE(getStr(E, "v")->find("\xef\xbf\xbd"), llvm::StringRef::npos);
   }
   // Valid multi-byte UTF-8 passes through unchanged.
   std::string Good = "Gr\xc3\xbc\xc3\x9f \xe2\x82\xac \xf0\x9f\x94\x92";
-  EXPECT_EQ(parseLine(logstream::format_event("x", {{"v", Good}}, {})).getString("v"),
+  EXPECT_EQ(getStr(parseLine(logstream::format_event("x", {{"v", Good}}, {})), "v"),
             Good);
 }
 
@@ -125,15 +149,15 @@ TEST(Event, NumbersAndNonFiniteValues) {
       "x", {{"i", -7}, {"u", 18446744073709551615ull}, {"d", 0.5},
             {"nan", 0.0 / 0.0}, {"inf", 1.0 / 0.0}},
       {}));
-  EXPECT_EQ(E.getInteger("i"), -7);
-  EXPECT_EQ(E.getNumber("d"), 0.5);
+  EXPECT_EQ(getInt(E, "i"), -7);
+  EXPECT_EQ(getNum(E, "d"), 0.5);
   EXPECT_TRUE(E.get("nan") && E.get("nan")->getAsNull());
   EXPECT_TRUE(E.get("inf") && E.get("inf")->getAsNull());
 }
 
 TEST(Event, LongValuesGrowTheBuffer) {
   std::string Long(100000, 'x');
-  EXPECT_EQ(parseLine(logstream::format_event("x", {{"v", Long}}, {})).getString("v"),
+  EXPECT_EQ(getStr(parseLine(logstream::format_event("x", {{"v", Long}}, {})), "v"),
             Long);
 }
 
@@ -173,8 +197,8 @@ TEST(Event, ConcurrentWritersNeverInterleaveLines) {
     auto [Line, Tail] = Rest.split('\n');
     Rest = Tail;
     llvm::json::Object E = parseLine(Line.str() + "\n");
-    auto T = E.getInteger("thread");
-    auto I = E.getInteger("i");
+    auto T = getInt(E, "thread");
+    auto I = getInt(E, "i");
     ASSERT_TRUE(T && I);
     // Each thread's events arrive whole and in order.
     EXPECT_EQ(*I, Next[*T]++);
@@ -196,10 +220,10 @@ TEST(Event, CInterfaceWritesOneLine) {
   close(Fds[0]);
   ASSERT_GT(N, 0);
   llvm::json::Object E = parseLine(std::string(Buf, static_cast<size_t>(N)));
-  EXPECT_EQ(E.getString("category"), "SECURITY");
-  EXPECT_EQ(E.getString("event"), "authz_fail");
-  EXPECT_EQ(E.getString("user"), "bob\n");
-  EXPECT_EQ(E.getString("source_ip"), "192.0.2.7");
+  EXPECT_EQ(getStr(E, "category"), "SECURITY");
+  EXPECT_EQ(getStr(E, "event"), "authz_fail");
+  EXPECT_EQ(getStr(E, "user"), "bob\n");
+  EXPECT_EQ(getStr(E, "source_ip"), "192.0.2.7");
 }
 
 // Item 10: the C interface serializes writers with the same process-wide lock
@@ -239,11 +263,11 @@ TEST(Event, CInterfaceLinesStayWholeUnderThreads) {
   std::vector<int> Next(Threads, 0);
   std::vector<llvm::json::Object> Events = parseLines(Received);
   for (llvm::json::Object &E : Events) {
-    auto T = E.getString("thread");
-    auto I = E.getString("i");
+    auto T = getStr(E, "thread");
+    auto I = getStr(E, "i");
     ASSERT_TRUE(T && I);
-    int Thread = std::stoi(T->str());
-    EXPECT_EQ(std::stoi(I->str()), Next[static_cast<size_t>(Thread)]++);
+    int Thread = std::stoi(*T);
+    EXPECT_EQ(std::stoi(*I), Next[static_cast<size_t>(Thread)]++);
   }
   EXPECT_EQ(Events.size(), static_cast<size_t>(Threads * PerThread));
 }
@@ -278,8 +302,8 @@ TEST(Event, NonBlockingPipeNeverLeavesAPartialLine) {
   EXPECT_EQ(SecondRc, 0);
   std::vector<llvm::json::Object> Events = parseLines(Received);
   ASSERT_EQ(Events.size(), 2u);
-  EXPECT_EQ(Events[0].getString("p"), Big);
-  EXPECT_EQ(Events[1].getString("event"), "small");
+  EXPECT_EQ(getStr(Events[0], "p"), Big);
+  EXPECT_EQ(getStr(Events[1], "event"), "small");
 }
 
 // Item 12: out of memory, the C++ interface writes nothing and returns false
@@ -344,14 +368,14 @@ TEST(Event, ReservedKeysCannotBeOverridden) {
               std::string(Key) == "description" ? 0u : 1u)
         << Key << " in " << Line;
   llvm::json::Object E = parseLine(Line);
-  EXPECT_EQ(E.getString("category"), "SECURITY");
-  EXPECT_EQ(E.getString("event"), "authn_login_fail");
-  EXPECT_EQ(E.getString("level"), "ERROR");
-  EXPECT_EQ(E.getInteger("pid"), static_cast<int64_t>(getpid()));
-  EXPECT_EQ(E.getString("fields.category"), "NONE");
-  EXPECT_EQ(E.getString("fields.event"), "authn_login_success");
-  EXPECT_EQ(E.getString("fields.description"), "fine");
-  EXPECT_EQ(E.getString("user"), "mallory");
+  EXPECT_EQ(getStr(E, "category"), "SECURITY");
+  EXPECT_EQ(getStr(E, "event"), "authn_login_fail");
+  EXPECT_EQ(getStr(E, "level"), "ERROR");
+  EXPECT_EQ(getInt(E, "pid"), static_cast<int64_t>(getpid()));
+  EXPECT_EQ(getStr(E, "fields.category"), "NONE");
+  EXPECT_EQ(getStr(E, "fields.event"), "authn_login_success");
+  EXPECT_EQ(getStr(E, "fields.description"), "fine");
+  EXPECT_EQ(getStr(E, "user"), "mallory");
 
   // A plain event cannot put itself in the SECURITY category either, and the
   // C interface follows the same rule.
@@ -364,9 +388,9 @@ TEST(Event, ReservedKeysCannotBeOverridden) {
   close(Fds[0]);
   llvm::json::Object C = parseLine(CLine);
   EXPECT_FALSE(C.get("category"));
-  EXPECT_EQ(C.getString("event"), "order_placed");
-  EXPECT_EQ(C.getString("fields.category"), "SECURITY");
-  EXPECT_EQ(C.getString("fields.event"), "forged");
+  EXPECT_EQ(getStr(C, "event"), "order_placed");
+  EXPECT_EQ(getStr(C, "fields.category"), "SECURITY");
+  EXPECT_EQ(getStr(C, "fields.event"), "forged");
 }
 
 enum class Color : unsigned char { red = 1, blue = 200 };
@@ -382,12 +406,12 @@ TEST(Event, CharactersEnumsAndSmallIntegers) {
        {"i8", static_cast<int8_t>(-5)}, {"u8", static_cast<uint8_t>(250)},
        {"none", nullptr}},
       {}));
-  EXPECT_EQ(E.getString("grade"), "B");
-  EXPECT_EQ(E.getString("quote"), "\"");
-  EXPECT_EQ(E.getInteger("color"), 200);
-  EXPECT_EQ(E.getInteger("plain"), -3);
-  EXPECT_EQ(E.getInteger("i8"), -5);
-  EXPECT_EQ(E.getInteger("u8"), 250);
+  EXPECT_EQ(getStr(E, "grade"), "B");
+  EXPECT_EQ(getStr(E, "quote"), "\"");
+  EXPECT_EQ(getInt(E, "color"), 200);
+  EXPECT_EQ(getInt(E, "plain"), -3);
+  EXPECT_EQ(getInt(E, "i8"), -5);
+  EXPECT_EQ(getInt(E, "u8"), 250);
   EXPECT_TRUE(E.get("none") && E.get("none")->getAsNull());
 }
 

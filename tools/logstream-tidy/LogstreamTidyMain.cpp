@@ -11,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "utils/Compat.h"
 #include "clang-tidy/tool/ClangTidyMain.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringRef.h"
