@@ -4,7 +4,7 @@
 #   ./build.sh demo [--llvm N]   install what is missing, build, lint examples/
 #   ./build.sh test [--llvm N]   install what is missing, build, run every test
 #
-# N is the LLVM major to build against (19 or 22; default 19). Debian 12,
+# N is the LLVM major to build against (14, 15, 16, 19 or 22; default 19). Debian 12,
 # as root (or with sudo). Exit status: 0 success, 1 a step failed (build,
 # tests), 2 usage error.
 set -euo pipefail
@@ -30,7 +30,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 case "$ACTION" in demo|test) ;; *) echo "build.sh: unknown action '$ACTION'" >&2; usage ;; esac
-case "$LLVM" in 19|22) ;; *) echo "build.sh: LLVM $LLVM is not supported (19 or 22)" >&2; exit 2 ;; esac
+case "$LLVM" in 14|15|16|19|22) ;; *) echo "build.sh: LLVM $LLVM is not supported (14, 15, 16, 19 or 22)" >&2; exit 2 ;; esac
 
 JOBS=$(nproc 2>/dev/null || echo 2)
 BUILD="$ROOT/build/llvm-$LLVM"
@@ -45,7 +45,8 @@ PACKAGES=(
   libpoco-dev libeasyloggingpp-dev libpam0g-dev libssl-dev
 )
 if [ "$ACTION" = test ]; then
-  PACKAGES+=(libgtest-dev pre-commit python3-jsonschema)
+  # gcc/g++: the runtime header's compiler matrix (test/runtime/).
+  PACKAGES+=(libgtest-dev pre-commit python3-jsonschema gcc g++)
 fi
 
 install_missing() {

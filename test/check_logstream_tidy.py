@@ -89,6 +89,25 @@ def split_args(rest):
     return tidy_extra, compiler
 
 
+def config_for_major(config, major):
+    """clang-tidy 14 reads CheckOptions only as a list of {key, value} (the
+    mapping form `{CheckOptions: {name: value}}` came with LLVM 15): rewrite
+    the mapping form for it, unchanged otherwise."""
+    if not major or major >= 15:
+        return config
+    import yaml
+    parsed = yaml.safe_load(config)
+    options = parsed.get("CheckOptions") if isinstance(parsed, dict) else None
+    if not isinstance(options, dict):
+        return config
+    def text(value):
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        return "" if value is None else str(value)
+    parsed["CheckOptions"] = [{"key": k, "value": text(v)} for k, v in options.items()]
+    return yaml.safe_dump(parsed, default_flow_style=True, width=1 << 20).strip()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tidy", required=True,
@@ -100,6 +119,8 @@ def main():
                         help="comma-separated FileCheck prefix suffixes")
     parser.add_argument("-std", dest="stds", default="",
                         help="comma-separated list of standards to test, e.g. c++17,c++20")
+    parser.add_argument("--llvm-major", type=int, default=0,
+                        help="LLVM major of --tidy (the config syntax differs before 15)")
     parser.add_argument("-config", dest="config", default=None,
                         help="clang-tidy --config value (YAML/JSON)")
     parser.add_argument("-expect-clang-tidy-error", action="store_true",
@@ -152,7 +173,7 @@ def check_one(args, source, is_c, std, suffix, tidy_extra, compiler_args):
     tidy = shlex.split(args.tidy)
     cmd = tidy + [temp, "-fix", "--checks=-*," + args.check, "--quiet"]
     if args.config is not None:
-        cmd.append("--config=" + args.config)
+        cmd.append("--config=" + config_for_major(args.config, args.llvm_major))
     cmd += tidy_extra + ["--"] + flags
 
     rc, out, err = run(cmd)

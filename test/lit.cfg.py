@@ -49,9 +49,9 @@ runner = os.path.join(config.test_source_root, "check_logstream_tidy.py")
 mock_headers = os.path.join(config.test_source_root, "checkers", "Inputs", "Headers")
 config.substitutions.append(
     ("%check_logstream_tidy",
-     "%s %s --tidy=%s --clang=%s --filecheck=%s" % (
+     "%s %s --tidy=%s --clang=%s --filecheck=%s --llvm-major=%s" % (
          shlex.quote(config.python), shlex.quote(runner), shlex.quote(tidy),
-         shlex.quote(config.clang), shlex.quote(config.filecheck))))
+         shlex.quote(config.clang), shlex.quote(config.filecheck), config.llvm_major)))
 config.substitutions.append(("%{logstream_tidy_quoted}", shlex.quote(tidy)))
 config.substitutions.append(("%logstream_tidy", tidy))
 config.substitutions.append(("%standalone_tidy", shlex.quote(config.logstream_tidy)))
@@ -62,6 +62,11 @@ config.substitutions.append(("%mock_headers", shlex.quote(mock_headers)))
 config.substitutions.append(("%python", shlex.quote(config.python)))
 config.substitutions.append(("%srcroot", shlex.quote(config.source_dir)))
 config.substitutions.append(("%llvm_major", config.llvm_major))
+config.substitutions.append(("%logstream_version", config.logstream_version))
+config.substitutions.append(("%binary_dir", shlex.quote(config.binary_dir)))
+config.substitutions.append(("%cmake", shlex.quote(config.cmake_command)))
+config.substitutions.append(("%cpack", shlex.quote(config.cpack_command)))
+config.substitutions.append(("%cxx_compiler", shlex.quote(config.clang + "++")))
 config.substitutions.append(("%logstream_ci", shlex.quote(os.path.join(
     os.path.dirname(config.logstream_tidy), "logstream-ci"))))
 config.substitutions.append(("%make_project", "%s %s" % (

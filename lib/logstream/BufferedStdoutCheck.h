@@ -3,6 +3,7 @@
 #ifndef LOGSTREAM_LOGSTREAM_BUFFEREDSTDOUTCHECK_H
 #define LOGSTREAM_LOGSTREAM_BUFFEREDSTDOUTCHECK_H
 
+#include "utils/Compat.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
 #include <string>
@@ -30,7 +31,7 @@ public:
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return true;
   }
-  std::optional<TraversalKind> getCheckTraversalKind() const override {
+  compat::OptionalTraversalKind getCheckTraversalKind() const override {
     return TK_AsIs;
   }
 

@@ -3,6 +3,7 @@
 #ifndef LOGSTREAM_LOGSTREAM_LOGFILEMANAGEMENTCHECK_H
 #define LOGSTREAM_LOGSTREAM_LOGFILEMANAGEMENTCHECK_H
 
+#include "utils/Compat.h"
 #include "utils/LogFiles.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include <string>
@@ -28,7 +29,7 @@ public:
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return true;
   }
-  std::optional<TraversalKind> getCheckTraversalKind() const override {
+  compat::OptionalTraversalKind getCheckTraversalKind() const override {
     return TK_AsIs;
   }
 

@@ -477,8 +477,8 @@ std::optional<FixItHint> LogFileSinkCheck::include(SourceLocation Loc,
   if (!PP)
     return std::nullopt;
   const SourceManager &SM = PP->getSourceManager();
-  return Inserter.createIncludeInsertion(SM.getFileID(SM.getExpansionLoc(Loc)),
-                                         Header);
+  return compat::toStd(Inserter.createIncludeInsertion(
+      SM.getFileID(SM.getExpansionLoc(Loc)), Header));
 }
 
 std::optional<int64_t> LogFileSinkCheck::macroValue(StringRef Name) const {
@@ -1005,8 +1005,9 @@ void LogFileSinkCheck::checkSinkCreation(const Expr *E,
     const auto *Callee =
         dyn_cast<DeclRefExpr>(Call->getCallee()->IgnoreParenImpCasts());
     if (Callee && Callee->getNumTemplateArgs() >= 1) {
-      SourceLocation LParen = Lexer::findNextToken(Callee->getEndLoc(), SM,
-                                                   getLangOpts())
+      SourceLocation LParen = compat::toStd(Lexer::findNextToken(
+                                                Callee->getEndLoc(), SM,
+                                                getLangOpts()))
                                   .value_or(Token())
                                   .getLocation();
       TryFix(Callee->template_arguments()[0].getSourceRange(), LParen,

@@ -3,6 +3,7 @@
 #ifndef LOGSTREAM_LOGSTREAM_LOGFILESINKCHECK_H
 #define LOGSTREAM_LOGSTREAM_LOGFILESINKCHECK_H
 
+#include "utils/Compat.h"
 #include "utils/LogFiles.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
@@ -29,7 +30,7 @@ public:
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return true;
   }
-  std::optional<TraversalKind> getCheckTraversalKind() const override {
+  compat::OptionalTraversalKind getCheckTraversalKind() const override {
     return TK_AsIs;
   }
 
@@ -75,7 +76,7 @@ private:
   const utils::LogFileClassifier Classifier;
   const std::vector<StringRef> ExtraSinkFunctions;
   const std::vector<StringRef> ExtraSinkTypes;
-  tidy::utils::IncludeInserter Inserter;
+  compat::IncludeInserter Inserter;
   Preprocessor *PP = nullptr;
 
   // glog's InitGoogleLogging writes files unless FLAGS_logtostdout or

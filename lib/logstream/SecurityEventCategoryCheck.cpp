@@ -178,7 +178,7 @@ SecurityEventCategoryCheck::SecurityEventCategoryCheck(
           DefaultConstantTimePattern)),
       TestFile(utils::readRegexOption(*this, Options, Name, "TestFilePattern",
                                       utils::DefaultTestFilePattern)),
-      SecurityTag(Options.get("SecurityTag", "SECURITY").str()),
+      SecurityTag(std::string(Options.get("SecurityTag", "SECURITY"))),
       SecurityCategory(utils::readRegexOption(*this, Options, Name,
                                               "SecurityCategoryPattern",
                                               DefaultCategoryPattern)),
@@ -191,11 +191,11 @@ SecurityEventCategoryCheck::SecurityEventCategoryCheck(
           utils::readListOption(Options, "SecurityLoggingFunctions", "")),
       RequireAllOutcomes(utils::readBoolOption(*this, Options, Name, "RequireAllOutcomes", true)),
       InsertSecurityEvents(utils::readBoolOption(*this, Options, Name, "InsertSecurityEvents", false)),
-      SecurityTagFormat(Options.get("SecurityTagFormat", "SECURITY ").str()),
+      SecurityTagFormat(std::string(Options.get("SecurityTagFormat", "SECURITY "))),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         tidy::utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()) {
-  std::string List = Options.get("SecurityOperations", DefaultOperations).str();
+  std::string List = std::string(Options.get("SecurityOperations", DefaultOperations));
   if (CheckPermissionChanges)
     List += ";" + PermissionOperations.str();
   for (StringRef Entry : tidy::utils::options::parseStringList(List)) {

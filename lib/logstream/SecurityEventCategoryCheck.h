@@ -3,6 +3,7 @@
 #ifndef LOGSTREAM_LOGSTREAM_SECURITYEVENTCATEGORYCHECK_H
 #define LOGSTREAM_LOGSTREAM_SECURITYEVENTCATEGORYCHECK_H
 
+#include "utils/Compat.h"
 #include "analysis/OutcomePaths.h"
 #include "utils/CheckOptions.h"
 #include "clang-tidy/ClangTidyCheck.h"
@@ -38,7 +39,7 @@ public:
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return true;
   }
-  std::optional<TraversalKind> getCheckTraversalKind() const override {
+  compat::OptionalTraversalKind getCheckTraversalKind() const override {
     return TK_AsIs;
   }
 
@@ -97,7 +98,7 @@ private:
   const bool RequireAllOutcomes;
   const bool InsertSecurityEvents;
   const std::string SecurityTagFormat;
-  tidy::utils::IncludeInserter Inserter;
+  compat::IncludeInserter Inserter;
   Preprocessor *PP = nullptr;
 
   std::vector<Site> Sites;

@@ -1,6 +1,7 @@
 //===--- CheckOptions.cpp - Validated option reading ----------------------===//
 
 #include "utils/CheckOptions.h"
+#include "utils/Compat.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "llvm/ADT/STLExtras.h"
 
@@ -11,7 +12,9 @@ unsigned readChoiceOption(const ClangTidyCheck &Check,
                           llvm::StringRef CheckName, llvm::StringRef Name,
                           llvm::ArrayRef<llvm::StringRef> Choices,
                           unsigned Default) {
-  llvm::StringRef Value = Options.get(Name, Choices[Default]);
+  // A std::string: LLVM 14's OptionsView::get returns one, later majors a
+  // StringRef.
+  std::string Value(Options.get(Name, Choices[Default]));
   for (unsigned I = 0; I < Choices.size(); ++I)
     if (Value == Choices[I])
       return I;
@@ -54,7 +57,7 @@ std::string readRegexOption(const ClangTidyCheck &Check,
                             const ClangTidyCheck::OptionsView &Options,
                             llvm::StringRef CheckName, llvm::StringRef Name,
                             llvm::StringRef Default) {
-  std::string Value = Options.get(Name, Default).str();
+  std::string Value(Options.get(Name, Default));
   if (Value.empty())
     return Value; // Matches nothing: the heuristic is off.
   llvm::Regex RE(Value, llvm::Regex::IgnoreCase);
@@ -73,11 +76,12 @@ std::vector<llvm::StringRef>
 readListOption(const ClangTidyCheck::OptionsView &Options, llvm::StringRef Name,
                llvm::StringRef Default) {
   std::vector<llvm::StringRef> Result;
-  for (llvm::StringRef Item :
+  // Items are std::strings on LLVM 14 (see compat::stableOptionString).
+  for (const auto &Entry :
        tidy::utils::options::parseStringList(Options.get(Name, Default))) {
-    Item = Item.trim();
+    llvm::StringRef Item = llvm::StringRef(Entry).trim();
     if (!Item.empty())
-      Result.push_back(Item);
+      Result.push_back(compat::stableOptionString(Item));
   }
   return Result;
 }

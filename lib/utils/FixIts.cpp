@@ -1,6 +1,7 @@
 //===--- FixIts.cpp - Fix-it building blocks ------------------------------===//
 
 #include "utils/FixIts.h"
+#include "utils/Compat.h"
 #include <algorithm>
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
@@ -79,8 +80,8 @@ std::optional<FixItHint> removeStatement(const Stmt *S, ASTContext &Ctx) {
   SourceLocation End = Range.getEnd();
   // Expression statements do not include their semicolon.
   if (!isa<DeclStmt>(S) && !isa<CompoundStmt>(S)) {
-    std::optional<Token> Next = Lexer::findNextToken(
-        End.getLocWithOffset(-1), SM, LO);
+    std::optional<Token> Next = logstream::compat::toStd(
+        Lexer::findNextToken(End.getLocWithOffset(-1), SM, LO));
     if (!Next || Next->isNot(tok::semi))
       return std::nullopt;
     End = Next->getEndLoc();

@@ -1,5 +1,6 @@
 //===--- LogApis.cpp - The logging libraries' file sinks ------------------===//
 
+#include "utils/Compat.h"
 #include "utils/LogApis.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/Lex/Lexer.h"

@@ -1,6 +1,7 @@
 //===--- LogFiles.cpp - What counts as a log file -------------------------===//
 
 #include "utils/LogFiles.h"
+#include "utils/Compat.h"
 #include "utils/AstHelpers.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"

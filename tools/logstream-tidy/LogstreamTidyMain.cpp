@@ -11,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "utils/Compat.h"
 #include "clang-tidy/tool/ClangTidyMain.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringRef.h"
@@ -97,6 +98,11 @@ std::vector<const char *> withResourceDir(int argc, const char **argv) {
 } // namespace
 
 int main(int argc, const char **argv) {
+  // `--version` prints LLVM's version first (clang-tidy's), then ours.
+  llvm::cl::AddExtraVersionPrinter([](llvm::raw_ostream &OS) {
+    OS << "logstream-tidy version " LOGSTREAM_VERSION " (checks built against "
+          "LLVM " LOGSTREAM_LLVM_VERSION ")\n";
+  });
   std::string Error = checkCompilationDatabase(argc, argv);
   if (!Error.empty()) {
     llvm::errs() << "logstream-tidy: error: " << Error << "\n";

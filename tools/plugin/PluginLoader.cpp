@@ -2,9 +2,11 @@
 //
 // `clang-tidy --load=LogstreamTidy.so` runs this file's constructor. It links
 // nothing from LLVM: it asks the host for its version through the LLVM C API
-// (LLVMGetVersion, exported by libLLVM since LLVM 16), and only when the
-// major version matches the one the checks were built for does it load the
-// checks, which register themselves with the host's module registry.
+// (LLVMGetVersion, exported by libLLVM since LLVM 16; before that, the
+// version node "LLVM_N" of Debian's libLLVM-N.so symbols names the major),
+// and only when the major version matches the one the checks were built for
+// does it load the checks, which register themselves with the host's module
+// registry.
 //
 //===----------------------------------------------------------------------===//
 
@@ -34,16 +36,30 @@ std::string directoryOfThisLibrary() {
   return Slash == std::string::npos ? "." : Path.substr(0, Slash);
 }
 
+/// The LLVM major of the host program, 0 when it cannot be told.
+unsigned hostLLVMMajor() {
+  if (auto *GetVersion = reinterpret_cast<GetVersionFn>(
+          dlsym(RTLD_DEFAULT, "LLVMGetVersion"))) {
+    unsigned Major = 0, Minor = 0, Patch = 0;
+    GetVersion(&Major, &Minor, &Patch);
+    return Major;
+  }
+  // LLVM 15 and older: which symbol version does libLLVM's C API carry?
+  for (unsigned Major = 3; Major < 100; ++Major) {
+    std::string Node = "LLVM_" + std::to_string(Major);
+    if (dlvsym(RTLD_DEFAULT, "LLVMContextCreate", Node.c_str()))
+      return Major;
+  }
+  return 0;
+}
+
 __attribute__((constructor)) void loadLogstreamChecks() {
   const unsigned Built = LOGSTREAM_LLVM_MAJOR;
-  auto *GetVersion =
-      reinterpret_cast<GetVersionFn>(dlsym(RTLD_DEFAULT, "LLVMGetVersion"));
-  if (!GetVersion)
+  unsigned Major = hostLLVMMajor();
+  if (Major == 0)
     refuse("cannot determine the LLVM version of the host program; load "
            "LogstreamTidy.so only into clang-tidy-" +
            std::to_string(Built));
-  unsigned Major = 0, Minor = 0, Patch = 0;
-  GetVersion(&Major, &Minor, &Patch);
   if (Major != Built)
     refuse("this plugin was built for LLVM " + std::to_string(Built) +
            " but the host clang-tidy is LLVM " + std::to_string(Major) +
