@@ -350,6 +350,21 @@ void LogFileManagementCheck::registerMatchers(MatchFinder *Finder) {
           .bind("glog-max-size"),
       this);
 
+  // easylogging++: rotation by size (`MaxLogFileSize`, or
+  // `MAX_LOG_FILE_SIZE` in configuration text).
+  if (getLangOpts().CPlusPlus)
+    Finder->addMatcher(
+        callExpr(NotInSystemHeader, argumentCountAtLeast(2),
+                 callee(functionDecl(hasAnyName(
+                     "set", "setGlobally", "reconfigureAllLoggers",
+                     "reconfigureLogger", "unsafeSet", "setValue"))),
+                 hasAnyArgument(ignoringParenImpCasts(declRefExpr(to(
+                     enumConstantDecl(hasName("MaxLogFileSize"),
+                                      hasDeclContext(enumDecl(
+                                          hasName("::el::ConfigurationType")))))))))
+            .bind("elpp-max-size"),
+        this);
+
   if (!ExtraManagementFunctions.empty())
     Finder->addMatcher(
         callExpr(NotInSystemHeader,
@@ -487,7 +502,7 @@ void LogFileManagementCheck::check(const MatchFinder::MatchResult &Result) {
   }
   for (const char *Id : {"lib-call", "lib-construct", "lib-make",
                          "lib-member", "poco-set", "boost-keyword",
-                         "glog-max-size"})
+                         "glog-max-size", "elpp-max-size"})
     if (const auto *E = N.getNodeAs<Expr>(Id))
       return checkLibrarySetting(E, Result);
 }
@@ -902,6 +917,11 @@ void LogFileManagementCheck::checkLibrarySetting(const Expr *E,
   if (N.getNodeAs<BinaryOperator>("glog-max-size")) {
     add({Loc, Op::LibraryRotation, "FLAGS_max_log_size", "", "", Removal(),
          {}});
+    return;
+  }
+  if (N.getNodeAs<CallExpr>("elpp-max-size")) {
+    add({Loc, Op::LibraryRotation, "el::ConfigurationType::MaxLogFileSize", "",
+         "rolls the file over by size", Removal(), {}});
     return;
   }
 }

@@ -199,14 +199,16 @@ void LogFileSinkCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(
       callExpr(NotInSystemHeader,
                callee(functionDecl(hasAnyName("::fopen", "::fopen64",
-                                              "::std::fopen"))),
+                                              "::std::fopen", "::_wfopen",
+                                              "::_fsopen", "::_wfsopen"))),
                argumentCountAtLeast(1))
           .bind("fopen"),
       this);
   Finder->addMatcher(
       callExpr(NotInSystemHeader,
                callee(functionDecl(hasAnyName("::freopen", "::freopen64",
-                                              "::std::freopen"))),
+                                              "::std::freopen",
+                                              "::_wfreopen"))),
                argumentCountIs(3))
           .bind("freopen"),
       this);
@@ -214,7 +216,8 @@ void LogFileSinkCheck::registerMatchers(MatchFinder *Finder) {
       callExpr(NotInSystemHeader,
                callee(functionDecl(hasAnyName("::open", "::open64", "::openat",
                                               "::openat64", "::creat",
-                                              "::creat64"))),
+                                              "::creat64", "::_open",
+                                              "::_wopen"))),
                argumentCountAtLeast(1))
           .bind("open"),
       this);
@@ -549,8 +552,13 @@ static bool isWriteMode(const Expr *Mode) {
   const StringLiteral *SL = asStringLiteral(Mode);
   if (!SL)
     return true; // Unknown: assume it writes.
-  StringRef M = SL->getString();
-  return M.find_first_of("wa+") != StringRef::npos;
+  // Narrow or wide (`_wfopen(path, L"a")`).
+  for (unsigned I = 0; I < SL->getLength(); ++I) {
+    uint32_t C = SL->getCodeUnit(I);
+    if (C == 'w' || C == 'a' || C == '+')
+      return true;
+  }
+  return false;
 }
 
 /// Whether every use of the local \p VD in \p Body is a write, a flush, a
@@ -664,11 +672,12 @@ void LogFileSinkCheck::checkFreopen(const CallExpr *Call,
     return;
   SourceLocation Loc = Result.SourceManager->getExpansionLoc(Call->getBeginLoc());
   if (Stream) {
-    auto D = diag(Loc, "'freopen' redirects %0 into %select{a file|file '%2'}1; "
+    auto D = diag(Loc, "'%3' redirects %0 into %select{a file|file '%2'}1; "
                        "leave %0 as the event stream and let the environment "
                        "route it")
              << utils::spelling(*Stream) << (P ? 1 : 0)
-             << (P ? utils::displayPath(*P) : std::string());
+             << (P ? utils::displayPath(*P) : std::string())
+             << Call->getDirectCallee()->getName();
     if (const Expr *S = utils::asDiscardedStatement(Call, Ctx))
       if (std::optional<FixItHint> Removal = utils::removeStatement(S, Ctx))
         D << *Removal;
@@ -678,7 +687,7 @@ void LogFileSinkCheck::checkFreopen(const CallExpr *Call,
     return;
   if (!isLogTarget(Call->getArg(0), Call, Ctx, Path, Receiver))
     return;
-  report(Loc, "freopen", Path);
+  report(Loc, Call->getDirectCallee()->getName(), Path);
 }
 
 void LogFileSinkCheck::checkPosixOpen(const CallExpr *Call,

@@ -35,10 +35,12 @@ bool readBoolOption(const ClangTidyCheck &Check,
                     const ClangTidyCheck::OptionsView &Options,
                     llvm::StringRef CheckName, llvm::StringRef Name,
                     bool Default) {
-  llvm::StringRef Value = Options.get(Name, Default ? "true" : "false");
-  if (Value.equals_insensitive("true") || Value == "1")
+  // A copy: LLVM 14/15 return the value as a temporary std::string.
+  std::string Value(Options.get(Name, Default ? "true" : "false"));
+  llvm::StringRef V(Value);
+  if (V.equals_insensitive("true") || V == "1")
     return true;
-  if (Value.equals_insensitive("false") || Value == "0")
+  if (V.equals_insensitive("false") || V == "0")
     return false;
   Check.configurationDiag(
       "invalid value '%0' for option '%1.%2'; expected 'true' or 'false'",

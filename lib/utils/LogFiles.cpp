@@ -58,11 +58,9 @@ bool isInTestFile(const Pattern &TestFile, SourceLocation Loc,
                   const SourceManager &SM) {
   if (TestFile.empty() || Loc.isInvalid())
     return false;
-  OptionalFileEntryRef F =
-      SM.getFileEntryRefForID(SM.getFileID(SM.getExpansionLoc(Loc)));
-  if (!F)
+  llvm::StringRef Path = SM.getFilename(SM.getExpansionLoc(Loc));
+  if (Path.empty())
     return false;
-  llvm::StringRef Path = F->getName();
   llvm::ErrorOr<std::string> Cwd =
       SM.getFileManager().getVirtualFileSystem().getCurrentWorkingDirectory();
   if (Cwd && !Cwd->empty() && Path.starts_with(*Cwd + "/"))
@@ -301,10 +299,20 @@ public:
       return resolve(CE->getSubExpr(), Depth + 1);
 
     if (const auto *SL = dyn_cast<StringLiteral>(E)) {
-      if (SL->getCharByteWidth() != 1)
-        return Unknown();
+      if (SL->getCharByteWidth() == 1) {
+        Known = true;
+        return SL->getString().str();
+      }
+      // A wide path (`L"C:/app/logs/app.log"`) is read when it is ASCII.
+      std::string Narrow;
+      for (unsigned I = 0; I < SL->getLength(); ++I) {
+        uint32_t C = SL->getCodeUnit(I);
+        if (C >= 0x80)
+          return Unknown();
+        Narrow += static_cast<char>(C);
+      }
       Known = true;
-      return SL->getString().str();
+      return Narrow;
     }
     if (const auto *CL = dyn_cast<CharacterLiteral>(E)) {
       Known = true;
