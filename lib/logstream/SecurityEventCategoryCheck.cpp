@@ -822,9 +822,14 @@ void SecurityEventCategoryCheck::addPathFix(
     const auto *Call = dyn_cast<CallExpr>(P.FirstLog);
     const FunctionDecl *F = Call ? Call->getDirectCallee() : nullptr;
     if (F && F->getName() == "syslog" && Call->getNumArgs() >= 1) {
+      // Only a priority without a facility can take LOG_AUTHPRIV: or-ing it
+      // into another facility's bits would name a third one.
+      Expr::EvalResult Priority;
+      bool NoFacility = Call->getArg(0)->EvaluateAsInt(Priority, Ctx) &&
+                        (Priority.Val.getInt().getExtValue() & 0x03f8) == 0;
       CharSourceRange R =
           utils::fileRange(Call->getArg(0)->getSourceRange(), Ctx);
-      if (R.isValid())
+      if (R.isValid() && NoFacility)
         D << FixItHint::CreateInsertion(R.getBegin(), "LOG_AUTHPRIV | ");
     } else if (const StringLiteral *SL = messageLiteral(P.FirstLog)) {
       if (SL->getBeginLoc().isFileID() && SL->getCharByteWidth() == 1) {

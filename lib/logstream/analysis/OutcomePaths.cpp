@@ -98,6 +98,15 @@ BinaryOperatorKind mirrored(BinaryOperatorKind K) {
 
 bool ResultValue::is(const Expr *E, bool VariableLive) const {
   E = strip(E);
+  // `(attempts++, rc = op(...))`: the value is the last operand's, and an
+  // assignment's value is what it assigns.
+  while (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    if (BO->getOpcode() != BO_Comma && BO->getOpcode() != BO_Assign)
+      break;
+    if (BO->getOpcode() == BO_Assign && is(BO->getLHS(), VariableLive))
+      return true;
+    E = strip(BO->getRHS());
+  }
   if (E == strip(Operation))
     return true;
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
@@ -191,6 +200,25 @@ OutcomePathFinder::OutcomePathFinder(
     : G(G), Body(Body), Result(Result), Ctx(Ctx),
       IsSecurityRecord(IsSecurityRecord), IsLogRecord(IsLogRecord),
       HandOver(HandOver) {}
+
+/// Whether a call to a `noreturn` function follows \p After in \p B.
+static bool endsProcessAfter(const CFGBlock &B, const Stmt *After) {
+  bool Seen = false;
+  for (const CFGElement &E : B) {
+    auto CS = E.getAs<CFGStmt>();
+    if (!CS)
+      continue;
+    if (CS->getStmt() == After) {
+      Seen = true;
+      continue;
+    }
+    if (const auto *C = dyn_cast<CallExpr>(CS->getStmt()); Seen && C)
+      if (const FunctionDecl *F = C->getDirectCallee();
+          F && (F->isNoReturn() || F->hasAttr<NoReturnAttr>()))
+        return true;
+  }
+  return false;
+}
 
 std::optional<std::pair<const CFGBlock *, unsigned>>
 OutcomePathFinder::start() const {
@@ -340,6 +368,8 @@ OutcomePathFinder::Paths OutcomePathFinder::find() {
       if (IsSecurityRecord(St)) {
         Out.AnyRecorded = true;
         Ended = true;
+        if (It.Label == Outcome::Success && endsProcessAfter(*It.Block, St))
+          Out.SuccessExits = true;
         break;
       }
       if (!It.FirstLog && IsLogRecord(St))
