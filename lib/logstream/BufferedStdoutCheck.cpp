@@ -196,6 +196,13 @@ void BufferedStdoutCheck::checkStdioCall(const CallExpr *Call,
     if (!Ref || NameRange.isInvalid())
       ArgsRange = CharSourceRange();
   }
+  // A call written in a template (a class template's constructor, a member
+  // of a class template) is not rewritten: that would change every
+  // instantiation. Only asked when there is a fix to offer.
+  if (CanFix && ArgsRange.isValid())
+    if (const FunctionDecl *Fn = utils::enclosingFunction(Call, Ctx);
+        Fn && Fn->isDependentContext())
+      CanFix = false;
   if (!CanFix)
     ArgsRange = CharSourceRange();
 

@@ -89,6 +89,19 @@ template <int Mode> void bufferWith() {
 template void bufferWith<_IOFBF>();
 template void bufferWith<_IOLBF>();
 
+// A non-dependent call in a class template's constructor: no fix-it either.
+template <typename Event> struct EventSink {
+  EventSink() {
+    setvbuf(stdout, Buffer, _IOFBF, sizeof Buffer);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'setvbuf' makes stdout fully buffered
+    // CHECK-MESSAGES-NONE: :[[@LINE-2]]:5: warning: 'setvbuf' makes stdout
+    // CHECK-MESSAGES-CUSTOM: :[[@LINE-3]]:5: warning: 'setvbuf' makes stdout
+    // CHECK-FIXES: {{^}}    setvbuf(stdout, Buffer, _IOFBF, sizeof Buffer);{{$}}
+    // CHECK-FIXES-NONE: {{^}}    setvbuf(stdout, Buffer, _IOFBF, sizeof Buffer);{{$}}
+  }
+};
+EventSink<int> IntEvents;
+
 // C++ streams.
 class EventBuf : public std::streambuf {};
 EventBuf Custom;
