@@ -924,9 +924,9 @@ void LogFileSinkCheck::checkStreamOpen(const CXXMemberCallExpr *Call,
   std::optional<std::string> P = utils::resolvePathValue(Call->getArg(0), Ctx);
   if (P && Classifier.isAllowedPath(*P))
     return;
-  if (P && Classifier.isLogPath(*P))
-    Path = *P;
-  else {
+  // The one classifier: a log path, a path held in a log-named member
+  // (`m_out.open(m_logPath)`), or a log-named stream.
+  if (!Classifier.isLogPathExpr(Call->getArg(0), Ctx, &Path)) {
     const NamedDecl *Obj =
         utils::referencedDecl(Call->getImplicitObjectArgument());
     if (!Obj || !Obj->getIdentifier() || !Classifier.isLogName(Obj->getName()))

@@ -1,6 +1,7 @@
 //===--- OutcomePaths.cpp - Paths after a security operation, by outcome --===//
 
 #include "OutcomePaths.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include <set>
