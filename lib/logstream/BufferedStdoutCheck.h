@@ -65,7 +65,7 @@ private:
   const bool CheckDefaultBuffering;
   const bool CheckLoggerSettings;
   const std::vector<StringRef> FlushFunctions;
-  tidy::utils::IncludeInserter Inserter;
+  compat::IncludeInserter Inserter;
   Preprocessor *PP = nullptr;
   const FunctionDecl *Main = nullptr;
   ASTContext *MainContext = nullptr;

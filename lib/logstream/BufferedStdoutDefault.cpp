@@ -98,7 +98,7 @@ void BufferedStdoutCheck::checkDefaultBuffering(const FunctionDecl *Main,
          "after 'sync_with_stdio(false)' std::cout buffers on its own: set "
          "'std::unitbuf' on it or flush after every event",
          DiagnosticIDs::Note);
-  for (const StdoutWrite *W : llvm::ArrayRef(Waiting).take_front(MaxWriteNotes))
+  for (const StdoutWrite *W : llvm::ArrayRef<const StdoutWrite *>(Waiting).take_front(MaxWriteNotes))
     diag(W->Loc, "event written to stdout here by '%0' and not flushed",
          DiagnosticIDs::Note)
         << W->What;
@@ -146,10 +146,11 @@ std::optional<FixItHint> BufferedStdoutCheck::lineBufferingFix(
   std::string Qualifier;
   if (LO.CPlusPlus && !(SpellsUnqualified && !SpellsStdQualified)) {
     Qualifier = "std::";
-    Include = Inserter.createIncludeInsertion(SM.getMainFileID(), "<cstdio>");
+    Include = compat::toStd(
+        Inserter.createIncludeInsertion(SM.getMainFileID(), "<cstdio>"));
   } else if (!declaresSetvbuf(Ctx) || !PP->isMacroDefined("_IOLBF")) {
-    Include = Inserter.createIncludeInsertion(
-        SM.getMainFileID(), LO.CPlusPlus ? "<cstdio>" : "<stdio.h>");
+    Include = compat::toStd(Inserter.createIncludeInsertion(
+        SM.getMainFileID(), LO.CPlusPlus ? "<cstdio>" : "<stdio.h>"));
   }
   std::string Call = Qualifier + "setvbuf(stdout, " +
                      (LO.CPlusPlus11 ? "nullptr" : "NULL") + ", " +

@@ -134,9 +134,9 @@ bool BufferedStdoutCheck::checkLoggerSetting(
     if (Drop && Drop->getDeclContext()
                     ->lookup(&Result.Context->Idents.get("block_on_overflow"))
                     .empty())
-      Include = Inserter.createIncludeInsertion(
+      Include = compat::toStd(Inserter.createIncludeInsertion(
           SM.getFileID(SM.getExpansionLoc(TL->getEndLoc())),
-          "<boost/log/sinks/block_on_overflow.hpp>");
+          "<boost/log/sinks/block_on_overflow.hpp>"));
     replaceToken(TL->getEndLoc(),
                  "'%0' discards events when the sink's queue is full; use "
                  "'%1' so that no event is lost",
@@ -158,8 +158,8 @@ bool BufferedStdoutCheck::checkLoggerSetting(
   if (const auto *Call = Nodes.getNodeAs<CXXMemberCallExpr>(QueueSizeId)) {
     const StringLiteral *Key = utils::asStringLiteral(Call->getArg(0));
     const StringLiteral *Value = utils::asStringLiteral(Call->getArg(1));
-    if (!Key || !Key->isOrdinary() || Key->getString() != "queueSize" ||
-        !Value || !Value->isOrdinary() || isUnlimitedQueueSize(Value->getString()))
+    if (!Key || Key->getCharByteWidth() != 1 || Key->getString() != "queueSize" ||
+        !Value || Value->getCharByteWidth() != 1 || isUnlimitedQueueSize(Value->getString()))
       return true;
     std::string Old = ("\"" + Value->getString() + "\"").str();
     replaceToken(Value->getBeginLoc(),
