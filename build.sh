@@ -45,7 +45,8 @@ PACKAGES=(
   libpoco-dev libeasyloggingpp-dev libpam0g-dev libssl-dev
 )
 if [ "$ACTION" = test ]; then
-  PACKAGES+=(libgtest-dev pre-commit python3-jsonschema)
+  # python3-rfc3987: the "uri"/"uri-reference" format checks of the SARIF schema.
+  PACKAGES+=(libgtest-dev pre-commit python3-jsonschema python3-rfc3987)
 fi
 
 install_missing() {
