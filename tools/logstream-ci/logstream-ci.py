@@ -241,14 +241,18 @@ def git(args, cwd, check=True) -> Optional[str]:
 
 def project_root(db: Database) -> str:
     """One root for every relative path and fingerprint: the git top level (of
-    the current directory, else of the database's), else the database's
-    directory, else the current directory."""
+    the current directory, else of the database's), else the directory of
+    compile_commands.json, widened to hold the database's sources (a build/
+    directory next to src/ gives the project directory), else the current
+    directory."""
     for d in (os.getcwd(), db.directory):
         if d:
             top = git(["rev-parse", "--show-toplevel"], d, check=False)
             if top and top.strip():
                 return real(top.strip())
-    return real(db.directory or os.getcwd())
+    if db.directory:
+        return os.path.commonpath([real(db.directory)] + sorted(db.entries))
+    return real(os.getcwd())
 
 
 @dataclasses.dataclass
@@ -466,9 +470,14 @@ class Plan:
 
 
 def source_language(path, db: Database) -> str:
+    """clang's -x name of the file's language."""
+    if path.endswith(".m"):
+        return "objective-c"
+    if path.endswith(".mm"):
+        return "objective-c++"
     if path.endswith(C_SOURCES):
         return "c"
-    if path.endswith(CXX_SOURCES + CXX_HEADERS + OBJC_SOURCES):
+    if path.endswith(CXX_SOURCES + CXX_HEADERS):
         return "c++"
     return db.project_language()          # .h, .inc: the project's language
 
@@ -477,7 +486,7 @@ def fallback_flags(path, db: Database, a) -> Tuple[List[str], str]:
     """Flags for a file that is not in the database: its language's fallback
     flags, with -x so that a .h of a C++ project is parsed as C++."""
     lang = source_language(path, db)
-    user = a.fallback_c_flags if lang == "c" else a.fallback_flags
+    user = a.fallback_flags if lang.endswith("++") else a.fallback_c_flags
     kind = lang + ("-header" if path.endswith(HEADER_EXTENSIONS) else "")
     return ["-x", kind] + shlex.split(user), user
 
@@ -570,8 +579,8 @@ class Tidy:
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         return proc.returncode, proc.stdout.decode("utf-8", "replace")
 
-    def invoke(self, unit: Unit, index: int, extra=()) -> UnitResult:
-        export = os.path.join(self.scratch, "tu%d.yaml" % index)
+    def invoke(self, unit: Unit, index: int, extra=(), phase="tu") -> UnitResult:
+        export = os.path.join(self.scratch, "%s%d.yaml" % (phase, index))
         args = ["--quiet", "--export-fixes=" + export] + self.common_args + list(extra)
         if unit.fallback is None:
             args += ["-p", self.build_dir, unit.path]
