@@ -45,8 +45,10 @@ PACKAGES=(
   libpoco-dev libeasyloggingpp-dev libpam0g-dev libssl-dev
 )
 if [ "$ACTION" = test ]; then
-  # gcc/g++: the runtime header's compiler matrix (test/runtime/).
-  PACKAGES+=(libgtest-dev pre-commit python3-jsonschema gcc g++)
+  # gcc/g++: the runtime header's compiler matrix (test/runtime/) and the g++
+  # build of the checks; python3-rfc3987: the "uri"/"uri-reference" format
+  # checks of the SARIF schema.
+  PACKAGES+=(libgtest-dev pre-commit python3-jsonschema python3-rfc3987 gcc g++)
 fi
 
 install_missing() {

@@ -75,15 +75,32 @@ config.substitutions.append(("%make_project", "%s %s" % (
 config.substitutions.append(("%expect_exit", "%s %s" % (
     shlex.quote(config.python),
     shlex.quote(os.path.join(config.test_source_root, "tools", "Inputs", "expect_exit.py")))))
-config.substitutions.append(("%sarif_schema", shlex.quote(os.path.join(
-    config.source_dir, "..", "shared", "sarif", "sarif-schema-2.1.0.json"))))
+# The official SARIF 2.1.0 schema: $LOGSTREAM_SARIF_SCHEMA, else
+# shared/sarif/sarif-schema-2.1.0.json next to the checkout or next to one of
+# its parent directories (a git worktree sits deeper than the main checkout).
+def find_sarif_schema():
+    explicit = os.environ.get("LOGSTREAM_SARIF_SCHEMA")
+    if explicit:
+        return explicit
+    d = os.path.abspath(config.source_dir)
+    while True:
+        candidate = os.path.join(os.path.dirname(d), "shared", "sarif", "sarif-schema-2.1.0.json")
+        if os.path.exists(candidate):
+            return candidate
+        if os.path.dirname(d) == d:
+            return None
+        d = os.path.dirname(d)
+
+
+sarif_schema = find_sarif_schema()
+config.substitutions.append(("%sarif_schema", shlex.quote(sarif_schema or "")))
 
 # Debian's python3 with python3-jsonschema validates SARIF reports.
 import subprocess
 if os.path.exists("/usr/bin/python3") and subprocess.call(
         ["/usr/bin/python3", "-c", "import jsonschema"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) == 0 and os.path.exists(
-        os.path.join(config.source_dir, "..", "shared", "sarif", "sarif-schema-2.1.0.json")):
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) == 0 and sarif_schema and \
+        os.path.exists(sarif_schema):
     config.available_features.add("jsonschema")
     config.substitutions.append(("%schema_python", "/usr/bin/python3"))
 

@@ -164,7 +164,23 @@ LogFileManagementCheck::LogFileManagementCheck(StringRef Name,
       ExtraManagementFunctions(
           utils::readListOption(Options, "ExtraManagementFunctions", "")),
       ReopenSignals(utils::readListOption(Options, "ReopenSignals",
-                                          DefaultReopenSignals)) {}
+                                          DefaultReopenSignals)) {
+  // POSIX signal names (and Linux's SIGPWR, SIGWINCH): a misspelt name would
+  // otherwise match no handler and turn the option off without a word.
+  static constexpr StringRef Known[] = {
+      "SIGABRT", "SIGALRM",   "SIGBUS",   "SIGCHLD", "SIGCONT", "SIGFPE",
+      "SIGHUP",  "SIGILL",    "SIGINT",   "SIGIO",   "SIGPIPE", "SIGPOLL",
+      "SIGPROF", "SIGPWR",    "SIGQUIT",  "SIGSEGV", "SIGSYS",  "SIGTERM",
+      "SIGTRAP", "SIGTSTP",   "SIGTTIN",  "SIGTTOU", "SIGURG",  "SIGUSR1",
+      "SIGUSR2", "SIGVTALRM", "SIGWINCH", "SIGXCPU", "SIGXFSZ"};
+  for (StringRef Signal : ReopenSignals)
+    if (!llvm::is_contained(Known, Signal))
+      configurationDiag("invalid signal name '%0' in option "
+                        "'%1.ReopenSignals'; expected names such as 'SIGHUP' "
+                        "or 'SIGUSR1'",
+                        DiagnosticIDs::Error)
+          << Signal << Name;
+}
 
 void LogFileManagementCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Classifier.storeOptions(Options, Opts);

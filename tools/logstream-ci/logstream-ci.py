@@ -1,42 +1,60 @@
 #!/usr/bin/env python3
 """logstream-ci: run logstream-tidy over a project, for CI gates and pre-commit.
 
-Runs logstream-tidy (clang-tidy with the logstream checks; every clang-tidy
-option, .clang-tidy file and NOLINT comment works as in clang-tidy) once per
+Runs logstream-tidy (clang-tidy with the logstream checks) once per
 translation unit, in parallel, and reports the findings deterministically in
 text, JSON, SARIF 2.1.0, GitHub Actions annotations or GitLab Code Quality
-format. Supports baselines, changed-lines mode (--changed-since, --staged),
-fix application with de-duplication across translation units, and stable exit
-codes:
+format. The logstream checks always run: a project's .clang-tidy adds its
+CheckOptions but cannot switch them off (only --checks on this command line
+can). Supports baselines, changed-lines mode (--changed-since, --staged),
+fix application with de-duplication across translation units (all or
+nothing), and stable exit codes:
 
   0  no (new) findings
   1  new findings
   2  usage or configuration error, or a translation unit that failed to
-     compile (reported as such, never as clean)
+     compile or crashed logstream-tidy (reported as such, never as clean)
 """
 
 import argparse
+import bisect
 import concurrent.futures
+import dataclasses
 import hashlib
 import json
 import os
 import re
 import shlex
+import signal
+import stat
 import subprocess
 import sys
 import tempfile
+import urllib.parse
+from typing import Dict, List, Optional, Set, Tuple
 
 try:
     import yaml
 except ImportError:  # pragma: no cover - reported to the user
     sys.stderr.write("logstream-ci: error: python3-yaml is required (apt-get install python3-yaml)\n")
     sys.exit(2)
+# libyaml's C loader and dumper when python3-yaml has them (Debian's does).
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 VERSION = "0.1.0"
+BASELINE_VERSION = 1
+TOOL = "logstream-tidy"
 # Where the check documentation lives (set when the build copies this file).
 DOCS_DIR = "@LOGSTREAM_DOCS_DIR@"
-SOURCE_EXTENSIONS = (".c", ".cc", ".cpp", ".cxx", ".c++", ".C", ".m", ".mm")
-HEADER_EXTENSIONS = (".h", ".hh", ".hpp", ".hxx", ".h++", ".inc", ".ipp", ".tpp")
+C_SOURCES = (".c",)
+CXX_SOURCES = (".cc", ".cpp", ".cxx", ".c++", ".C", ".cp")
+OBJC_SOURCES = (".m", ".mm")
+SOURCE_EXTENSIONS = C_SOURCES + CXX_SOURCES + OBJC_SOURCES
+CXX_HEADERS = (".hh", ".hpp", ".hxx", ".h++", ".ipp", ".tpp", ".H")
+HEADER_EXTENSIONS = (".h", ".inc") + CXX_HEADERS
+ASSEMBLER_EXTENSIONS = (".s", ".S", ".sx", ".asm")
+DEFAULT_CHECKS = "-*,logstream-*"
 DOCS_URL = "https://github.com/logstream-tidy/logstream-tidy/blob/main/docs/checks/%s.md"
 CWE = {
     "logstream-security-event-category": ["CWE-778", "CWE-223"],
@@ -47,40 +65,138 @@ CWE = {
 
 
 class UsageError(Exception):
-    pass
+    """Bad input or configuration: one line on stderr, exit 2."""
 
 
-def die(message, code=2):
-    sys.stderr.write("logstream-ci: error: %s\n" % message)
-    sys.exit(code)
+def warn(message):
+    sys.stderr.write("logstream-ci: warning: %s\n" % message)
 
 
-# --------------------------------------------------------------------------
-# Inputs: compile database, files, git changes
-# --------------------------------------------------------------------------
+def real(path):
+    return os.path.realpath(path)
 
-def find_database(build_path):
-    candidates = []
+
+# ==========================================================================
+# inputs: compilation database, project root, git changes, file contents
+# ==========================================================================
+
+@dataclasses.dataclass
+class Entry:
+    """One compile command of the database, as the build tool wrote it."""
+    file: str                 # absolute, resolved against `directory`
+    directory: str            # absolute
+    arguments: List[str]
+
+    @property
+    def language(self) -> str:
+        for i, arg in enumerate(self.arguments):
+            lang = arg[2:] if arg.startswith("-x") and len(arg) > 2 else (
+                self.arguments[i + 1] if arg == "-x" and i + 1 < len(self.arguments) else None)
+            if lang:
+                return "c" if lang.startswith("c") and not lang.startswith("c++") else "c++"
+        return "c" if self.file.endswith(C_SOURCES) else "c++"
+
+    PATH_FLAGS = ("-I", "-iquote", "-isystem", "-idirafter", "-F", "-iframework",
+                  "--include-directory=")
+
+    def absolute_arguments(self) -> List[str]:
+        """The command with the source file and include paths made absolute,
+        so that every path clang-tidy reports (and matches against the header
+        filter) is absolute, whatever the build tool wrote."""
+        out, args, i = [], self.arguments, 0
+        while i < len(args):
+            arg = args[i]
+            if arg.rstrip("=") in self.PATH_FLAGS and i + 1 < len(args):
+                out += [arg, os.path.join(self.directory, args[i + 1])]
+                i += 2
+                continue
+            flag = next((f for f in self.PATH_FLAGS if arg.startswith(f) and len(arg) > len(f)), None)
+            if flag:
+                out.append(flag + os.path.join(self.directory, arg[len(flag):]))
+            elif not arg.startswith("-") and i > 0 and \
+                    real(os.path.join(self.directory, arg)) == self.file:
+                out.append(self.file)
+            else:
+                out.append(arg)
+            i += 1
+        return out
+
+    def include_dirs(self) -> List[str]:
+        dirs, args = [], self.arguments
+        for i, arg in enumerate(args):
+            for flag in ("-I", "-iquote", "-isystem", "-idirafter", "--include-directory="):
+                if arg == flag.rstrip("=") and i + 1 < len(args):
+                    dirs.append(args[i + 1])
+                elif arg.startswith(flag) and len(arg) > len(flag):
+                    dirs.append(arg[len(flag):])
+        return [os.path.normpath(os.path.join(self.directory, d)) for d in dirs]
+
+
+@dataclasses.dataclass
+class Database:
+    path: Optional[str]                  # compile_commands.json, or None
+    entries: Dict[str, Entry]            # real path of the file -> its entry
+    skipped: int = 0                     # assembler, -cc1, -E entries
+
+    @property
+    def directory(self) -> Optional[str]:
+        return os.path.dirname(self.path) if self.path else None
+
+    def project_language(self) -> str:
+        langs = {e.language for e in self.entries.values()}
+        return "c" if langs == {"c"} else "c++"
+
+    def write_filtered(self, directory):
+        """The entries to analyse, one per file, as a database clang-tidy reads."""
+        out = []
+        for path in sorted(self.entries):
+            entry = self.entries[path]
+            out.append({"directory": entry.directory, "file": path,
+                        "arguments": entry.absolute_arguments()})
+        with open(os.path.join(directory, "compile_commands.json"), "w", encoding="utf-8") as f:
+            json.dump(out, f)
+
+
+def find_database(build_path) -> Optional[str]:
     if build_path:
-        candidates.append(build_path)
-    else:
-        d = os.getcwd()
-        while True:
-            candidates += [d, os.path.join(d, "build")]
-            parent = os.path.dirname(d)
-            if parent == d:
-                break
-            d = parent
-    for c in candidates:
-        db = os.path.join(c, "compile_commands.json")
-        if os.path.isfile(db):
-            return os.path.abspath(c), db
-    if build_path:
-        raise UsageError("no compile_commands.json in '%s'" % build_path)
-    return None, None
+        db = os.path.join(build_path, "compile_commands.json")
+        if not os.path.isfile(db):
+            raise UsageError("no compile_commands.json in '%s'" % build_path)
+        return os.path.abspath(db)
+    d = os.getcwd()
+    while True:
+        for c in (d, os.path.join(d, "build")):
+            db = os.path.join(c, "compile_commands.json")
+            if os.path.isfile(db):
+                return db
+        parent = os.path.dirname(d)
+        if parent == d:
+            return None
+        d = parent
 
 
-def load_database(db_path):
+def entry_arguments(e) -> List[str]:
+    if isinstance(e.get("arguments"), list) and all(isinstance(a, str) for a in e["arguments"]):
+        return list(e["arguments"])
+    if isinstance(e.get("command"), str):
+        try:
+            return shlex.split(e["command"])
+        except ValueError as err:
+            raise UsageError("unparsable command %r: %s" % (e["command"], err))
+    raise UsageError("entry for %r has neither 'arguments' nor 'command'" % e.get("file"))
+
+
+def analysable(path, args) -> bool:
+    """Assembler, preprocessor-only (-E) and compiler-internal (-cc1) commands
+    are not translation units clang-tidy can analyse; bear records them all."""
+    if path.endswith(ASSEMBLER_EXTENSIONS) or not path.endswith(SOURCE_EXTENSIONS):
+        return False
+    return not any(a in ("-E", "-cc1", "-cc1as") for a in args)
+
+
+def load_database(db_path) -> Database:
+    if not db_path:
+        return Database(None, {})
     try:
         with open(db_path, encoding="utf-8") as f:
             entries = json.load(f)
@@ -88,37 +204,71 @@ def load_database(db_path):
         raise UsageError("cannot read compilation database %s: %s" % (db_path, e))
     if not isinstance(entries, list):
         raise UsageError("%s is not a JSON array" % db_path)
-    files = {}
+    db = Database(db_path, {})
+    base = os.path.dirname(db_path)
     for e in entries:
+        if not isinstance(e, dict) or not isinstance(e.get("file"), str) or \
+                not isinstance(e.get("directory"), str):
+            raise UsageError("malformed entry in %s: %s" % (db_path, json.dumps(e)[:200]))
         try:
-            path = e["file"]
-            if not os.path.isabs(path):
-                path = os.path.join(e["directory"], path)
-        except (KeyError, TypeError):
-            raise UsageError("malformed entry in %s: %r" % (db_path, e))
-        files.setdefault(os.path.normpath(path), e)
-    return files
+            args = entry_arguments(e)
+        except UsageError as err:
+            raise UsageError("malformed entry in %s: %s" % (db_path, err))
+        directory = os.path.normpath(os.path.join(base, e["directory"]))
+        path = real(os.path.join(directory, e["file"]))
+        if not analysable(path, args):
+            db.skipped += 1
+            continue
+        db.entries.setdefault(path, Entry(path, directory, args))
+    return db
 
 
-def git(args, cwd):
-    proc = subprocess.run(["git"] + args, cwd=cwd, stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE, universal_newlines=True)
+def git(args, cwd, check=True) -> Optional[str]:
+    try:
+        proc = subprocess.run(["git"] + args, cwd=cwd, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE)
+    except OSError as e:
+        if check:
+            raise UsageError("cannot run git: %s" % e)
+        return None
     if proc.returncode != 0:
-        raise UsageError("git %s failed: %s" % (" ".join(args), proc.stderr.strip()))
-    return proc.stdout
+        if check:
+            raise UsageError("git %s failed: %s" % (" ".join(args), proc.stderr.decode(
+                "utf-8", "replace").strip().splitlines()[-1:] or ["exit %d" % proc.returncode]))
+        return None
+    return proc.stdout.decode("utf-8", "surrogateescape")
 
 
-def changed_lines(rev, staged, cwd):
-    """{absolute path: set of changed line numbers (new side)}"""
-    top = git(["rev-parse", "--show-toplevel"], cwd).strip()
-    args = ["diff", "-U0", "--no-color", "--no-ext-diff", "--diff-filter=ACMR"]
-    args += ["--cached"] if staged else [rev]
-    diff = git(args, top)
+def project_root(db: Database) -> str:
+    """One root for every relative path and fingerprint: the git top level (of
+    the current directory, else of the database's), else the directory of
+    compile_commands.json, widened to hold the database's sources (a build/
+    directory next to src/ gives the project directory), else the current
+    directory."""
+    for d in (os.getcwd(), db.directory):
+        if d:
+            top = git(["rev-parse", "--show-toplevel"], d, check=False)
+            if top and top.strip():
+                return real(top.strip())
+    if db.directory:
+        return os.path.commonpath([real(db.directory)] + sorted(db.entries))
+    return real(os.getcwd())
+
+
+@dataclasses.dataclass
+class Changes:
+    """Changed lines per file (new side), and for --staged the index content
+    of every file whose working-tree copy differs from it."""
+    lines: Dict[str, Set[int]]
+    index_content: Dict[str, bytes] = dataclasses.field(default_factory=dict)
+
+
+def parse_diff(diff, top) -> Dict[str, Set[int]]:
     result, current = {}, None
     for line in diff.splitlines():
         if line.startswith("+++ "):
             name = line[4:]
-            current = None if name == "/dev/null" else os.path.normpath(
+            current = None if name == "/dev/null" else real(
                 os.path.join(top, name[2:] if name.startswith("b/") else name))
             if current:
                 result.setdefault(current, set())
@@ -130,51 +280,266 @@ def changed_lines(rev, staged, cwd):
     return result
 
 
-def expand_inputs(paths, db_files):
-    """Files and directories given on the command line -> set of files."""
+def changed_lines(rev, staged, top) -> Changes:
+    args = ["diff", "-U0", "--no-color", "--no-ext-diff", "--no-renames", "--diff-filter=ACMR"]
+    if staged:
+        changes = Changes(parse_diff(git(args + ["--cached"], top), top))
+        changes.index_content = unstaged_index_content(top)
+        return changes
+    # As code review does: against the merge base of REV and HEAD.
+    base = git(["merge-base", rev, "HEAD"], top).strip()
+    return Changes(parse_diff(git(args + [base], top), top))
+
+
+def unstaged_index_content(top) -> Dict[str, bytes]:
+    """Index content of the files the working tree has changed since `git add`."""
+    names = [n for n in git(["diff", "--name-only", "-z", "--no-renames"], top).split("\0") if n]
+    content = {}
+    for name in names:
+        blob = subprocess.run(["git", "show", ":" + name], cwd=top, stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL)
+        if blob.returncode == 0:
+            content[real(os.path.join(top, name))] = blob.stdout
+    return content
+
+
+class FileText:
+    """One file's bytes with its line starts, code-point offsets and
+    enclosing-function names, each computed once (linear in the file)."""
+
+    FUNCTION_HEAD = re.compile(r"([A-Za-z_~][A-Za-z_0-9:~]*)\s*\([^;]*$")
+    NOISE = re.compile(r'//.*|"(\\.|[^"\\])*"|\'(\\.|[^\'\\])*\'')
+
+    def __init__(self, data: bytes):
+        self.data = data
+        self.starts = [0] + [m.end() for m in re.finditer(b"\n", data)]
+        self._functions = None
+        self._cp_starts = None
+
+    def line_of(self, offset) -> int:
+        return bisect.bisect_right(self.starts, min(max(offset, 0), len(self.data)))
+
+    def line_col(self, offset) -> Tuple[int, int]:
+        """1-based line and byte column, as clang prints them."""
+        offset = min(max(offset, 0), len(self.data))
+        line = self.line_of(offset)
+        return line, offset - self.starts[line - 1] + 1
+
+    @staticmethod
+    def code_points(chunk: bytes) -> int:
+        return len(chunk.decode("utf-8", "replace"))
+
+    def cp_line_col(self, offset) -> Tuple[int, int]:
+        """1-based line and column in Unicode code points (SARIF's columnKind)."""
+        offset = min(max(offset, 0), len(self.data))
+        line = self.line_of(offset)
+        return line, self.code_points(self.data[self.starts[line - 1]:offset]) + 1
+
+    def cp_offset(self, offset) -> int:
+        """Code points from the start of the file to byte `offset`."""
+        if self._cp_starts is None:
+            self._cp_starts, total = [], 0
+            for i, start in enumerate(self.starts):
+                self._cp_starts.append(total)
+                end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.data)
+                total += self.code_points(self.data[start:end])
+        line, col = self.cp_line_col(offset)
+        return self._cp_starts[line - 1] + col - 1
+
+    def line_text(self, line) -> str:
+        if not 1 <= line <= len(self.starts):
+            return ""
+        end = self.starts[line] - 1 if line < len(self.starts) else len(self.data)
+        return self.data[self.starts[line - 1]:end].decode("utf-8", "replace")
+
+    def function_at(self, line) -> str:
+        """The name of the function whose body contains `line` (a brace scan
+        of the whole file, once)."""
+        if self._functions is None:
+            self._functions = self._scan_functions()
+        if line < 1 or not self._functions:
+            return ""
+        return self._functions[min(line, len(self._functions)) - 1]
+
+    def _scan_functions(self) -> List[str]:
+        depth, heads, name, result = 0, [], "", []
+        for text in self.data.decode("utf-8", "replace").split("\n"):
+            code = self.NOISE.sub("", text)
+            m = self.FUNCTION_HEAD.search(code)
+            if m and depth <= 1:
+                name = m.group(1)
+            for ch in re.findall(r"[{}]", code):
+                if ch == "{":
+                    heads.append(name if depth == 0 or not heads else heads[-1])
+                    depth += 1
+                elif depth > 0:
+                    depth -= 1
+                    heads.pop()
+            result.append(heads[-1] if heads else "")
+        return result
+
+
+class Sources:
+    """File contents as logstream-tidy saw them: the index content under
+    --staged, the disk otherwise. Each file is read and indexed once."""
+
+    def __init__(self, overlay: Optional[Dict[str, bytes]] = None):
+        self.overlay = overlay or {}
+        self._texts: Dict[str, FileText] = {}
+
+    def text(self, path) -> FileText:
+        if path not in self._texts:
+            data = self.overlay.get(path)
+            if data is None:
+                try:
+                    with open(path, "rb") as f:
+                        data = f.read()
+                except OSError:
+                    data = b""
+            self._texts[path] = FileText(data)
+        return self._texts[path]
+
+    def forget(self, path):
+        self._texts.pop(path, None)
+
+
+INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]*)[>"]', re.M)
+
+
+class IncludeGraph:
+    """Which translation unit includes a header, directly or through other
+    headers, resolving include names as the compiler would (the including
+    file's directory for "", then the entry's -I/-iquote/-isystem)."""
+
+    def __init__(self, db: Database):
+        self.db = db
+        self._includes: Dict[str, List[Tuple[str, str]]] = {}
+
+    def includes(self, path):
+        if path not in self._includes:
+            try:
+                with open(path, encoding="utf-8", errors="replace") as f:
+                    self._includes[path] = INCLUDE.findall(f.read())
+            except OSError:
+                self._includes[path] = []
+        return self._includes[path]
+
+    def closure_contains(self, entry: Entry, header) -> bool:
+        dirs = entry.include_dirs()
+        seen, todo = {entry.file}, [entry.file]
+        while todo:
+            current = todo.pop()
+            for kind, name in self.includes(current):
+                search = ([os.path.dirname(current)] if kind == '"' else []) + dirs
+                for d in search:
+                    candidate = os.path.join(d, name)
+                    if os.path.isfile(candidate):
+                        candidate = real(candidate)
+                        if candidate == header:
+                            return True
+                        if candidate not in seen and candidate.endswith(HEADER_EXTENSIONS):
+                            seen.add(candidate)
+                            todo.append(candidate)
+                        break
+        return False
+
+    def includer(self, header) -> Optional[str]:
+        for path in sorted(self.db.entries):
+            if self.closure_contains(self.db.entries[path], header):
+                return path
+        return None
+
+
+# ==========================================================================
+# runner: what to analyse, and running logstream-tidy
+# ==========================================================================
+
+@dataclasses.dataclass
+class Unit:
+    """One logstream-tidy invocation: a database entry, or a file analysed
+    with fallback flags."""
+    path: str
+    directory: str                           # where relative paths in its output start
+    fallback: Optional[List[str]] = None     # compiler flags when not in the database
+
+
+@dataclasses.dataclass
+class Plan:
+    units: List[Unit]
+    only_for: Set[str]       # translation units analysed only for a header's sake
+
+
+def source_language(path, db: Database) -> str:
+    """clang's -x name of the file's language."""
+    if path.endswith(".m"):
+        return "objective-c"
+    if path.endswith(".mm"):
+        return "objective-c++"
+    if path.endswith(C_SOURCES):
+        return "c"
+    if path.endswith(CXX_SOURCES + CXX_HEADERS):
+        return "c++"
+    return db.project_language()          # .h, .inc: the project's language
+
+
+def fallback_flags(path, db: Database, a) -> Tuple[List[str], str]:
+    """Flags for a file that is not in the database: its language's fallback
+    flags, with -x so that a .h of a C++ project is parsed as C++."""
+    lang = source_language(path, db)
+    user = a.fallback_flags if lang.endswith("++") else a.fallback_c_flags
+    kind = lang + ("-header" if path.endswith(HEADER_EXTENSIONS) else "")
+    return ["-x", kind] + shlex.split(user), user
+
+
+def expand_inputs(paths, db: Database) -> Set[str]:
+    """Files and directories given on the command line -> set of real paths.
+    A directory selects the database's translation units under it."""
     out = set()
     for p in paths:
-        ap = os.path.normpath(os.path.abspath(p))
-        if os.path.isdir(ap):
-            found = [f for f in db_files if f.startswith(ap + os.sep)]
-            for root, _, names in os.walk(ap):
-                for n in names:
-                    if n.endswith(SOURCE_EXTENSIONS + HEADER_EXTENSIONS):
-                        found.append(os.path.join(root, n))
-            out.update(os.path.normpath(f) for f in found)
-        elif os.path.exists(ap):
-            out.add(ap)
-        else:
+        if not os.path.exists(p):
             raise UsageError("no such file or directory: %s" % p)
+        rp = real(p)
+        if os.path.isdir(rp):
+            found = [f for f in db.entries if f.startswith(rp.rstrip(os.sep) + os.sep)]
+            if not found:
+                raise UsageError("no compilation database entries under %s" % p)
+            out.update(found)
+        else:
+            out.add(rp)
     return out
 
 
-def includers(header, db_files):
-    """Translation units whose source includes `header` by its file name."""
-    base = os.path.basename(header)
-    pattern = re.compile(r'^\s*#\s*include\s*[<"]([^>"]*)[>"]', re.M)
-    found = []
-    for tu in sorted(db_files):
-        try:
-            with open(tu, encoding="utf-8", errors="replace") as f:
-                text = f.read()
-        except OSError:
+def plan(candidates, db: Database, a, root) -> Plan:
+    units: Dict[str, Unit] = {}
+    only_for: Set[str] = set()
+    graph = IncludeGraph(db)
+    for f in sorted(candidates):
+        if f in db.entries:
+            units[f] = Unit(f, db.entries[f].directory)
+            only_for.discard(f)
             continue
-        if any(os.path.basename(inc) == base for inc in pattern.findall(text)):
-            found.append(tu)
-    return found
+        if f.endswith(HEADER_EXTENSIONS):
+            tu = graph.includer(f)
+            if tu:
+                if tu not in units:
+                    units[tu] = Unit(tu, db.entries[tu].directory)
+                    only_for.add(tu)
+                continue
+        flags, shown = fallback_flags(f, db, a)
+        units[f] = Unit(f, os.getcwd(), flags)
+        warn("%s is not in the compilation database; using %s" % (display(f, root), shown))
+    return Plan([units[k] for k in sorted(units)], only_for)
 
 
-# --------------------------------------------------------------------------
-# Running logstream-tidy
-# --------------------------------------------------------------------------
-
-def find_tidy(explicit):
-    candidates = [explicit, os.environ.get("LOGSTREAM_TIDY"),
-                  os.path.join(os.path.dirname(os.path.realpath(__file__)), "logstream-tidy")]
-    for c in candidates:
-        if c and os.access(c, os.X_OK):
-            return c
+def find_tidy(explicit) -> str:
+    for how, c in (("--tidy", explicit), ("LOGSTREAM_TIDY", os.environ.get("LOGSTREAM_TIDY"))):
+        if c:
+            if os.path.isfile(c) and os.access(c, os.X_OK):
+                return c
+            raise UsageError("%s %s is not an executable file" % (how, c))
+    here = os.path.join(os.path.dirname(os.path.realpath(__file__)), "logstream-tidy")
+    if os.access(here, os.X_OK):
+        return here
     for d in os.environ.get("PATH", "").split(os.pathsep):
         c = os.path.join(d, "logstream-tidy")
         if os.access(c, os.X_OK):
@@ -182,118 +547,443 @@ def find_tidy(explicit):
     raise UsageError("logstream-tidy not found (use --tidy or LOGSTREAM_TIDY)")
 
 
-def run_unit(job):
-    tidy, tu, build_dir, fallback, extra, header_filter, tmpdir, index = job
-    export = os.path.join(tmpdir, "tu%d.yaml" % index)
-    cmd = [tidy, "--quiet", "--export-fixes=" + export] + extra
-    if header_filter:
-        cmd.append("--header-filter=" + header_filter)
-    if fallback is None:
-        cmd += ["-p", build_dir, tu]
-    else:
-        cmd += [tu, "--"] + fallback
-    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                          universal_newlines=True)
-    diags = []
-    if os.path.exists(export):
-        with open(export, encoding="utf-8") as f:
-            data = yaml.safe_load(f) or {}
-        diags = data.get("Diagnostics") or []
-    return tu, proc.returncode, proc.stdout, proc.stderr, diags
+@dataclasses.dataclass
+class Failure:
+    path: str
+    kind: str        # "compile" or "crash"
+    message: str
 
 
+@dataclasses.dataclass
+class UnitResult:
+    unit: Unit
+    returncode: int
+    output: str              # stdout and stderr
+    diagnostics: list        # clang-tidy's exported Diagnostics (YAML)
+
+
+class Tidy:
+    """How logstream-tidy is run: the binary, the arguments every invocation
+    shares, and a scratch directory. A project-wide phase (facts) runs its
+    own invocations through `invoke` with other arguments."""
+
+    def __init__(self, binary, common_args, scratch, build_dir):
+        self.binary = binary
+        self.common_args = common_args
+        self.scratch = scratch
+        self.build_dir = build_dir
+        self.cwd = os.getcwd()     # relative paths in --fallback-flags
+
+    def run(self, args, cwd=None) -> Tuple[int, str]:
+        proc = subprocess.run([self.binary] + args, cwd=cwd or self.scratch,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        return proc.returncode, proc.stdout.decode("utf-8", "replace")
+
+    def invoke(self, unit: Unit, index: int, extra=(), phase="tu") -> UnitResult:
+        export = os.path.join(self.scratch, "%s%d.yaml" % (phase, index))
+        args = ["--quiet", "--export-fixes=" + export] + self.common_args + list(extra)
+        if unit.fallback is None:
+            args += ["-p", self.build_dir, unit.path]
+        else:
+            args += [unit.path, "--"] + unit.fallback
+        rc, out = self.run(args, cwd=self.cwd)
+        diags = []
+        if os.path.exists(export):
+            with open(export, encoding="utf-8") as f:
+                diags = (yaml.load(f, Loader=YAML_LOADER) or {}).get("Diagnostics") or []
+        absolutize(diags, unit.directory)
+        return UnitResult(unit, rc, out, diags)
+
+
+def absolutize(diags, directory):
+    """Relative paths in clang-tidy's export are relative to the compile
+    command's directory, not to ours."""
+    def fix(obj):
+        if isinstance(obj, dict) and obj.get("FilePath") and not os.path.isabs(obj["FilePath"]):
+            obj["FilePath"] = os.path.join(directory, obj["FilePath"])
+    for d in diags:
+        msg = d.get("DiagnosticMessage") or {}
+        fix(msg)
+        for x in (msg.get("Replacements") or []) + (d.get("Notes") or []):
+            fix(x)
+
+
+def configuration_error(output, config_file=None) -> Optional[str]:
+    """A configuration problem in logstream-tidy's output, as one line: a YAML
+    error in a .clang-tidy / config file (with its line and column), an
+    invalid check option, or a file clang-tidy could not parse."""
+    names = [r"\S*\.clang-tidy", r"\S*\.ya?ml"] + ([re.escape(config_file)] if config_file else [])
+    located = re.search(r"^((?:%s):\d+:\d+): error: (.*)$" % "|".join(names), output, re.M)
+    if located:
+        return "%s: %s" % (located.group(1), located.group(2))
+    option = re.search(r"^(.*\[clang-tidy-config\])$", output, re.M)
+    if option:
+        return "logstream-tidy rejected the configuration: " + option.group(1).strip()
+    unparsed = re.search(r"^Error parsing (.*?): ", output, re.M)
+    if unparsed:
+        return "cannot parse %s" % unparsed.group(1)
+    return None
+
+
+def config_files(paths, explicit) -> List[str]:
+    """The .clang-tidy files clang-tidy reads for these files (nearest first,
+    further up only with InheritParentConfig), or the --config-file."""
+    if explicit:
+        return [explicit]
+    found, seen_dirs = [], set()
+    for p in paths:
+        d = os.path.dirname(p)
+        while d not in seen_dirs:
+            seen_dirs.add(d)
+            candidate = os.path.join(d, ".clang-tidy")
+            if os.path.isfile(candidate):
+                if candidate not in found:
+                    found.append(candidate)
+                try:
+                    with open(candidate, encoding="utf-8", errors="replace") as f:
+                        inherit = re.search(r"^\s*InheritParentConfig\s*:\s*(true|1|yes)\b",
+                                            f.read(), re.M | re.I)
+                except OSError:
+                    inherit = None
+                if not inherit:
+                    break
+            parent = os.path.dirname(d)
+            if parent == d:
+                break
+            d = parent
+    return sorted(found)
+
+
+def verify_configuration(tidy: Tidy, checks, user_checks, files):
+    """Exit 2 before any analysis on a configuration that does not parse or
+    names no known check; warn about unknown logstream-* option keys."""
+    rc, out = tidy.run(["--list-checks", "--checks=" + checks])
+    if "no checks enabled" in out or not re.search(r"^\s+\S", out, re.M):
+        raise UsageError("--checks=%s leaves no check enabled" % user_checks)
+    rc, out = tidy.run(["--verify-config", "--checks=" + checks])
+    for m in re.finditer(r"^command-line option '-checks': warning: (.*?)(?: \[-verify-config\])?$",
+                         out, re.M):
+        raise UsageError("--checks: " + m.group(1))
+    for f in files:
+        if not os.access(f, os.R_OK):
+            raise UsageError("cannot read config file %s" % f)
+        rc, out = tidy.run(["--verify-config", "--config-file=" + f], cwd=os.path.dirname(f))
+        error = configuration_error(out, f)
+        if error or "invalid configuration" in out:
+            raise UsageError(error or "invalid configuration in %s" % f)
+        for m in re.finditer(r"warning: (unknown check option 'logstream-.*?)(?: \[-verify-config\])?$",
+                             out, re.M):
+            warn("%s: %s" % (f, m.group(1)))
+
+
+def write_overlay(content: Dict[str, bytes], scratch) -> Optional[str]:
+    """A clang VFS overlay that shows logstream-tidy the index content."""
+    if not content:
+        return None
+    by_dir: Dict[str, list] = {}
+    for i, (path, data) in enumerate(sorted(content.items())):
+        blob = os.path.join(scratch, "index%d%s" % (i, os.path.splitext(path)[1]))
+        with open(blob, "wb") as f:
+            f.write(data)
+        by_dir.setdefault(os.path.dirname(path), []).append(
+            {"type": "file", "name": os.path.basename(path), "external-contents": blob})
+    overlay = {"version": 0, "case-sensitive": "true", "use-external-names": "false",
+               "roots": [{"type": "directory", "name": d, "contents": files}
+                         for d, files in sorted(by_dir.items())]}
+    path = os.path.join(scratch, "index-overlay.yaml")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(overlay, f)
+    return path
+
+
+def failure_of(result: UnitResult) -> Tuple[Optional[Failure], list]:
+    """Did the translation unit fail? Returns the failure and the diagnostics
+    that remain findings."""
+    diags, rc, path = result.diagnostics, result.returncode, result.unit.path
+    if rc < 0:
+        try:
+            name = signal.Signals(-rc).name
+        except ValueError:
+            name = "signal %d" % -rc
+        return Failure(path, "crash", "logstream-tidy crashed (%s)" % name), []
+    errors = [d for d in diags if d.get("DiagnosticName", "").startswith("clang-diagnostic-error")
+              or (d.get("Level") == "Error" and d.get("DiagnosticName", "").startswith("clang-"))]
+    if errors or (rc != 0 and not diags):
+        why = "translation unit failed to compile"
+        if errors:
+            why += ": " + (errors[0].get("DiagnosticMessage") or {}).get("Message", "")
+        else:
+            lines = [l for l in result.output.strip().splitlines() if l.strip()]
+            if lines:
+                why += ": " + lines[-1]
+        return Failure(path, "compile", why), [d for d in diags if d not in errors]
+    return None, diags
+
+
+def analyze(tidy: Tidy, units: List[Unit], jobs, progress, root):
+    """Runs every unit; returns (diagnostics, failures) in unit order."""
+    diags, failures, done = [], [], 0
+    with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
+        futures = [pool.submit(tidy.invoke, u, i) for i, u in enumerate(units)]
+        for fut in futures:
+            result = fut.result()
+            done += 1
+            if progress:
+                sys.stderr.write("\r[%d/%d] %s\x1b[K" % (done, len(units),
+                                                         display(result.unit.path, root)))
+            error = configuration_error(result.output)
+            if error:
+                for other in futures:
+                    other.cancel()
+                raise UsageError(error)
+            failure, remaining = failure_of(result)
+            if failure:
+                failures.append(failure)
+            diags += remaining
+    if progress:
+        sys.stderr.write("\r\x1b[K")
+    return diags, failures
+
+
+# ==========================================================================
+# findings: positions, de-duplication, changed lines, fingerprints
+# ==========================================================================
+
+@dataclasses.dataclass
+class Note:
+    message: str
+    path: str
+    offset: int
+
+
+@dataclasses.dataclass
+class Replacement:
+    path: str
+    offset: int
+    length: int
+    text: str
+
+    def key(self):
+        return (self.path, self.offset, self.length, self.text)
+
+
+@dataclasses.dataclass
 class Finding:
-    def __init__(self, check, level, message, path, offset, replacements, notes):
-        self.check = check
-        self.level = level
-        self.message = message
-        self.path = path
-        self.offset = offset
-        self.replacements = replacements
-        self.notes = notes
-        self.line, self.column = 0, 0
-        self.fingerprint = ""
+    check: str
+    level: str
+    message: str
+    path: str
+    offset: int
+    replacements: List[Replacement]
+    notes: List[Note]
+    line: int = 0
+    column: int = 0
+    fingerprint: str = ""
 
     def key(self):
         return (self.path, self.line, self.column, self.check, self.message)
 
 
-_line_cache = {}
+class PathCache:
+    """Diagnostic paths as real paths (clang keeps `src/../include/x.h`)."""
+
+    def __init__(self):
+        self._cache = {}
+
+    def __call__(self, path):
+        if not path:
+            return ""
+        if path not in self._cache:
+            self._cache[path] = real(path)
+        return self._cache[path]
 
 
-def file_lines(path):
-    if path not in _line_cache:
-        try:
-            with open(path, "rb") as f:
-                _line_cache[path] = f.read()
-        except OSError:
-            _line_cache[path] = b""
-    return _line_cache[path]
-
-
-def offset_to_line_col(path, offset):
-    data = file_lines(path)
-    offset = min(offset, len(data))
-    line = data.count(b"\n", 0, offset) + 1
-    start = data.rfind(b"\n", 0, offset) + 1
-    return line, offset - start + 1
-
-
-def line_text(path, line):
-    lines = file_lines(path).split(b"\n")
-    if 1 <= line <= len(lines):
-        return lines[line - 1].decode("utf-8", "replace")
-    return ""
-
-
-FUNCTION_HEAD = re.compile(r"([A-Za-z_~][A-Za-z_0-9:~]*)\s*\([^;]*$")
-
-
-def enclosing_function(path, line):
-    """The name of the function whose body contains `line` (brace scan)."""
-    lines = file_lines(path).decode("utf-8", "replace").split("\n")[:line]
-    depth, heads, name = 0, [], ""
-    for text in lines:
-        code = re.sub(r'//.*|"(\\.|[^"\\])*"|\'(\\.|[^\'\\])*\'', "", text)
-        m = FUNCTION_HEAD.search(code)
-        if m and depth <= 1:
-            name = m.group(1)
-        for ch in code:
-            if ch == "{":
-                heads.append(name if depth == 0 or not heads else heads[-1])
-                depth += 1
-            elif ch == "}" and depth > 0:
-                depth -= 1
-                heads.pop()
-    return heads[-1] if heads else ""
-
-
-def to_finding(d):
+def to_finding(d, paths: PathCache) -> Finding:
     msg = d.get("DiagnosticMessage") or {}
-    notes = []
-    for n in d.get("Notes") or []:
-        notes.append({"message": n.get("Message", ""), "path": n.get("FilePath", ""),
-                      "offset": n.get("FileOffset", 0)})
-    reps = [{"path": r.get("FilePath", ""), "offset": r.get("Offset", 0),
-             "length": r.get("Length", 0), "text": r.get("ReplacementText", "")}
+    notes = [Note(n.get("Message", ""), paths(n.get("FilePath", "")), n.get("FileOffset", 0))
+             for n in d.get("Notes") or []]
+    reps = [Replacement(paths(r.get("FilePath", "")), r.get("Offset", 0), r.get("Length", 0),
+                        r.get("ReplacementText", ""))
             for r in msg.get("Replacements") or []]
-    return Finding(d.get("DiagnosticName", ""), d.get("Level", "Warning"),
-                   msg.get("Message", ""), os.path.normpath(msg.get("FilePath", "")),
-                   msg.get("FileOffset", 0), reps, notes)
+    return Finding(d.get("DiagnosticName", ""), d.get("Level", "Warning"), msg.get("Message", ""),
+                   paths(msg.get("FilePath", "")), msg.get("FileOffset", 0), reps, notes)
 
 
-def fingerprint(f, root, occurrence):
-    rel = os.path.relpath(f.path, root) if f.path else ""
-    text = " ".join(line_text(f.path, f.line).split())
-    basis = "\0".join([f.check, rel, text, enclosing_function(f.path, f.line), str(occurrence)])
+def touches_changes(f: Finding, changes: Changes, sources: Sources) -> bool:
+    """The finding's line, or any of its notes (the path it describes), is a
+    changed line."""
+    if f.line in changes.lines.get(f.path, ()):
+        return True
+    return any(n.path and sources.text(n.path).line_of(n.offset) in changes.lines.get(n.path, ())
+               for n in f.notes)
+
+
+def fingerprint(f: Finding, root, sources: Sources, occurrence) -> str:
+    text = sources.text(f.path)
+    basis = "\0".join([f.check, relpath(f.path, root), " ".join(text.line_text(f.line).split()),
+                       text.function_at(f.line), str(occurrence)])
     return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]
 
 
-# --------------------------------------------------------------------------
-# Reports
-# --------------------------------------------------------------------------
+def relpath(path, root):
+    return os.path.relpath(path, root) if path else ""
 
-def rel(path, root):
+
+def postprocess(diags, sources: Sources, root, changes: Optional[Changes], all_lines,
+                only_for: Set[str]) -> List[Finding]:
+    """Positions, de-duplication across translation units, changed-lines
+    filter, stable order and fingerprints; linear in the findings and files."""
+    paths = PathCache()
+    unique: Dict[tuple, Finding] = {}
+    for d in diags:
+        f = to_finding(d, paths)
+        if f.path in only_for:
+            continue
+        f.line, f.column = sources.text(f.path).line_col(f.offset)
+        unique.setdefault(f.key(), f)
+    findings = sorted(unique.values(), key=Finding.key)
+    if changes is not None:
+        findings = [f for f in findings if f.path in changes.lines]
+        if not all_lines:
+            findings = [f for f in findings if touches_changes(f, changes, sources)]
+    counts: Dict[tuple, int] = {}
+    for f in findings:
+        text = sources.text(f.path)
+        k = (f.check, f.path, " ".join(text.line_text(f.line).split()), text.function_at(f.line))
+        counts[k] = counts.get(k, 0) + 1
+        f.fingerprint = fingerprint(f, root, sources, counts[k])
+    return findings
+
+
+# ==========================================================================
+# baseline
+# ==========================================================================
+
+def read_baseline(path) -> Set[str]:
+    try:
+        with open(path, encoding="utf-8") as f:
+            doc = json.load(f)
+    except (OSError, ValueError) as e:
+        raise UsageError("cannot read baseline %s: %s" % (path, e))
+    if not isinstance(doc, dict) or doc.get("tool") != TOOL:
+        raise UsageError("%s is not a logstream-tidy baseline (tool: %r)" % (
+            path, doc.get("tool") if isinstance(doc, dict) else None))
+    if doc.get("version") != BASELINE_VERSION:
+        raise UsageError("baseline %s has version %r; this logstream-ci reads version %d" % (
+            path, doc.get("version"), BASELINE_VERSION))
+    prints = doc.get("fingerprints")
+    if not isinstance(prints, list) or not all(isinstance(p, str) for p in prints):
+        raise UsageError("cannot read baseline %s: 'fingerprints' is not a list of strings" % path)
+    return set(prints)
+
+
+def baseline_document(findings, root) -> str:
+    return json.dumps({"version": BASELINE_VERSION, "tool": TOOL,
+                       "fingerprints": sorted({f.fingerprint for f in findings}),
+                       "findings": [{"check": f.check, "file": relpath(f.path, root),
+                                     "line": f.line, "fingerprint": f.fingerprint}
+                                    for f in findings]}, indent=2) + "\n"
+
+
+# ==========================================================================
+# fixes: de-duplicated, all or nothing
+# ==========================================================================
+
+def unique_replacements(findings) -> Dict[str, List[Replacement]]:
+    seen, out = set(), {}
+    for f in findings:
+        for r in f.replacements:
+            if r.key() not in seen:
+                seen.add(r.key())
+                out.setdefault(r.path, []).append(r)
+    return out
+
+
+def writable_file(path) -> bool:
+    """Writable, and not read-only by its mode even for root."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return False
+    return os.access(path, os.W_OK) and bool(st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+
+
+def check_fix_targets(findings, sources: Sources):
+    """Every file the fix-its edit must be writable (and, under --staged,
+    identical to its index content) before any of them is written."""
+    for path in sorted(unique_replacements(findings)):
+        if path in sources.overlay:
+            raise UsageError("cannot apply fix-its to %s: it has unstaged changes "
+                             "(stage or stash them first)" % path)
+        if not writable_file(path):
+            raise UsageError("cannot apply fix-its: %s is not writable; no file was changed" % path)
+
+
+def fixed_contents(findings, sources: Sources) -> Tuple[Dict[str, bytes], int]:
+    out, applied = {}, 0
+    for path, reps in sorted(unique_replacements(findings).items()):
+        data = bytearray(sources.text(path).data)
+        last_start = None
+        for r in sorted(reps, key=lambda r: (r.offset, r.length), reverse=True):
+            if last_start is not None and r.offset + r.length > last_start:
+                warn("conflicting fix-its in %s at offset %d; skipped" % (path, r.offset))
+                continue
+            data[r.offset:r.offset + r.length] = r.text.encode("utf-8")
+            last_start = r.offset
+            applied += 1
+        out[path] = bytes(data)
+    return out, applied
+
+
+def apply_fixes(contents: Dict[str, bytes], sources: Sources):
+    """Opens every file first, then writes: a file that cannot be opened
+    stops the run before anything is changed."""
+    handles = []
+    try:
+        for path in sorted(contents):
+            try:
+                handles.append((path, open(path, "r+b")))
+            except OSError as e:
+                raise UsageError("cannot apply fix-its: %s: %s; no file was changed"
+                                 % (path, e.strerror))
+        for path, handle in handles:
+            try:
+                handle.seek(0)
+                handle.write(contents[path])
+                handle.truncate()
+            except OSError as e:
+                raise UsageError("writing fix-its to %s failed: %s" % (path, e.strerror))
+            sources.forget(path)
+    finally:
+        for _, handle in handles:
+            handle.close()
+
+
+def export_fixes_document(findings) -> str:
+    emitted, diags = set(), []
+    for f in findings:
+        mine = []
+        for r in f.replacements:
+            if r.key() in emitted:
+                continue
+            emitted.add(r.key())
+            mine.append({"FilePath": r.path, "Offset": r.offset, "Length": r.length,
+                         "ReplacementText": r.text})
+        if mine:
+            diags.append({"DiagnosticName": f.check, "Level": f.level,
+                          "DiagnosticMessage": {"Message": f.message, "FilePath": f.path,
+                                                "FileOffset": f.offset, "Replacements": mine}})
+    doc = {"MainSourceFile": "", "Diagnostics": diags}
+    return "---\n" + yaml.dump(doc, Dumper=YAML_DUMPER, default_flow_style=False,
+                               sort_keys=False, allow_unicode=True) + "...\n"
+
+
+# ==========================================================================
+# reports
+# ==========================================================================
+
+def display(path, root):
+    """A path relative to the project root (absolute when outside it)."""
     try:
         r = os.path.relpath(path, root)
     except ValueError:
@@ -301,35 +991,45 @@ def rel(path, root):
     return path if r.startswith("..") else r
 
 
-def report_text(findings, failures, root):
+@dataclasses.dataclass
+class Report:
+    findings: List[Finding]
+    failures: List[Failure]
+    root: str
+    units: int
+    sources: Sources
+
+
+def report_text(r: Report):
     out = []
-    for f in findings:
-        out.append("%s:%d:%d: %s: %s [%s]" % (rel(f.path, root), f.line, f.column,
+    for f in r.findings:
+        out.append("%s:%d:%d: %s: %s [%s]" % (display(f.path, r.root), f.line, f.column,
                                               f.level.lower(), f.message, f.check))
         for n in f.notes:
-            line, col = offset_to_line_col(n["path"], n["offset"]) if n["path"] else (0, 0)
-            out.append("%s:%d:%d: note: %s" % (rel(n["path"], root), line, col, n["message"]))
-    for tu, why in failures:
-        out.append("%s: error: %s" % (rel(tu, root), why))
+            line, col = r.sources.text(n.path).line_col(n.offset) if n.path else (0, 0)
+            out.append("%s:%d:%d: note: %s" % (display(n.path, r.root), line, col, n.message))
+    for fail in r.failures:
+        out.append("%s: error: %s" % (display(fail.path, r.root), fail.message))
     return "\n".join(out) + ("\n" if out else "")
 
 
-def report_json(findings, failures, root, units):
+def report_json(r: Report):
     return json.dumps({
-        "tool": "logstream-tidy", "version": VERSION,
-        "translationUnits": units,
+        "tool": TOOL, "version": VERSION,
+        "translationUnits": r.units,
         "findings": [{
-            "file": rel(f.path, root), "line": f.line, "column": f.column,
+            "file": display(f.path, r.root), "line": f.line, "column": f.column,
             "check": f.check, "level": f.level.lower(), "message": f.message,
             "fingerprint": f.fingerprint,
-            "notes": [{"file": rel(n["path"], root),
-                       "line": offset_to_line_col(n["path"], n["offset"])[0] if n["path"] else 0,
-                       "message": n["message"]} for n in f.notes],
-            "fixes": [{"file": rel(r["path"], root), "offset": r["offset"],
-                       "length": r["length"], "text": r["text"]} for r in f.replacements],
-        } for f in findings],
-        "failures": [{"file": rel(tu, root), "error": why} for tu, why in failures],
-    }, indent=2, sort_keys=False) + "\n"
+            "notes": [{"file": display(n.path, r.root),
+                       "line": r.sources.text(n.path).line_of(n.offset) if n.path else 0,
+                       "message": n.message} for n in f.notes],
+            "fixes": [{"file": display(x.path, r.root), "offset": x.offset,
+                       "length": x.length, "text": x.text} for x in f.replacements],
+        } for f in r.findings],
+        "failures": [{"file": display(x.path, r.root), "kind": x.kind, "error": x.message}
+                     for x in r.failures],
+    }, indent=2) + "\n"
 
 
 def rule_descriptions(root_of_tool):
@@ -352,25 +1052,39 @@ def rule_descriptions(root_of_tool):
     return descs
 
 
-def sarif_region(path, offset, length=None):
-    line, col = offset_to_line_col(path, offset)
-    region = {"startLine": line, "startColumn": col}
-    if length is not None:
-        eline, ecol = offset_to_line_col(path, offset + length)
-        region.update({"endLine": eline, "endColumn": ecol})
-    return region
+def file_uri(path):
+    return "file://" + urllib.parse.quote(path.replace(os.sep, "/"), safe="/")
 
 
 def artifact(path, root):
-    r = rel(path, root)
+    """A percent-encoded URI, relative to SRCROOT inside the project."""
+    r = display(path, root)
     if os.path.isabs(r):
-        return {"uri": "file://" + r}
-    return {"uri": r.replace(os.sep, "/"), "uriBaseId": "SRCROOT"}
+        return {"uri": file_uri(r)}
+    return {"uri": urllib.parse.quote(r.replace(os.sep, "/"), safe="/"), "uriBaseId": "SRCROOT"}
 
 
-def report_sarif(findings, failures, root):
+def sarif_region(text: FileText, offset):
+    line, col = text.cp_line_col(offset)
+    return {"startLine": line, "startColumn": col}
+
+
+def sarif_fixes(f: Finding, r: Report):
+    changes = {}
+    for x in f.replacements:
+        text = r.sources.text(x.path)
+        start = text.cp_offset(x.offset)
+        changes.setdefault(x.path, []).append({
+            "deletedRegion": {"charOffset": start,
+                              "charLength": text.cp_offset(x.offset + x.length) - start},
+            "insertedContent": {"text": x.text}})
+    return [{"description": {"text": "apply the logstream-tidy fix-it"},
+             "artifactChanges": [{"artifactLocation": artifact(p, r.root), "replacements": reps}
+                                 for p, reps in sorted(changes.items())]}]
+
+
+def sarif_rules(checks):
     descs = rule_descriptions(os.path.dirname(os.path.realpath(__file__)))
-    checks = sorted({f.check for f in findings})
     rules = []
     for c in checks:
         short, full = descs.get(c, (c, c))
@@ -382,46 +1096,42 @@ def report_sarif(findings, failures, root):
         if c.startswith("logstream-"):
             rule["helpUri"] = DOCS_URL % c[len("logstream-"):]
         rules.append(rule)
+    return rules
+
+
+def report_sarif(r: Report):
+    """SARIF 2.1.0; columns and character offsets in Unicode code points."""
+    checks = sorted({f.check for f in r.findings})
     index = {c: i for i, c in enumerate(checks)}
     results = []
-    for f in findings:
+    for f in r.findings:
         res = {"ruleId": f.check, "ruleIndex": index[f.check],
                "level": "error" if f.level.lower() == "error" else "warning",
                "message": {"text": f.message},
                "locations": [{"physicalLocation": {
-                   "artifactLocation": artifact(f.path, root),
-                   "region": {"startLine": f.line, "startColumn": f.column}}}],
+                   "artifactLocation": artifact(f.path, r.root),
+                   "region": sarif_region(r.sources.text(f.path), f.offset)}}],
                "partialFingerprints": {"logstreamFingerprint/v1": f.fingerprint}}
-        related = []
-        for i, n in enumerate(f.notes):
-            if n["path"]:
-                related.append({"id": i, "message": {"text": n["message"]},
-                                "physicalLocation": {"artifactLocation": artifact(n["path"], root),
-                                                     "region": sarif_region(n["path"], n["offset"])}})
+        related = [{"id": i, "message": {"text": n.message},
+                    "physicalLocation": {"artifactLocation": artifact(n.path, r.root),
+                                         "region": sarif_region(r.sources.text(n.path), n.offset)}}
+                   for i, n in enumerate(f.notes) if n.path]
         if related:
             res["relatedLocations"] = related
         if f.replacements:
-            changes = {}
-            for r in f.replacements:
-                changes.setdefault(r["path"], []).append({
-                    "deletedRegion": {"charOffset": r["offset"], "charLength": r["length"]},
-                    "insertedContent": {"text": r["text"]}})
-            res["fixes"] = [{"description": {"text": "apply the logstream-tidy fix-it"},
-                             "artifactChanges": [{"artifactLocation": artifact(p, root),
-                                                  "replacements": reps}
-                                                 for p, reps in sorted(changes.items())]}]
+            res["fixes"] = sarif_fixes(f, r)
         results.append(res)
-    run = {"tool": {"driver": {"name": "logstream-tidy", "version": VERSION,
+    run = {"tool": {"driver": {"name": TOOL, "version": VERSION,
                                "informationUri": "https://github.com/logstream-tidy/logstream-tidy",
-                               "rules": rules}},
-           "originalUriBaseIds": {"SRCROOT": {"uri": "file://" + root.rstrip("/") + "/"}},
+                               "rules": sarif_rules(checks)}},
+           "originalUriBaseIds": {"SRCROOT": {"uri": file_uri(r.root.rstrip("/") + "/")}},
            "columnKind": "unicodeCodePoints",
            "results": results}
-    if failures:
+    if r.failures:
         run["invocations"] = [{"executionSuccessful": False, "toolExecutionNotifications": [
-            {"level": "error", "message": {"text": why},
-             "locations": [{"physicalLocation": {"artifactLocation": artifact(tu, root)}}]}
-            for tu, why in failures]}]
+            {"level": "error", "message": {"text": x.message},
+             "locations": [{"physicalLocation": {"artifactLocation": artifact(x.path, r.root)}}]}
+            for x in r.failures]}]
     else:
         run["invocations"] = [{"executionSuccessful": True}]
     return json.dumps({"$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -435,118 +1145,108 @@ def gh_escape(text, prop=False):
     return text
 
 
-def report_github(findings, failures, root):
+def report_github(r: Report):
     out = []
-    for f in findings:
+    for f in r.findings:
         kind = "error" if f.level.lower() == "error" else "warning"
         out.append("::%s file=%s,line=%d,col=%d,title=%s::%s" % (
-            kind, gh_escape(rel(f.path, root), True), f.line, f.column,
+            kind, gh_escape(display(f.path, r.root), True), f.line, f.column,
             gh_escape(f.check, True), gh_escape(f.message)))
-    for tu, why in failures:
+    for x in r.failures:
         out.append("::error file=%s,title=logstream-tidy::%s" % (
-            gh_escape(rel(tu, root), True), gh_escape(why)))
+            gh_escape(display(x.path, r.root), True), gh_escape(x.message)))
     return "\n".join(out) + ("\n" if out else "")
 
 
-def report_codeclimate(findings, failures, root):
+def report_codeclimate(r: Report):
     issues = [{"type": "issue", "check_name": f.check, "description": f.message,
                "categories": ["Bug Risk"], "fingerprint": f.fingerprint,
                "severity": "major" if f.level.lower() == "error" else "minor",
-               "location": {"path": rel(f.path, root), "lines": {"begin": f.line}}}
-              for f in findings]
-    for tu, why in failures:
-        issues.append({"type": "issue", "check_name": "logstream-tidy-compile-error",
-                       "description": why, "categories": ["Bug Risk"],
-                       "fingerprint": hashlib.sha256(tu.encode()).hexdigest()[:32],
+               "location": {"path": display(f.path, r.root), "lines": {"begin": f.line}}}
+              for f in r.findings]
+    for x in r.failures:
+        issues.append({"type": "issue", "check_name": "logstream-tidy-" + x.kind + "-error",
+                       "description": x.message, "categories": ["Bug Risk"],
+                       "fingerprint": hashlib.sha256(display(x.path, r.root).encode()).hexdigest()[:32],
                        "severity": "blocker",
-                       "location": {"path": rel(tu, root), "lines": {"begin": 1}}})
+                       "location": {"path": display(x.path, r.root), "lines": {"begin": 1}}})
     return json.dumps(issues, indent=2) + "\n"
 
 
-# --------------------------------------------------------------------------
-# Fixes
-# --------------------------------------------------------------------------
-
-def unique_replacements(findings):
-    seen, out = set(), {}
-    for f in findings:
-        for r in f.replacements:
-            key = (os.path.normpath(r["path"]), r["offset"], r["length"], r["text"])
-            if key in seen:
-                continue
-            seen.add(key)
-            out.setdefault(key[0], []).append(key)
-    return out
+RENDERERS = {"text": report_text, "json": report_json, "sarif": report_sarif,
+             "github": report_github, "codeclimate": report_codeclimate}
 
 
-def apply_fixes(findings):
-    applied = 0
-    for path, reps in sorted(unique_replacements(findings).items()):
-        data = bytearray(file_lines(path))
-        last_start = None
-        for _, offset, length, text in sorted(reps, key=lambda r: (r[1], r[2]), reverse=True):
-            if last_start is not None and offset + length > last_start:
-                sys.stderr.write("logstream-ci: warning: conflicting fix-its in %s at offset %d; "
-                                 "skipped\n" % (path, offset))
-                continue
-            data[offset:offset + length] = text.encode("utf-8")
-            last_start = offset
-            applied += 1
-        with open(path, "wb") as f:
-            f.write(bytes(data))
-        _line_cache.pop(path, None)
-    return applied
+# ==========================================================================
+# outputs: checked before the analysis, written whole
+# ==========================================================================
+
+def check_destination(option, path):
+    """Fails before any work if `path` cannot be written."""
+    directory = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(directory):
+        raise UsageError("cannot write %s %s: directory %s does not exist" % (option, path, directory))
+    if os.path.isdir(path):
+        raise UsageError("cannot write %s %s: it is a directory" % (option, path))
+    if os.path.exists(path):
+        if not writable_file(path):
+            raise UsageError("cannot write %s %s: the file is not writable" % (option, path))
+    elif not (os.access(directory, os.W_OK | os.X_OK) and writable_file(directory)):
+        raise UsageError("cannot write %s %s: directory %s is not writable" % (option, path, directory))
 
 
-def export_fixes(findings, path):
-    reps = unique_replacements(findings)
-    emitted, diags = set(), []
-    for f in findings:
-        mine = []
-        for r in f.replacements:
-            key = (os.path.normpath(r["path"]), r["offset"], r["length"], r["text"])
-            if key in emitted:
-                continue
-            emitted.add(key)
-            mine.append({"FilePath": key[0], "Offset": key[1], "Length": key[2],
-                         "ReplacementText": key[3]})
-        if not mine:
-            continue
-        diags.append({"DiagnosticName": f.check, "Level": f.level,
-                      "DiagnosticMessage": {"Message": f.message, "FilePath": f.path,
-                                            "FileOffset": f.offset, "Replacements": mine}})
-    del reps
-    doc = {"MainSourceFile": "", "Diagnostics": diags}
-    with open(path, "w", encoding="utf-8") as out:
-        out.write("---\n")
-        yaml.safe_dump(doc, out, default_flow_style=False, sort_keys=False)
-        out.write("...\n")
+def write_whole(option, path, text):
+    """Writes a temporary file next to `path` and renames it: a reader never
+    sees half a report."""
+    directory = os.path.dirname(os.path.abspath(path))
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".logstream-ci-", dir=directory)
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.chmod(tmp, 0o666 & ~current_umask())
+        os.replace(tmp, path)
+    except OSError as e:
+        if tmp and os.path.exists(tmp):
+            os.unlink(tmp)
+        raise UsageError("cannot write %s %s: %s" % (option, path, e.strerror or e))
 
 
-# --------------------------------------------------------------------------
-# Main
-# --------------------------------------------------------------------------
+def current_umask():
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+# ==========================================================================
+# cli
+# ==========================================================================
 
 def parse_args(argv):
     p = argparse.ArgumentParser(prog="logstream-ci", description=__doc__.split("\n\n")[0],
                                 formatter_class=argparse.RawDescriptionHelpFormatter,
                                 epilog="\n\n".join(__doc__.split("\n\n")[1:]))
-    p.add_argument("paths", nargs="*", help="files or directories (default: every file in the database)")
+    p.add_argument("paths", nargs="*",
+                   help="files, or directories (their database entries); default: the whole database")
     p.add_argument("-p", dest="build_path", help="build directory with compile_commands.json")
-    p.add_argument("--changed-since", metavar="REV", help="only files changed since REV")
-    p.add_argument("--staged", action="store_true", help="only files staged for commit")
+    p.add_argument("--changed-since", metavar="REV",
+                   help="only what changed since the merge base of REV and HEAD")
+    p.add_argument("--staged", action="store_true",
+                   help="only what is staged for commit (the index content is analysed)")
     p.add_argument("--all-lines", action="store_true",
                    help="with --changed-since/--staged: report whole files, not only changed lines")
     p.add_argument("--fallback-flags", default="-std=c++17",
-                   help="compiler flags for files not in the database (default: -std=c++17)")
-    p.add_argument("--checks", help="clang-tidy --checks (default: from .clang-tidy, else logstream-*)")
-    p.add_argument("--config-file", help="clang-tidy --config-file")
-    p.add_argument("--header-filter", help="clang-tidy --header-filter")
+                   help="flags for C++ files not in the database (default: -std=c++17)")
+    p.add_argument("--fallback-c-flags", default="-std=c17",
+                   help="flags for C files not in the database (default: -std=c17)")
+    p.add_argument("--checks", help="added after the default -*,logstream-* (e.g. -logstream-buffered-stdout)")
+    p.add_argument("--config-file", help="clang-tidy --config-file (instead of .clang-tidy files)")
+    p.add_argument("--header-filter", help="clang-tidy --header-filter (default: the project root)")
     p.add_argument("-j", dest="jobs", type=int, default=os.cpu_count() or 1)
-    p.add_argument("--quiet", action="store_true", help="no progress line")
-    p.add_argument("--fix", action="store_true", help="apply fix-its (each edit once)")
+    p.add_argument("--quiet", action="store_true", help="no progress line and no summary")
+    p.add_argument("--fix", action="store_true", help="apply fix-its (each edit once, all or nothing)")
     p.add_argument("--export-fixes", metavar="FILE", help="write fix-its for clang-apply-replacements")
-    p.add_argument("--format", default="text", choices=["text", "json", "sarif", "github", "codeclimate"])
+    p.add_argument("--format", default="text", choices=sorted(RENDERERS))
     p.add_argument("--output", metavar="FILE", help="write the report here instead of stdout")
     p.add_argument("--baseline", metavar="FILE", help="report only findings not in this baseline")
     p.add_argument("--write-baseline", metavar="FILE", help="record the current findings as the baseline")
@@ -557,6 +1257,11 @@ def parse_args(argv):
         raise UsageError("-j must be at least 1")
     if a.changed_since and a.staged:
         raise UsageError("--changed-since and --staged exclude each other")
+    for option in ("output", "write_baseline", "export_fixes"):
+        if getattr(a, option):
+            check_destination("--" + option.replace("_", "-"), getattr(a, option))
+    if a.config_file and not os.path.isfile(a.config_file):
+        raise UsageError("cannot read config file %s" % a.config_file)
     return a
 
 
@@ -564,158 +1269,118 @@ def main(argv):
     try:
         return run(parse_args(argv))
     except UsageError as e:
-        die(str(e))
+        sys.stderr.write("logstream-ci: error: %s\n" % e)
+        return 2
+    except KeyboardInterrupt:
+        sys.stderr.write("logstream-ci: interrupted\n")
+        return 2
+    except Exception as e:  # a bug: still one line and exit 2, never "findings"
+        sys.stderr.write("logstream-ci: error: internal error: %s: %s\n" % (type(e).__name__, e))
+        return 2
 
 
-def run(a):
-    tidy = find_tidy(a.tidy)
-    build_dir, db_path = find_database(a.build_path)
-    db_files = load_database(db_path) if db_path else {}
-    root = os.path.normpath(os.getcwd())
+def select(a, db: Database, root) -> Tuple[Set[str], Optional[Changes]]:
+    """The files to analyse, and the changed lines in changed-lines mode."""
     if a.changed_since or a.staged:
-        try:
-            root = git(["rev-parse", "--show-toplevel"], os.getcwd()).strip()
-        except UsageError:
-            raise
-
-    # What to analyze.
-    changes = None
-    if a.changed_since or a.staged:
-        changes = changed_lines(a.changed_since, a.staged, os.getcwd())
-        candidates = {f for f in changes if f.endswith(SOURCE_EXTENSIONS + HEADER_EXTENSIONS)}
+        changes = changed_lines(a.changed_since, a.staged, root)
+        candidates = {f for f in changes.lines if f.endswith(SOURCE_EXTENSIONS + HEADER_EXTENSIONS)}
         if a.paths:
-            candidates &= expand_inputs(a.paths, db_files)
-    elif a.paths:
-        candidates = expand_inputs(a.paths, db_files)
-    else:
-        if not db_files:
-            raise UsageError("no compilation database found (looked in ., build/ and parent "
-                             "directories); pass -p <build-dir> or files to analyze")
-        candidates = set(db_files)
+            candidates &= expand_inputs(a.paths, db)
+        return candidates, changes
+    if a.paths:
+        return expand_inputs(a.paths, db), None
+    if not db.path:
+        raise UsageError("no compilation database found (looked in ., build/ and parent "
+                         "directories); pass -p <build-dir> or files to analyze")
+    if not db.entries:
+        raise UsageError("the compilation database %s has no C or C++ translation unit" % db.path)
+    return set(db.entries), None
 
-    units, headers, fallbacks = set(), set(), []
-    for f in sorted(candidates):
-        if f in db_files:
-            units.add(f)
-        elif f.endswith(HEADER_EXTENSIONS):
-            headers.add(f)
-            tus = includers(f, db_files)
-            if tus:
-                units.add(tus[0])
-            else:
-                units.add(f)
-                fallbacks.append(f)
-        else:
-            units.add(f)
-            fallbacks.append(f)
-    for f in fallbacks:
-        sys.stderr.write("logstream-ci: warning: %s is not in the compilation database; using %s\n"
-                         % (rel(f, root), a.fallback_flags))
 
-    extra = []
-    if a.checks:
-        extra.append("--checks=" + a.checks)
-    elif not a.config_file and not os.path.exists(os.path.join(root, ".clang-tidy")):
-        extra.append("--checks=-*,logstream-*")
+def common_args(a, root, overlay) -> List[str]:
+    args = ["--checks=" + checks_of(a)]
     if a.config_file:
-        if not os.path.isfile(a.config_file):
-            raise UsageError("cannot read config file %s" % a.config_file)
-        extra.append("--config-file=" + a.config_file)
-    header_filter = a.header_filter
-    if header_filter is None and headers:
-        # Changed headers alone: report in them (and in nothing else).
-        header_filter = "|".join(re.escape(h) for h in sorted(headers))
-    elif header_filter is None and not a.config_file and \
-            not os.path.exists(os.path.join(root, ".clang-tidy")):
-        # The project's own headers, not the system's or third parties'.
-        header_filter = "^" + re.escape(root + os.sep)
+        args.append("--config-file=" + os.path.abspath(a.config_file))
+    args.append("--header-filter=" + (a.header_filter if a.header_filter is not None
+                                      else "^" + re.escape(root + os.sep)))
+    if overlay:
+        args.append("--vfsoverlay=" + overlay)
+    return args
 
-    fallback_flags = shlex.split(a.fallback_flags)
-    units = sorted(units)
-    findings, failures = [], []
-    with tempfile.TemporaryDirectory(prefix="logstream-ci-") as tmp:
-        jobs = [(tidy, tu, build_dir, fallback_flags if tu in fallbacks else None, extra,
-                 header_filter, tmp, i) for i, tu in enumerate(units)]
-        progress = sys.stderr.isatty() and not a.quiet
-        done = 0
-        with concurrent.futures.ThreadPoolExecutor(max_workers=a.jobs) as pool:
-            for tu, rc, out, err, diags in pool.map(run_unit, jobs):
-                done += 1
-                if progress:
-                    sys.stderr.write("\r[%d/%d] %s\x1b[K" % (done, len(units), rel(tu, root)))
-                compile_errors = [d for d in diags if d.get("DiagnosticName", "").startswith("clang-diagnostic-error")
-                                  or d.get("Level") == "Error" and d.get("DiagnosticName", "").startswith("clang-")]
-                config_error = re.search(r"^error: .*\[clang-tidy-config\]$|^Error: |invalid configuration",
-                                         out + err, re.M)
-                if config_error:
-                    raise UsageError("logstream-tidy rejected the configuration:\n" + (out + err).strip())
-                if compile_errors or (rc != 0 and not diags):
-                    why = "translation unit failed to compile"
-                    if compile_errors:
-                        why += ": " + compile_errors[0].get("DiagnosticMessage", {}).get("Message", "")
-                    elif err.strip():
-                        why += ": " + err.strip().splitlines()[-1]
-                    failures.append((tu, why))
-                    diags = [d for d in diags if d not in compile_errors]
-                findings += [to_finding(d) for d in diags]
-        if progress:
-            sys.stderr.write("\r\x1b[K")
 
-    # Positions, de-duplication across translation units, stable order.
-    unique = {}
-    for f in findings:
-        f.line, f.column = offset_to_line_col(f.path, f.offset)
-        unique.setdefault(f.key(), f)
-    findings = sorted(unique.values(), key=lambda f: (f.path, f.line, f.column, f.check, f.message))
-    if changes is not None and not a.all_lines:
-        findings = [f for f in findings if f.line in changes.get(f.path, ())]
-    counts = {}
-    for f in findings:
-        k = (f.check, f.path, " ".join(line_text(f.path, f.line).split()),
-             enclosing_function(f.path, f.line))
-        counts[k] = counts.get(k, 0) + 1
-        f.fingerprint = fingerprint(f, root, counts[k])
+def checks_of(a) -> str:
+    return DEFAULT_CHECKS + ("," + a.checks if a.checks else "")
 
-    if a.write_baseline:
-        with open(a.write_baseline, "w", encoding="utf-8") as out:
-            json.dump({"version": 1, "tool": "logstream-tidy",
-                       "fingerprints": sorted({f.fingerprint for f in findings}),
-                       "findings": [{"check": f.check, "file": rel(f.path, root), "line": f.line,
-                                     "fingerprint": f.fingerprint} for f in findings]},
-                      out, indent=2)
-            out.write("\n")
-    if a.baseline:
-        try:
-            with open(a.baseline, encoding="utf-8") as f:
-                known = set(json.load(f)["fingerprints"])
-        except (OSError, ValueError, KeyError, TypeError) as e:
-            raise UsageError("cannot read baseline %s: %s" % (a.baseline, e))
-        findings = [f for f in findings if f.fingerprint not in known]
 
-    if a.export_fixes:
-        export_fixes(findings, a.export_fixes)
+@dataclasses.dataclass
+class Outcome:
+    findings: List[Finding]
+    failures: List[Failure]
+    units: int
+    suppressed: int          # findings the baseline hid
+
+
+def write_outputs(a, o: Outcome, root, sources: Sources, all_findings):
+    """Fix-its, exports, baseline and report. Everything that can be checked
+    is checked before the first byte is written."""
+    fixed, applied = {}, 0
     if a.fix:
-        n = apply_fixes(findings)
+        check_fix_targets(o.findings, sources)
+        fixed, applied = fixed_contents(o.findings, sources)
+    report = RENDERERS[a.format](Report(o.findings, o.failures, root, o.units, sources))
+    if a.write_baseline:
+        write_whole("--write-baseline", a.write_baseline, baseline_document(all_findings, root))
+    if a.export_fixes:
+        write_whole("--export-fixes", a.export_fixes, export_fixes_document(o.findings))
+    if a.fix:
+        apply_fixes(fixed, sources)
         if not a.quiet:
-            sys.stderr.write("logstream-ci: applied %d fix-it edit(s)\n" % n)
-
-    renderers = {"text": lambda: report_text(findings, failures, root),
-                 "json": lambda: report_json(findings, failures, root, len(units)),
-                 "sarif": lambda: report_sarif(findings, failures, root),
-                 "github": lambda: report_github(findings, failures, root),
-                 "codeclimate": lambda: report_codeclimate(findings, failures, root)}
-    report = renderers[a.format]()
+            sys.stderr.write("logstream-ci: applied %d fix-it edit(s)\n" % applied)
     if a.output:
-        with open(a.output, "w", encoding="utf-8") as out:
-            out.write(report)
+        write_whole("--output", a.output, report)
     else:
         sys.stdout.write(report)
-    if not a.quiet:
-        sys.stderr.write("logstream-ci: %d translation unit(s), %d finding(s), %d failed to compile\n"
-                         % (len(units), len(findings), len(failures)))
-    if failures:
+
+
+def summary(a, o: Outcome) -> str:
+    crashed = sum(1 for x in o.failures if x.kind == "crash")
+    return "logstream-ci: %d translation unit(s), %d finding(s)%s, %d failed to compile%s\n" % (
+        o.units, len(o.findings),
+        " (%d suppressed by the baseline)" % o.suppressed if a.baseline else "",
+        len(o.failures) - crashed, ", %d crashed logstream-tidy" % crashed if crashed else "")
+
+
+def exit_code(a, o: Outcome) -> int:
+    if o.failures:
         return 2
-    return 1 if findings else 0
+    if a.write_baseline:
+        return 0
+    return 1 if o.findings else 0
+
+
+def run(a) -> int:
+    tidy_binary = find_tidy(a.tidy)
+    db = load_database(find_database(a.build_path))
+    known = read_baseline(a.baseline) if a.baseline else None
+    root = project_root(db)
+    candidates, changes = select(a, db, root)
+    work = plan(candidates, db, a, root)
+    sources = Sources(changes.index_content if changes else None)
+    with tempfile.TemporaryDirectory(prefix="logstream-ci-") as scratch:
+        db.write_filtered(scratch)
+        overlay = write_overlay(sources.overlay, scratch)
+        tidy = Tidy(tidy_binary, common_args(a, root, overlay), scratch, scratch)
+        verify_configuration(tidy, checks_of(a), a.checks, config_files([u.path for u in work.units],
+                                                              a.config_file))
+        progress = sys.stderr.isatty() and not a.quiet
+        diags, failures = analyze(tidy, work.units, a.jobs, progress, root)
+    findings = postprocess(diags, sources, root, changes, a.all_lines, work.only_for)
+    kept = findings if known is None else [f for f in findings if f.fingerprint not in known]
+    outcome = Outcome(kept, failures, len(work.units), len(findings) - len(kept))
+    write_outputs(a, outcome, root, sources, findings)
+    if not a.quiet:
+        sys.stderr.write(summary(a, outcome))
+    return exit_code(a, outcome)
 
 
 if __name__ == "__main__":

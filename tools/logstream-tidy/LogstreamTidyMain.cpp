@@ -7,15 +7,19 @@
 // One difference, on purpose: where stock clang-tidy cannot find a
 // compilation database it prints a warning, "runs without flags" and may exit
 // 0 on a file it did not really analyze. logstream-tidy refuses instead, so
-// that a misconfigured CI job can never pass silently.
+// that a misconfigured CI job can never pass silently; the same goes for a
+// database that has no compile command for a given file (an empty `[]`).
 //
 //===----------------------------------------------------------------------===//
 
 #include "utils/Compat.h"
 #include "clang-tidy/tool/ClangTidyMain.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 #include <string>
 #include <vector>
@@ -34,6 +38,18 @@ bool takesSeparateValue(llvm::StringRef Name) {
   if (It == Opts.end())
     return false;
   return It->second->getValueExpectedFlag() == llvm::cl::ValueRequired;
+}
+
+/// Whether \p DB has (or infers) a compile command for \p Source: an empty
+/// database, or one without the file and nothing to infer from, would make
+/// clang-tidy skip the file and exit 0.
+bool hasCompileCommand(const clang::tooling::CompilationDatabase &DB,
+                       llvm::StringRef Source) {
+  llvm::SmallString<256> Path(Source);
+  if (llvm::sys::fs::make_absolute(Path))
+    return false;
+  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  return !DB.getCompileCommands(Path).empty();
 }
 
 /// Returns an error message when source files are given without `--` and no
@@ -65,18 +81,29 @@ std::string checkCompilationDatabase(int argc, const char **argv) {
     return "";
   std::string Error;
   if (!BuildPath.empty()) {
-    if (clang::tooling::CompilationDatabase::autoDetectFromDirectory(BuildPath,
-                                                                     Error))
-      return "";
-    return "no compilation database in '" + BuildPath +
-           "' (expected compile_commands.json or compile_flags.txt): " + Error;
+    auto DB = clang::tooling::CompilationDatabase::autoDetectFromDirectory(
+        BuildPath, Error);
+    if (!DB)
+      return "no compilation database in '" + BuildPath +
+             "' (expected compile_commands.json or compile_flags.txt): " +
+             Error;
+    for (const std::string &Source : Sources)
+      if (!hasCompileCommand(*DB, Source))
+        return "no compile command for '" + Source +
+               "' in the compilation database in '" + BuildPath + "'";
+    return "";
   }
-  for (const std::string &Source : Sources)
-    if (!clang::tooling::CompilationDatabase::autoDetectFromSource(Source,
-                                                                   Error))
+  for (const std::string &Source : Sources) {
+    auto DB = clang::tooling::CompilationDatabase::autoDetectFromSource(Source,
+                                                                        Error);
+    if (!DB)
       return "no compilation database found for '" + Source +
              "' or any parent directory; pass -p <build-dir>, or compiler "
              "flags after '--'";
+    if (!hasCompileCommand(*DB, Source))
+      return "no compile command for '" + Source +
+             "' in its compilation database";
+  }
   return "";
 }
 

@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Writes a small C++ project with a compile_commands.json into a directory.
 
-  make_project.py DIR [--broken] [--units N] [--clean]
+  make_project.py DIR [--broken] [--units N] [--clean] [--unicode]
 
 The project has a header included by two translation units (so that the
 same finding and the same fix-it arrive from both), a file with a log-file
 sink, a file with a NOLINT'ed sink, and with --broken a file that does not
-compile.
+compile. With --unicode, one file whose name has a space and non-ASCII
+letters, with multi-byte characters before a finding on its line.
 """
 import json
 import os
@@ -42,6 +43,11 @@ files = {
 }
 if "--clean" in args:
     files = {"src/clean.cpp": "int clean() { return 0; }\n"}
+if "--unicode" in args:
+    files = {"src/\u00fcn\u00ef code.cpp": (
+        "#include <cstdio>\n"
+        "void f() { /* h\u00e9llo \u2192 w\u00f6rld */ std::FILE *f = std::fopen(\"x.log\", \"w\"); "
+        "std::fclose(f); }\n")}
 if "--broken" in args:
     files["src/broken.cpp"] = "void broken( {\n"
 units = int(args[args.index("--units") + 1]) if "--units" in args else 0
@@ -52,7 +58,7 @@ for i in range(units):
         "  std::FILE *f = std::fopen((dir + \"/gen%d.log\").c_str(), \"a\");\n"
         "  std::fclose(f);\n}\n" % (i, i))
 for name, text in files.items():
-    with open(os.path.join(d, name), "w") as f:
+    with open(os.path.join(d, name), "w", encoding="utf-8") as f:
         f.write(text)
 db = [{"directory": d, "file": os.path.join(d, n),
        "arguments": ["c++", "-std=c++17", "-c", os.path.join(d, n)]}

@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""Prints how logstream-ci's post-processing scales with the number of findings.
+
+Generates one C++ file with N log-file sinks (one per function, three lines
+apart) and feeds logstream-ci the N diagnostics logstream-tidy reports for it,
+then times what the runner does after logstream-tidy has run: positions,
+de-duplication, fingerprints (line text and enclosing function), the text and
+SARIF reports (code-point columns) and the fix-it export. Prints the time for
+1,000 and 10,000 findings and their ratio: 10 is linear, 100 quadratic.
+Standard library and python3-yaml only (what logstream-ci itself needs).
+
+  bench/postprocess_scaling.py [--ci build/llvm-19/bin/logstream-ci] [--small 1000] [--large 10000]
+"""
+import argparse
+import importlib.machinery
+import importlib.util
+import os
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def load(path):
+    loader = importlib.machinery.SourceFileLoader("logstream_ci", path)
+    spec = importlib.util.spec_from_loader("logstream_ci", loader)
+    module = importlib.util.module_from_spec(spec)
+    loader.exec_module(module)
+    return module
+
+
+def project(d, n):
+    path = os.path.realpath(os.path.join(d, "big%d.cpp" % n))
+    parts, diags, size = ["#include <cstdio>\n"], [], 18
+    for i in range(n):
+        head = "void f%d(const char *dir) {\n  std::FILE *f = /* é */ " % i
+        call = "std::fopen(\"f%d.log\", \"a\");" % i
+        diags.append({"DiagnosticName": "logstream-log-file-sink", "Level": "Warning",
+                      "DiagnosticMessage": {
+                          "Message": "'fopen' writes log events to file", "FilePath": path,
+                          "FileOffset": size + len(head.encode()),
+                          "Replacements": [{"FilePath": path, "Offset": size + len(head.encode()),
+                                            "Length": len(call) - 1, "ReplacementText": "stdout"}]}})
+        text = head + call + "\n  std::fclose(f);\n}\n"
+        parts.append(text)
+        size += len(text.encode())
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("".join(parts))
+    return diags
+
+
+def measure(ci, d, n):
+    diags = project(d, n)
+    start = time.perf_counter()
+    sources = ci.Sources()
+    findings = ci.postprocess(diags, sources, d, None, False, set())
+    report = ci.Report(findings, [], d, 1, sources)
+    ci.report_text(report)
+    ci.report_sarif(report)
+    ci.export_fixes_document(findings)
+    return time.perf_counter() - start, len(findings)
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--ci", default=os.path.join(ROOT, "tools", "logstream-ci", "logstream-ci.py"))
+    p.add_argument("--small", type=int, default=1000)
+    p.add_argument("--large", type=int, default=10000)
+    a = p.parse_args()
+    ci = load(a.ci)
+    with tempfile.TemporaryDirectory(prefix="logstream-bench-") as d:
+        small, n_small = measure(ci, d, a.small)
+        large, n_large = measure(ci, d, a.large)
+    if (n_small, n_large) != (a.small, a.large):
+        sys.exit("bench: expected %d and %d findings, got %d and %d"
+                 % (a.small, a.large, n_small, n_large))
+    print("post-processing %6d findings: %.2f s" % (a.small, small))
+    print("post-processing %6d findings: %.2f s" % (a.large, large))
+    print("ratio %d/%d: %.1f (linear: %.0f, quadratic: %.0f)"
+          % (a.large, a.small, large / small, a.large / a.small, (a.large / a.small) ** 2))
+
+
+if __name__ == "__main__":
+    main()
