@@ -169,6 +169,12 @@ def check_one(args, source, is_c, std, suffix, tidy_extra, compiler_args):
         f.write(cleaned)
 
     lang = ["-std=" + std] if std else []
+    # "The language default" is clang 16's and later's gnu++17; clang 14 and
+    # 15 default to gnu++14, which the runtime header's C++ interface (and
+    # the tests' C++17 code) does not compile as.
+    if not std and not is_c and 0 < args.llvm_major < 16 and \
+            not any(a.startswith("-std=") for a in compiler_args):
+        lang = ["-std=gnu++17"]
     flags = lang + compiler_args
     tidy = shlex.split(args.tidy)
     cmd = tidy + [temp, "-fix", "--checks=-*," + args.check, "--quiet"]

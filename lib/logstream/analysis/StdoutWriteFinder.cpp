@@ -1,6 +1,7 @@
 //===--- StdoutWriteFinder.cpp - Writes to stdout and its buffering -------===//
 
 #include "logstream/analysis/StdoutWriteFinder.h"
+#include "utils/Compat.h"
 #include "utils/AstHelpers.h"
 #include "utils/StandardStreams.h"
 #include "clang/AST/DeclTemplate.h"
@@ -161,7 +162,7 @@ std::optional<Construction> asConstruction(const Expr *E) {
   const auto *Call = dyn_cast<CallExpr>(E);
   const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
   if (!FD || !FD->isInStdNamespace() || !FD->getIdentifier() ||
-      !llvm::is_contained({"make_shared", "make_unique"}, FD->getName()))
+      !(FD->getName() == "make_shared" || FD->getName() == "make_unique"))
     return std::nullopt;
   const TemplateArgumentList *TArgs = FD->getTemplateSpecializationArgs();
   if (!TArgs || TArgs->size() < 1 ||
@@ -468,7 +469,7 @@ void Walker::libraryConstruction(const Expr *E) {
   std::optional<Construction> C = asConstruction(E);
   // Cheap name test first: this runs on every construction in user code.
   if (!C || !C->Class || !C->Class->getIdentifier() ||
-      !llvm::is_contained({"ostream_sink", "ConsoleAppender"},
+      !llvm::is_contained(std::initializer_list<llvm::StringRef>{"ostream_sink", "ConsoleAppender"},
                           C->Class->getName()))
     return;
   llvm::ArrayRef<const Expr *> Args = C->Args;
