@@ -5,6 +5,7 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
+#include "llvm/ADT/DenseSet.h"
 #include <string>
 #include <vector>
 
@@ -55,6 +56,8 @@ private:
   // Logging-library settings that drop events (BufferedStdoutLoggers.cpp).
   void registerLoggerMatchers(ast_matchers::MatchFinder *Finder);
   bool checkLoggerSetting(const ast_matchers::MatchFinder::MatchResult &Result);
+  void checkSpelledTypes(const DynTypedNode &Node,
+                         const ast_matchers::MatchFinder::MatchResult &Result);
   void replaceToken(SourceLocation Loc, StringRef Message, StringRef Old,
                     StringRef New, const SourceManager &SM,
                     std::optional<FixItHint> Include = std::nullopt);
@@ -68,6 +71,8 @@ private:
   Preprocessor *PP = nullptr;
   const FunctionDecl *Main = nullptr;
   ASTContext *MainContext = nullptr;
+  /// Type names already reported (a type can be reached more than once).
+  llvm::DenseSet<SourceLocation::UIntTy> ReportedTypeLocs;
 };
 
 } // namespace clang::tidy::logstream
