@@ -203,6 +203,13 @@ bool BufferedStdoutCheck::checkLoggerSetting(
                  "overrun_oldest", "block", SM);
     return true;
   }
+  if (const auto *Ref = Nodes.getNodeAs<DeclRefExpr>(NonblockCreateId)) {
+    replaceToken(Ref->getLocation(),
+                 "'%0' makes a logger that drops the oldest queued events when "
+                 "the async queue is full; use '%1' so that no event is lost",
+                 "create_async_nb", "create_async", SM);
+    return true;
+  }
   const auto &Map = Nodes.getMap();
   if (auto It = Map.find(std::string(SpelledTypesId)); It != Map.end()) {
     checkSpelledTypes(It->second, Result);
