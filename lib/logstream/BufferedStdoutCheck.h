@@ -6,6 +6,7 @@
 #include "utils/Compat.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
+#include "llvm/ADT/DenseSet.h"
 #include <string>
 #include <vector>
 
@@ -56,6 +57,8 @@ private:
   // Logging-library settings that drop events (BufferedStdoutLoggers.cpp).
   void registerLoggerMatchers(ast_matchers::MatchFinder *Finder);
   bool checkLoggerSetting(const ast_matchers::MatchFinder::MatchResult &Result);
+  void checkSpelledTypes(const DynTypedNode &Node,
+                         const ast_matchers::MatchFinder::MatchResult &Result);
   void replaceToken(SourceLocation Loc, StringRef Message, StringRef Old,
                     StringRef New, const SourceManager &SM,
                     std::optional<FixItHint> Include = std::nullopt);
@@ -69,6 +72,8 @@ private:
   Preprocessor *PP = nullptr;
   const FunctionDecl *Main = nullptr;
   ASTContext *MainContext = nullptr;
+  /// Type names already reported (a type can be reached more than once).
+  llvm::DenseSet<SourceLocation::UIntTy> ReportedTypeLocs;
 };
 
 } // namespace clang::tidy::logstream

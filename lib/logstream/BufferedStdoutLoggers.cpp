@@ -10,6 +10,7 @@
 #include "BufferedStdoutCheck.h"
 #include "utils/AstHelpers.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
 
@@ -19,9 +20,59 @@ namespace clang::tidy::logstream {
 
 namespace {
 constexpr llvm::StringRef OverrunId = "spdlog-overrun";
-constexpr llvm::StringRef NonblockFactoryId = "spdlog-nonblock-factory";
+constexpr llvm::StringRef SpelledTypesId = "spelled-types";
 constexpr llvm::StringRef NonblockCreateId = "spdlog-create-nb";
-constexpr llvm::StringRef DropOnOverflowId = "boost-drop-on-overflow";
+
+/// A type name that makes a logger drop events, and its replacement.
+struct DroppingType {
+  llvm::StringRef Qualified; // without inline namespaces
+  llvm::StringRef Replacement;
+  llvm::StringRef Message;
+  llvm::StringRef Header; // of the replacement, "" when it is always there
+};
+// spdlog 1.10 async.h:61; Boost.Log 1.74 sinks/drop_on_overflow.hpp:51-53.
+constexpr DroppingType DroppingTypes[] = {
+    {"spdlog::async_factory_nonblock", "async_factory",
+     "'%0' makes loggers that drop the oldest queued events when the async "
+     "queue is full; use '%1' so that no event is lost",
+     ""},
+    {"boost::log::sinks::drop_on_overflow", "block_on_overflow",
+     "'%0' discards events when the sink's queue is full; use '%1' so that "
+     "no event is lost",
+     "<boost/log/sinks/block_on_overflow.hpp>"},
+};
+
+/// Finds, in a type as written, the names of DroppingTypes (the last token
+/// of each, which is the name itself).
+class DroppingTypeFinder : public RecursiveASTVisitor<DroppingTypeFinder> {
+public:
+  llvm::SmallVector<std::pair<SourceLocation, const DroppingType *>, 2> Found;
+
+  bool VisitTypedefTypeLoc(TypedefTypeLoc TL) {
+    if (const auto *T = TL.getType()->getAs<TypedefType>())
+      note(T->getDecl(), TL.getEndLoc());
+    return true;
+  }
+  bool VisitRecordTypeLoc(RecordTypeLoc TL) {
+    note(TL.getType()->getAsRecordDecl(), TL.getEndLoc());
+    return true;
+  }
+
+private:
+  /// Compares the name and the outermost namespace, which skips inline
+  /// namespaces (boost::log::v2_mt_posix::sinks).
+  void note(const NamedDecl *D, SourceLocation Loc) {
+    if (!D || !D->getIdentifier())
+      return;
+    for (const DroppingType &T : DroppingTypes) {
+      auto [Scope, Name] = T.Qualified.rsplit("::");
+      if (D->getName() == Name &&
+          llvm::StringRef(D->getQualifiedNameAsString())
+              .starts_with((Scope.split("::").first + "::").str()))
+        Found.emplace_back(Loc, &T);
+    }
+  }
+};
 constexpr llvm::StringRef NonBlockingId = "log4cxx-nonblocking";
 constexpr llvm::StringRef QueueSizeId = "poco-queue-size";
 } // namespace
@@ -38,25 +89,25 @@ void BufferedStdoutCheck::registerLoggerMatchers(MatchFinder *Finder) {
                   UserCode)
           .bind(OverrunId),
       this);
-  // spdlog 1.10 async.h:61, :70.
+  // spdlog 1.10 async.h:70.
   Finder->addMatcher(
-      typeLoc(loc(typedefType(hasDeclaration(
-                  typedefNameDecl(hasName("::spdlog::async_factory_nonblock"))))),
-              UserCode)
-          .bind(NonblockFactoryId),
-      this);
-  Finder->addMatcher(
-      declRefExpr(to(functionDecl(hasName("::spdlog::create_async_nb"))),
-                  UserCode)
+      declRefExpr(UserCode,
+                  to(functionDecl(hasName("::spdlog::create_async_nb"))))
           .bind(NonblockCreateId),
       this);
-  // Boost.Log 1.74 sinks/drop_on_overflow.hpp:51 returns false: "Discard the
-  // record".
+  // Types that drop events, where user code spells a type: aliases,
+  // variables, new-expressions and explicit template arguments. (Matching
+  // every TypeLoc of the translation unit would cost more than the rest of
+  // the check together.)
+  Finder->addMatcher(typedefNameDecl(UserCode).bind(SpelledTypesId), this);
   Finder->addMatcher(
-      typeLoc(loc(recordType(hasDeclaration(
-                  cxxRecordDecl(hasName("::boost::log::sinks::drop_on_overflow"))))),
-              UserCode)
-          .bind(DropOnOverflowId),
+      varDecl(UserCode, unless(parmVarDecl()))
+          .bind(SpelledTypesId),
+      this);
+  Finder->addMatcher(cxxNewExpr(UserCode).bind(SpelledTypesId), this);
+  Finder->addMatcher(
+      declRefExpr(UserCode, hasAnyTemplateArgumentLoc(anything()))
+          .bind(SpelledTypesId),
       this);
   // log4cxx 1.0.0 asyncappender.cpp:250-263: without blocking a full buffer
   // discards the event.
@@ -101,6 +152,46 @@ void BufferedStdoutCheck::replaceToken(SourceLocation Loc, StringRef Message,
     D << *Include;
 }
 
+/// The types as written that a declaration or expression holds.
+static llvm::SmallVector<TypeLoc, 4> spelledTypes(const DynTypedNode &Node) {
+  llvm::SmallVector<TypeLoc, 4> Types;
+  auto Add = [&](const TypeSourceInfo *TSI) {
+    if (TSI)
+      Types.push_back(TSI->getTypeLoc());
+  };
+  if (const auto *D = Node.get<TypedefNameDecl>())
+    Add(D->getTypeSourceInfo());
+  else if (const auto *V = Node.get<VarDecl>())
+    Add(V->getTypeSourceInfo());
+  else if (const auto *New = Node.get<CXXNewExpr>())
+    Add(New->getAllocatedTypeSourceInfo());
+  else if (const auto *Ref = Node.get<DeclRefExpr>())
+    for (const TemplateArgumentLoc &Arg : Ref->template_arguments())
+      if (Arg.getArgument().getKind() == TemplateArgument::Type)
+        Add(Arg.getTypeSourceInfo());
+  return Types;
+}
+
+void BufferedStdoutCheck::checkSpelledTypes(
+    const DynTypedNode &Node, const MatchFinder::MatchResult &Result) {
+  const SourceManager &SM = *Result.SourceManager;
+  for (TypeLoc TL : spelledTypes(Node)) {
+    DroppingTypeFinder Finder;
+    Finder.TraverseTypeLoc(TL);
+    for (const auto &[Loc, Type] : Finder.Found) {
+      // `auto` and the same written type reached twice are reported once.
+      if (Loc.isInvalid() || !ReportedTypeLocs.insert(Loc.getRawEncoding()).second)
+        continue;
+      std::optional<FixItHint> Include;
+      if (!Type->Header.empty())
+        Include = compat::toStd(Inserter.createIncludeInsertion(
+            SM.getFileID(SM.getExpansionLoc(Loc)), Type->Header));
+      replaceToken(Loc, Type->Message, Type->Qualified.rsplit("::").second,
+                   Type->Replacement, SM, Include);
+    }
+  }
+}
+
 bool BufferedStdoutCheck::checkLoggerSetting(
     const MatchFinder::MatchResult &Result) {
   const SourceManager &SM = *Result.SourceManager;
@@ -112,13 +203,6 @@ bool BufferedStdoutCheck::checkLoggerSetting(
                  "overrun_oldest", "block", SM);
     return true;
   }
-  if (const auto *TL = Nodes.getNodeAs<TypeLoc>(NonblockFactoryId)) {
-    replaceToken(TL->getEndLoc(),
-                 "'%0' makes loggers that drop the oldest queued events when "
-                 "the async queue is full; use '%1' so that no event is lost",
-                 "async_factory_nonblock", "async_factory", SM);
-    return true;
-  }
   if (const auto *Ref = Nodes.getNodeAs<DeclRefExpr>(NonblockCreateId)) {
     replaceToken(Ref->getLocation(),
                  "'%0' makes a logger that drops the oldest queued events when "
@@ -126,21 +210,9 @@ bool BufferedStdoutCheck::checkLoggerSetting(
                  "create_async_nb", "create_async", SM);
     return true;
   }
-  if (const auto *TL = Nodes.getNodeAs<TypeLoc>(DropOnOverflowId)) {
-    // block_on_overflow lives next to drop_on_overflow; include its header
-    // when the file does not have it yet.
-    std::optional<FixItHint> Include;
-    const auto *Drop = TL->getType()->getAsCXXRecordDecl();
-    if (Drop && Drop->getDeclContext()
-                    ->lookup(&Result.Context->Idents.get("block_on_overflow"))
-                    .empty())
-      Include = compat::toStd(Inserter.createIncludeInsertion(
-          SM.getFileID(SM.getExpansionLoc(TL->getEndLoc())),
-          "<boost/log/sinks/block_on_overflow.hpp>"));
-    replaceToken(TL->getEndLoc(),
-                 "'%0' discards events when the sink's queue is full; use "
-                 "'%1' so that no event is lost",
-                 "drop_on_overflow", "block_on_overflow", SM, Include);
+  const auto &Map = Nodes.getMap();
+  if (auto It = Map.find(std::string(SpelledTypesId)); It != Map.end()) {
+    checkSpelledTypes(It->second, Result);
     return true;
   }
   if (const auto *Call = Nodes.getNodeAs<CXXMemberCallExpr>(NonBlockingId)) {
