@@ -1,6 +1,7 @@
 //===--- SecurityEventCategoryCheck.cpp - logstream-security-event-category ===//
 
 #include "SecurityEventCategoryCheck.h"
+#include "logstream/analysis/SecurityVocabulary.h"
 #include "utils/AstHelpers.h"
 #include "utils/FixIts.h"
 #include "utils/LogFiles.h"
@@ -23,34 +24,13 @@ namespace clang::tidy::logstream {
 
 namespace {
 
-constexpr StringRef DefaultOperations =
-    "pam_authenticate=authn_login;pam_acct_mgmt=authn_login;"
-    "pam_chauthtok=authn_password_change;ldap_simple_bind_s=authn_login;"
-    "ldap_sasl_bind_s=authn_login;sasl_server_step=authn_login;"
-    "sasl_checkpass=authn_login;X509_verify_cert=authn_certificate:true;"
-    "SSL_get_verify_result=authn_certificate;"
-    "EVP_DigestVerify=authn_signature:true;"
-    "EVP_DigestVerifyFinal=authn_signature:true;"
-    "EVP_VerifyFinal=authn_signature:true;EVP_PKEY_verify=authn_signature:true;"
-    "RSA_verify=authn_signature:true;ECDSA_verify=authn_signature:true;"
-    "EVP_DecryptFinal_ex=crypt_decrypt:true;"
-    "setuid=privilege_permissions_changed;seteuid=privilege_permissions_changed;"
-    "setreuid=privilege_permissions_changed;"
-    "setresuid=privilege_permissions_changed;"
-    "setgid=privilege_permissions_changed;setegid=privilege_permissions_changed;"
-    "setregid=privilege_permissions_changed;"
-    "setresgid=privilege_permissions_changed;"
-    "setgroups=privilege_permissions_changed;"
-    "initgroups=privilege_permissions_changed;"
-    "chroot=privilege_permissions_changed;capset=privilege_permissions_changed;"
-    "cap_set_proc=privilege_permissions_changed";
+constexpr StringRef DefaultOperations = analysis::DefaultSecurityOperations;
 constexpr StringRef PermissionOperations =
     "chmod=privilege_permissions_changed;fchmod=privilege_permissions_changed;"
     "chown=privilege_permissions_changed;fchown=privilege_permissions_changed;"
     "lchown=privilege_permissions_changed";
 constexpr StringRef DefaultCredentialPattern =
-    "(^|_)(password|passwd|pass|pwd|secret|token|api_key|apikey|credential|"
-    "credentials)(_|$)";
+    analysis::DefaultCredentialPattern;
 constexpr StringRef DefaultDecisionPattern =
     "(^|_)(authenticate|authorize|permit)(_|$)|^(check_password|verify_password|"
     "check_credentials|check_acl|check_permission|check_permissions|"
