@@ -1,6 +1,7 @@
 //===--- LogFileManagementCheck.cpp - logstream-log-file-management -------===//
 
 #include "LogFileManagementCheck.h"
+#include "logstream/analysis/ProjectFacts.h"
 #include "utils/AstHelpers.h"
 #include "utils/CheckOptions.h"
 #include "utils/FixIts.h"
@@ -164,7 +165,9 @@ LogFileManagementCheck::LogFileManagementCheck(StringRef Name,
       ExtraManagementFunctions(
           utils::readListOption(Options, "ExtraManagementFunctions", "")),
       ReopenSignals(utils::readListOption(Options, "ReopenSignals",
-                                          DefaultReopenSignals)) {}
+                                          DefaultReopenSignals)) {
+  Facts = analysis::ProjectFacts::get(*Context, *this);
+}
 
 void LogFileManagementCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Classifier.storeOptions(Options, Opts);
@@ -350,6 +353,9 @@ void LogFileManagementCheck::registerMatchers(MatchFinder *Finder) {
           .bind("glog-max-size"),
       this);
 
+  if (Facts)
+    analysis::matchSummarizedCalls(Finder, this, Facts->namesWithManages());
+
   if (!ExtraManagementFunctions.empty())
     Finder->addMatcher(
         callExpr(NotInSystemHeader,
@@ -416,6 +422,8 @@ void LogFileManagementCheck::check(const MatchFinder::MatchResult &Result) {
   }
   if (const auto *C = N.getNodeAs<CallExpr>("path-call"))
     return checkPathCall(C, Result);
+  if (const auto *E = N.getNodeAs<Expr>(analysis::SummarizedCallId))
+    return checkSummarizedCall(E, Result);
   if (const auto *C = N.getNodeAs<CallExpr>("iter-delete")) {
     // for (auto &entry : directory_iterator(<log dir>)) remove(entry...)
     const auto *Entry = N.getNodeAs<VarDecl>("entry");
@@ -874,10 +882,14 @@ void LogFileManagementCheck::onEndOfTranslationUnit() {
     }
     if (F.NoteLoc.isValid())
       diag(F.NoteLoc, "the handler reopens the log here", DiagnosticIDs::Note);
+    for (const auto &[Loc, Text] : FactNotes)
+      if (Loc == F.Loc)
+        diag(Loc, "%0", DiagnosticIDs::Note) << Text;
     if (FirstSink.isValid() && FirstSink != F.Loc)
       diag(FirstSink, "the log file is written here", DiagnosticIDs::Note);
   }
   Findings.clear();
+  FactNotes.clear();
   FirstSink = SourceLocation();
 }
 

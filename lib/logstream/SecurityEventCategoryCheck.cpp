@@ -1,6 +1,7 @@
 //===--- SecurityEventCategoryCheck.cpp - logstream-security-event-category ===//
 
 #include "SecurityEventCategoryCheck.h"
+#include "logstream/analysis/ProjectFacts.h"
 #include "logstream/analysis/SecurityVocabulary.h"
 #include "utils/AstHelpers.h"
 #include "utils/FixIts.h"
@@ -158,6 +159,7 @@ SecurityEventCategoryCheck::SecurityEventCategoryCheck(
     Operations.push_back({qualify(Fn), Op});
     OperationByName[qualify(Fn)] = Op;
   }
+  addProjectFacts(Context);
 }
 
 void SecurityEventCategoryCheck::storeOptions(
@@ -237,7 +239,7 @@ void SecurityEventCategoryCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Call = N.getNodeAs<CallExpr>("op")) {
     const auto *OpFn = N.getNodeAs<FunctionDecl>("opfn");
     auto It = OperationByName.find("::" + OpFn->getQualifiedNameAsString());
-    if (It == OperationByName.end())
+    if (It == OperationByName.end() || isForeignFactOperation(OpFn))
       return;
     Sites.push_back({Fn, Call, OpFn->getName().str(), It->second});
     return;
@@ -376,6 +378,8 @@ bool SecurityEventCategoryCheck::isLogRecord(const Stmt *S,
   const FunctionDecl *F = Call->getDirectCallee();
   if (!F || !F->getIdentifier())
     return false;
+  if (Facts && Facts->isLoggingCall(Call))
+    return true;
   static constexpr StringRef CLogging[] = {
       "printf", "fprintf", "dprintf", "puts", "fputs", "vprintf", "vfprintf",
       "syslog", "vsyslog", "perror", "logstream_event", "logstream_event_fd",
@@ -424,6 +428,9 @@ bool SecurityEventCategoryCheck::isSecurityRecord(const Stmt *S,
                   (isa<VarDecl>(D) && cast<VarDecl>(D)->getType().isConstQualified())) &&
             D->getIdentifier() && SecurityCategory.matches(D->getName()))
           return true;
+  if (const auto *Call = dyn_cast<CallExpr>(S);
+      Call && Facts && Facts->isSecurityRecordCall(Call, Ctx))
+    return true;
   if (!isLogRecord(S, Ctx))
     return false;
   // syslog(LOG_AUTH | ..., ...) / LOG_AUTHPRIV.
@@ -754,6 +761,7 @@ void SecurityEventCategoryCheck::analyze(const Site &S, ASTContext &Ctx) {
       }
     }
   }
+  noteProjectFacts(S.Call, OpLoc);
   diag(EndLoc, "this path %0 here without a SECURITY log record",
        DiagnosticIDs::Note)
       << Worst->Verb;

@@ -7,6 +7,8 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -16,6 +18,10 @@ class CFGBlock;
 } // namespace clang
 
 namespace clang::tidy::logstream {
+
+namespace analysis {
+class ProjectFacts;
+} // namespace analysis
 
 /// Finds security-critical operations (authentication, authorization,
 /// privilege and credential changes, certificate and signature verification,
@@ -80,6 +86,15 @@ private:
 
   std::vector<Site> Sites;
   ASTContext *Context = nullptr;
+
+  // Project facts (SecurityEventCategoryFacts.cpp): helpers in other files
+  // that return a security operation's result are operations; helpers that
+  // log, or write SECURITY records, are records.
+  void addProjectFacts(ClangTidyContext *Context);
+  bool isForeignFactOperation(const FunctionDecl *Callee) const;
+  void noteProjectFacts(const Expr *Call, SourceLocation Loc);
+  std::shared_ptr<const analysis::ProjectFacts> Facts;
+  llvm::StringSet<> FactOperationNames;
 };
 
 } // namespace clang::tidy::logstream
