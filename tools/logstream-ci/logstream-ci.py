@@ -26,6 +26,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.realpath(__file__)))
+import logstream_facts  # noqa: E402  project facts: cache, merge, re-check
+
 try:
     import yaml
 except ImportError:  # pragma: no cover - reported to the user
@@ -552,6 +555,7 @@ def parse_args(argv):
     p.add_argument("--write-baseline", metavar="FILE", help="record the current findings as the baseline")
     p.add_argument("--tidy", help="the logstream-tidy binary (default: next to this program, then PATH)")
     p.add_argument("--version", action="version", version="logstream-ci " + VERSION)
+    logstream_facts.add_arguments(p)
     a = p.parse_args(argv)
     if a.jobs < 1:
         raise UsageError("-j must be at least 1")
@@ -561,6 +565,8 @@ def parse_args(argv):
 
 
 def main(argv):
+    if argv[:1] == ["facts"]:
+        return logstream_facts.main(argv[1:], sys.modules[__name__])
     try:
         return run(parse_args(argv))
     except UsageError as e:
@@ -639,7 +645,7 @@ def run(a):
         progress = sys.stderr.isatty() and not a.quiet
         done = 0
         with concurrent.futures.ThreadPoolExecutor(max_workers=a.jobs) as pool:
-            for tu, rc, out, err, diags in pool.map(run_unit, jobs):
+            for tu, rc, out, err, diags in logstream_facts.run_units(a, pool, jobs, run_unit, build_dir, root):
                 done += 1
                 if progress:
                     sys.stderr.write("\r[%d/%d] %s\x1b[K" % (done, len(units), rel(tu, root)))
