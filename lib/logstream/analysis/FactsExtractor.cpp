@@ -215,6 +215,7 @@ private:
   llvm::DenseMap<const CallExpr *, bool> UnconditionalCalls;
   std::vector<const CXXConstructExpr *> Constructs;
   std::vector<const ReturnStmt *> Returns;
+  unsigned CollectDepth = 0;
 
   json::Array Opens, Manages, Edges;
   std::optional<json::Object> Logging, SecurityRecord, SecurityOp;
@@ -228,8 +229,15 @@ void Summarizer::recordValue(const Expr *Target, ValueStep::Kind K,
 }
 
 void Summarizer::collect(const Stmt *S, bool TopLevel, bool &Returned) {
-  if (!S || isa<LambdaExpr>(S))
+  // Generated code can nest expressions thousands deep: what is that deep is
+  // not summarized rather than overflowing the stack.
+  if (!S || isa<LambdaExpr>(S) || CollectDepth > 256)
     return;
+  struct Nesting {
+    unsigned &D;
+    explicit Nesting(unsigned &D) : D(D) { ++D; }
+    ~Nesting() { --D; }
+  } Guard(CollectDepth);
   if (const auto *DS = dyn_cast<DeclStmt>(S)) {
     for (const Decl *D : DS->decls())
       if (const auto *VD = dyn_cast<VarDecl>(D))
@@ -271,8 +279,12 @@ void Summarizer::collect(const Stmt *S, bool TopLevel, bool &Returned) {
   }
   // Statements directly in the body (not under a condition or loop) run on
   // every path that has not returned yet.
-  bool ChildTop = TopLevel && (isa<CompoundStmt>(S) || isa<Expr>(S) ||
-                               isa<DeclStmt>(S) || isa<ReturnStmt>(S));
+  bool Conditional = isa<AbstractConditionalOperator>(S);
+  if (const auto *BO = dyn_cast<BinaryOperator>(S))
+    Conditional = BO->isLogicalOp();
+  bool ChildTop = TopLevel && !Conditional &&
+                  (isa<CompoundStmt>(S) || isa<Expr>(S) || isa<DeclStmt>(S) ||
+                   isa<ReturnStmt>(S));
   for (const Stmt *Child : S->children()) {
     bool Before = Returned;
     collect(Child, ChildTop, Returned);
@@ -1028,7 +1040,10 @@ void FactsExtractor::addFunction(const FunctionDecl *FD, ASTContext &Ctx) {
   Summary["name"] = qualifiedName(FD);
   Summary["file"] = File;
   Summary["line"] = SM.getExpansionLineNumber(FD->getLocation());
-  Summary["digest"] = fileDigest(File);
+  auto Digest = Digests.find(File);
+  if (Digest == Digests.end())
+    Digest = Digests.insert({File, fileDigest(File)}).first;
+  Summary["digest"] = Digest->second;
   json::Array Params;
   for (const ParmVarDecl *P : FD->parameters())
     Params.push_back(P->getNameAsString());

@@ -56,6 +56,7 @@ private:
   ExtractorOptions Opts;
   std::vector<std::pair<std::string, llvm::json::Object>> Functions;
   std::set<std::string> Seen;
+  llvm::StringMap<std::string> Digests;
   std::vector<llvm::json::Object> Handles;
   std::set<int64_t> OpenlogFacilities;
   bool OpenlogUnknown = false;
