@@ -148,7 +148,7 @@ def main():
     p.add_argument("--units", type=int, default=220)
     p.add_argument("--jobs", type=int, default=2)
     a = p.parse_args()
-    ci = os.path.join(a.build, "bin", "logstream-ci")
+    ci = os.path.join(os.path.abspath(a.build), "bin", "logstream-ci")
     clang = "/usr/lib/llvm-%s/bin/clang" % a.llvm
     clangxx = "/usr/lib/llvm-%s/bin/clang++" % a.llvm
     for tool in (ci, clang, clangxx):
