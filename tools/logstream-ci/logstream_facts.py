@@ -26,6 +26,7 @@ import concurrent.futures
 import hashlib
 import json
 import os
+import shutil
 import sys
 import tempfile
 
@@ -561,6 +562,12 @@ class FactsRun:
         return self.db.get(tu) if fallback is None else ["fallback", fallback]
 
     def run(self):
+        try:
+            return self.phases()
+        finally:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def phases(self):
         results, units, used = {}, {}, {}
         previous = os.path.join(self.cache.dir, "merged.json")
         previous_doc = None
@@ -619,6 +626,10 @@ class FactsRun:
                 again.append(job)
         if again:
             self.stats["rechecked"] = len(again)
+            # Fresh export files: clang-tidy writes none when it finds nothing.
+            recheck_dir = os.path.join(self.tmp, "recheck")
+            os.makedirs(recheck_dir, exist_ok=True)
+            again = [j[:6] + (recheck_dir,) + j[7:] for j in again]
             with Environment(LOGSTREAM_FACTS_DIR=None, LOGSTREAM_FACTS_FILE=merged_path):
                 for r in self.pool.map(self.run_unit, again):
                     results[r[0]] = r
