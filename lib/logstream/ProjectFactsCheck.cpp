@@ -35,13 +35,17 @@ ProjectFactsCheck::ProjectFactsCheck(StringRef Name, ClangTidyContext *Context)
       SecurityTag(Options.get("SecurityTag", "SECURITY").str()),
       SecurityOperations(
           Options.get("SecurityOperations", analysis::DefaultSecurityOperations)
-              .str()) {
+              .str()),
+      SecretComparisons(utils::readListOption(
+          Options, "SecretComparisons", "CRYPTO_memcmp;timingsafe_bcmp")) {
   if (OutputDirectory.empty())
     return;
   analysis::ExtractorOptions Opts{utils::Pattern(LogNamePattern),
                                   utils::Pattern(CredentialNamePattern),
                                   SecurityTag,
-                                  {}};
+                                  {},
+                                  {SecretComparisons.begin(),
+                                   SecretComparisons.end()}};
   for (StringRef Entry :
        tidy::utils::options::parseStringList(SecurityOperations)) {
     auto [Fn, Event] = Entry.trim().split('=');
@@ -63,6 +67,8 @@ void ProjectFactsCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "CredentialNamePattern", CredentialNamePattern);
   Options.store(Opts, "SecurityTag", SecurityTag);
   Options.store(Opts, "SecurityOperations", SecurityOperations);
+  Options.store(Opts, "SecretComparisons",
+                tidy::utils::options::serializeStringList(SecretComparisons));
 }
 
 void ProjectFactsCheck::registerPPCallbacks(const SourceManager &SM,

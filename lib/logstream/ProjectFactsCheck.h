@@ -7,6 +7,7 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace clang::tidy::logstream {
 
@@ -41,6 +42,7 @@ private:
   const std::string CredentialNamePattern;
   const std::string SecurityTag;
   const std::string SecurityOperations;
+  const std::vector<StringRef> SecretComparisons;
   std::unique_ptr<analysis::FactsExtractor> Extractor;
   const SourceManager *SM = nullptr;
 };

@@ -35,10 +35,6 @@ constexpr llvm::StringRef Appends[] = {"strcat", "strncat", "strlcat"};
 constexpr llvm::StringRef Comparisons[] = {
     "strcmp", "strncmp", "memcmp", "CRYPTO_memcmp", "timingsafe_bcmp",
     "bcmp",   "strcasecmp"};
-// Constant-time comparisons exist for secrets: a helper returning one is a
-// credential comparison whatever the operands are called.
-constexpr llvm::StringRef ConstantTimeComparisons[] = {"CRYPTO_memcmp",
-                                                       "timingsafe_bcmp"};
 
 struct ManagedApi {
   llvm::StringRef Name; // qualified, without leading ::
@@ -735,14 +731,17 @@ Summarizer::operation(const Expr *E, std::string &What) const {
       return std::make_pair(Ev.str(), True);
     }
   llvm::StringRef N = calleeName(C);
-  if (!llvm::is_contained(Comparisons, N) || C->getNumArgs() < 2)
+  bool Secret = llvm::is_contained(Opts.SecretComparisons, N);
+  if ((!Secret && !llvm::is_contained(Comparisons, N)) || C->getNumArgs() < 2)
     return std::nullopt;
   auto IsCrypt = [](const Expr *A) {
     if (const auto *CC = dyn_cast<CallExpr>(strip(A)))
       return calleeName(CC) == "crypt" || calleeName(CC) == "crypt_r";
     return false;
   };
-  bool Credential = llvm::is_contained(ConstantTimeComparisons, N);
+  // Constant-time comparisons exist for secrets: a helper returning one is
+  // a credential comparison whatever the operands are called.
+  bool Credential = Secret;
   for (unsigned I = 0; I < 2 && !Credential; ++I)
     Credential = IsCrypt(C->getArg(I)) ||
                  utils::mentionsMatchingName(C->getArg(I), Opts.CredentialName);

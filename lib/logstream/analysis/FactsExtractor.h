@@ -34,6 +34,9 @@ struct ExtractorOptions {
   std::string SecurityTag;
   /// `function=event[:true]` entries (the security check's table).
   std::vector<std::pair<std::string, std::string>> Operations;
+  /// Comparison functions that compare secrets whatever their operands are
+  /// called (constant-time comparisons).
+  std::vector<std::string> SecretComparisons;
 };
 
 class FactsExtractor {
