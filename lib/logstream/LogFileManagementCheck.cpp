@@ -1,6 +1,7 @@
 //===--- LogFileManagementCheck.cpp - logstream-log-file-management -------===//
 
 #include "LogFileManagementCheck.h"
+#include "logstream/analysis/ProjectFacts.h"
 #include "utils/AstHelpers.h"
 #include "utils/CheckOptions.h"
 #include "utils/FixIts.h"
@@ -180,6 +181,7 @@ LogFileManagementCheck::LogFileManagementCheck(StringRef Name,
                         "or 'SIGUSR1'",
                         DiagnosticIDs::Error)
           << Signal << Name;
+  Facts = analysis::ProjectFacts::get(*Context, *this);
 }
 
 void LogFileManagementCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
@@ -380,6 +382,8 @@ void LogFileManagementCheck::registerMatchers(MatchFinder *Finder) {
                                           hasName("::el::ConfigurationType")))))))))
             .bind("elpp-max-size"),
         this);
+  if (Facts)
+    analysis::matchSummarizedCalls(Finder, this, Facts->namesWithManages());
 
   if (!ExtraManagementFunctions.empty())
     Finder->addMatcher(
@@ -452,6 +456,8 @@ void LogFileManagementCheck::check(const MatchFinder::MatchResult &Result) {
   }
   if (const auto *C = N.getNodeAs<CallExpr>("path-call"))
     return checkPathCall(C, Result);
+  if (const auto *E = N.getNodeAs<Expr>(analysis::SummarizedCallId))
+    return checkSummarizedCall(E, Result);
   if (const auto *C = N.getNodeAs<CallExpr>("iter-delete")) {
     // for (auto &entry : directory_iterator(<log dir>)) remove(entry...)
     const auto *Entry = N.getNodeAs<VarDecl>("entry");
@@ -963,10 +969,14 @@ void LogFileManagementCheck::onEndOfTranslationUnit() {
     }
     if (F.NoteLoc.isValid())
       diag(F.NoteLoc, "the handler reopens the log here", DiagnosticIDs::Note);
+    for (const auto &[Loc, Text] : FactNotes)
+      if (Loc == F.Loc)
+        diag(Loc, "%0", DiagnosticIDs::Note) << Text;
     if (FirstSink.isValid() && FirstSink != F.Loc)
       diag(FirstSink, "the log file is written here", DiagnosticIDs::Note);
   }
   Findings.clear();
+  FactNotes.clear();
   FirstSink = SourceLocation();
 }
 

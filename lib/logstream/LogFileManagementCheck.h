@@ -6,10 +6,16 @@
 #include "utils/Compat.h"
 #include "utils/LogFiles.h"
 #include "clang-tidy/ClangTidyCheck.h"
+#include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace clang::tidy::logstream {
+
+namespace analysis {
+class ProjectFacts;
+} // namespace analysis
 
 /// Finds code that manages log files: rotation, retention and deletion,
 /// truncation, size-triggered rotation, log directories and permissions,
@@ -81,6 +87,13 @@ private:
   SourceLocation reopenOnFlag(const VarDecl *Flag, ASTContext &Ctx) const;
   std::optional<int64_t> macroValue(StringRef Name) const;
   void add(Finding F) { Findings.push_back(std::move(F)); }
+
+  // Project facts (LogFileManagementFacts.cpp): calls to the project's own
+  // helpers that rename, delete or truncate a path built from a parameter;
+  // the notes that explain them, by finding location.
+  void checkSummarizedCall(const Expr *Call, const MatchResult &Result);
+  std::shared_ptr<const analysis::ProjectFacts> Facts;
+  std::vector<std::pair<SourceLocation, std::string>> FactNotes;
 
   const utils::LogFileClassifier Classifier;
   const std::vector<StringRef> ExtraManagementFunctions;

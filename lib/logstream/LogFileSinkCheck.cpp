@@ -1,6 +1,7 @@
 //===--- LogFileSinkCheck.cpp - logstream-log-file-sink -------------------===//
 
 #include "LogFileSinkCheck.h"
+#include "logstream/analysis/ProjectFacts.h"
 #include "utils/CheckOptions.h"
 #include "utils/AstHelpers.h"
 #include "utils/FixIts.h"
@@ -174,7 +175,9 @@ LogFileSinkCheck::LogFileSinkCheck(StringRef Name, ClangTidyContext *Context)
       ExtraSinkTypes(utils::readListOption(Options, "ExtraSinkTypes", "")),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         tidy::utils::IncludeSorter::IS_LLVM),
-               areDiagsSelfContained()) {}
+               areDiagsSelfContained()) {
+  Facts = analysis::ProjectFacts::get(*Context, *this);
+}
 
 void LogFileSinkCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Classifier.storeOptions(Options, Opts);
@@ -227,6 +230,9 @@ void LogFileSinkCheck::registerMatchers(MatchFinder *Finder) {
                argumentCountAtLeast(2))
           .bind("dup2"),
       this);
+
+  if (Facts)
+    analysis::matchSummarizedCalls(Finder, this, Facts->namesWithOpens());
 
   // User-declared sink functions.
   if (!ExtraSinkFunctions.empty())
@@ -412,6 +418,8 @@ void LogFileSinkCheck::check(const MatchFinder::MatchResult &Result) {
     return checkDup2(C, Result);
   if (const auto *C = N.getNodeAs<CallExpr>("extra-fn"))
     return checkExtraFunction(C, Result);
+  if (const auto *E = N.getNodeAs<Expr>(analysis::SummarizedCallId))
+    return checkSummarizedCall(E, Result);
   if (const auto *C = N.getNodeAs<CXXConstructExpr>("stream-construct"))
     return checkStreamConstruct(C, Result);
   if (const auto *C = N.getNodeAs<CXXMemberCallExpr>("stream-open"))
@@ -513,6 +521,10 @@ bool LogFileSinkCheck::isLogTarget(const Expr *PathArg, const Expr *Call,
   // log.
   if (const NamedDecl *Kept = logNamedCopyOf(dyn_cast<VarDecl>(R), Ctx)) {
     Receiver = Kept->getName().str();
+    return true;
+  }
+  if (Facts && Facts->logHandle(R)) {
+    Receiver = R->getName().str();
     return true;
   }
   return false;

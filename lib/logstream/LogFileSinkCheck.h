@@ -7,10 +7,15 @@
 #include "utils/LogFiles.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace clang::tidy::logstream {
+
+namespace analysis {
+class ProjectFacts;
+} // namespace analysis
 
 /// Finds code that writes log events into files: C stdio, iostreams, POSIX
 /// descriptors, and the file sinks of spdlog, glog, Boost.Log, log4cxx,
@@ -72,6 +77,11 @@ private:
                            StringRef Path = {});
   std::optional<FixItHint> include(SourceLocation Loc, StringRef Header);
   std::optional<int64_t> macroValue(StringRef Name) const;
+
+  // Project facts (LogFileSinkFacts.cpp): calls to the project's own
+  // helpers that open their parameter for writing.
+  void checkSummarizedCall(const Expr *Call, const MatchResult &Result);
+  std::shared_ptr<const analysis::ProjectFacts> Facts;
 
   const utils::LogFileClassifier Classifier;
   const std::vector<StringRef> ExtraSinkFunctions;

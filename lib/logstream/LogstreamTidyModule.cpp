@@ -8,6 +8,7 @@
 #include "BufferedStdoutCheck.h"
 #include "LogFileManagementCheck.h"
 #include "LogFileSinkCheck.h"
+#include "ProjectFactsCheck.h"
 #include "SecurityEventCategoryCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "utils/Compat.h"
@@ -24,6 +25,8 @@ public:
         "logstream-log-file-management");
     CheckFactories.registerCheck<LogFileSinkCheck>(
         "logstream-log-file-sink");
+    CheckFactories.registerCheck<ProjectFactsCheck>(
+        "logstream-project-facts");
     CheckFactories.registerCheck<SecurityEventCategoryCheck>(
         "logstream-security-event-category");
     // END CHECKS

@@ -1,6 +1,8 @@
 //===--- SecurityEventCategoryCheck.cpp - logstream-security-event-category ===//
 
 #include "SecurityEventCategoryCheck.h"
+#include "logstream/analysis/ProjectFacts.h"
+#include "logstream/analysis/SecurityVocabulary.h"
 #include "utils/AstHelpers.h"
 #include "utils/FixIts.h"
 #include "utils/LogFiles.h"
@@ -23,36 +25,14 @@ namespace clang::tidy::logstream {
 
 namespace {
 
-constexpr StringRef DefaultOperations =
-    "pam_authenticate=authn_login;pam_acct_mgmt=authn_login;"
-    "pam_chauthtok=authn_password_change;ldap_simple_bind_s=authn_login;"
-    "ldap_sasl_bind_s=authn_login;sasl_server_step=authn_login;"
-    "sasl_checkpass=authn_login;X509_verify_cert=authn_certificate:true;"
-    "SSL_get_verify_result=authn_certificate;"
-    "EVP_DigestVerify=authn_signature:true;"
-    "EVP_DigestVerifyFinal=authn_signature:true;"
-    "EVP_VerifyFinal=authn_signature:true;EVP_PKEY_verify=authn_signature:true;"
-    "RSA_verify=authn_signature:true;ECDSA_verify=authn_signature:true;"
-    "EVP_DecryptFinal_ex=crypt_decrypt:true;"
-    "setuid=privilege_permissions_changed;seteuid=privilege_permissions_changed;"
-    "setreuid=privilege_permissions_changed;"
-    "setresuid=privilege_permissions_changed;"
-    "setgid=privilege_permissions_changed;setegid=privilege_permissions_changed;"
-    "setregid=privilege_permissions_changed;"
-    "setresgid=privilege_permissions_changed;"
-    "setgroups=privilege_permissions_changed;"
-    "initgroups=privilege_permissions_changed;"
-    "chroot=privilege_permissions_changed;capset=privilege_permissions_changed;"
-    "cap_set_proc=privilege_permissions_changed";
+constexpr StringRef DefaultOperations = analysis::DefaultSecurityOperations;
 constexpr StringRef PermissionOperations =
     "chmod=privilege_permissions_changed;fchmod=privilege_permissions_changed;"
     "chown=privilege_permissions_changed;fchown=privilege_permissions_changed;"
     "lchown=privilege_permissions_changed";
 // Bare `token` is every lexer's variable: only compound token names count.
 constexpr StringRef DefaultCredentialPattern =
-    "(^|_)(password|passwd|passphrase|pwd|secret|api_key|apikey|credential|"
-    "credentials|bearer|(auth|access|refresh|session|api|csrf|oauth|reset|"
-    "bearer)_token)(_|$)|^(pass|pw)$";
+    analysis::DefaultCredentialPattern;
 // A credential being chosen, not checked: `new_password`, `confirm_password`,
 // `password2` (password-strength and retype checks decide no authentication).
 constexpr StringRef DefaultChosenCredentialPattern =
@@ -219,6 +199,7 @@ SecurityEventCategoryCheck::SecurityEventCategoryCheck(
     Operations.push_back({qualify(Fn), Op});
     OperationByName[qualify(Fn)] = Op;
   }
+  addProjectFacts(Context);
 }
 
 void SecurityEventCategoryCheck::storeOptions(
@@ -329,7 +310,7 @@ void SecurityEventCategoryCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Call = N.getNodeAs<CallExpr>("op")) {
     const auto *OpFn = N.getNodeAs<FunctionDecl>("opfn");
     auto It = OperationByName.find("::" + OpFn->getQualifiedNameAsString());
-    if (It == OperationByName.end())
+    if (It == OperationByName.end() || isForeignFactOperation(OpFn))
       return;
     Sites.push_back({Fn, Call, OpFn->getName().str(), It->second});
     return;
@@ -571,6 +552,8 @@ bool SecurityEventCategoryCheck::isLogRecord(const Stmt *S,
   const FunctionDecl *F = Call->getDirectCallee();
   if (!F || !F->getIdentifier())
     return false;
+  if (Facts && Facts->isLoggingCall(Call))
+    return true;
   static constexpr StringRef CLogging[] = {
       "printf", "fprintf", "dprintf", "puts", "fputs", "vprintf", "vfprintf",
       "syslog", "vsyslog", "perror", "logstream_event", "logstream_event_fd",
@@ -634,6 +617,9 @@ bool SecurityEventCategoryCheck::isSecurityRecord(const Stmt *S,
                   (isa<VarDecl>(D) && cast<VarDecl>(D)->getType().isConstQualified())) &&
             D->getIdentifier() && SecurityCategory.matches(D->getName()))
           return true;
+  if (const auto *Call = dyn_cast<CallExpr>(S);
+      Call && Facts && Facts->isSecurityRecordCall(Call, Ctx))
+    return true;
   if (!isLogRecord(S, Ctx))
     return false;
   // syslog(LOG_AUTH | ..., ...) / LOG_AUTHPRIV.
@@ -797,6 +783,7 @@ void SecurityEventCategoryCheck::report(
     else
       addPathFix(D, S, Result, Worst, Ctx);
   }
+  noteProjectFacts(S.Call, OpLoc);
   diag(SM.getExpansionLoc(Worst.Loc),
        "this path %0 here without a SECURITY log record", DiagnosticIDs::Note)
       << Worst.Verb;

@@ -10,6 +10,8 @@
 #include "clang-tidy/utils/IncludeInserter.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -19,6 +21,10 @@ class CFGBlock;
 } // namespace clang
 
 namespace clang::tidy::logstream {
+
+namespace analysis {
+class ProjectFacts;
+} // namespace analysis
 
 /// Finds security-critical operations (authentication, authorization,
 /// privilege and credential changes, certificate and signature verification,
@@ -108,6 +114,15 @@ private:
   ASTContext *Context = nullptr;
   /// `openlog(..., LOG_AUTH|LOG_AUTHPRIV)` seen in this translation unit.
   bool AuthFacilityByDefault = false;
+
+  // Project facts (SecurityEventCategoryFacts.cpp): helpers in other files
+  // that return a security operation's result are operations; helpers that
+  // log, or write SECURITY records, are records.
+  void addProjectFacts(ClangTidyContext *Context);
+  bool isForeignFactOperation(const FunctionDecl *Callee) const;
+  void noteProjectFacts(const Expr *Call, SourceLocation Loc);
+  std::shared_ptr<const analysis::ProjectFacts> Facts;
+  llvm::StringSet<> FactOperationNames;
 };
 
 } // namespace clang::tidy::logstream

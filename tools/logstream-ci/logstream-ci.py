@@ -33,6 +33,9 @@ import tempfile
 import urllib.parse
 from typing import Dict, List, Optional, Set, Tuple
 
+sys.path.insert(0, os.path.dirname(os.path.realpath(__file__)))
+import logstream_facts  # noqa: E402  project facts: cache, merge, re-check
+
 try:
     import yaml
 except ImportError:  # pragma: no cover - reported to the user
@@ -579,9 +582,11 @@ class Tidy:
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         return proc.returncode, proc.stdout.decode("utf-8", "replace")
 
-    def invoke(self, unit: Unit, index: int, extra=(), phase="tu") -> UnitResult:
+    def invoke(self, unit: Unit, index: int, extra=(), phase="tu",
+               common=None) -> UnitResult:
         export = os.path.join(self.scratch, "%s%d.yaml" % (phase, index))
-        args = ["--quiet", "--export-fixes=" + export] + self.common_args + list(extra)
+        common = self.common_args if common is None else common
+        args = ["--quiet", "--export-fixes=" + export] + list(common) + list(extra)
         if unit.fallback is None:
             args += ["-p", self.build_dir, unit.path]
         else:
@@ -720,13 +725,36 @@ def failure_of(result: UnitResult) -> Tuple[Optional[Failure], list]:
     return None, diags
 
 
-def analyze(tidy: Tidy, units: List[Unit], jobs, progress, root):
+def with_facts(a, tidy: Tidy, units: List[Unit], pool, build_dir, root):
+    """Runs every unit through the project-facts phases (extract while
+    checking, merge, re-check the units whose facts changed; see
+    logstream_facts.py), as UnitResults in unit order."""
+    by_path = {u.path: (i, u) for i, u in enumerate(units)}
+
+    def run_unit(job):
+        index, unit = by_path[job[1]]
+        # A phase that gives its own export directory re-checks: fresh files.
+        phase = "tu" if job[6] == tidy.scratch else "recheck"
+        r = tidy.invoke(unit, index, phase=phase, common=job[4])
+        return (unit.path, r.returncode, r.output, "", r.diagnostics)
+
+    jobs = [(tidy.binary, u.path, tidy.build_dir, u.fallback, list(tidy.common_args), None,
+             tidy.scratch, i) for i, u in enumerate(units)]
+    for tu, rc, out, _, diags in logstream_facts.run_units(a, pool, jobs, run_unit,
+                                                            build_dir, root):
+        yield UnitResult(by_path[tu][1], rc, out, diags)
+
+
+def analyze(tidy: Tidy, units: List[Unit], jobs, progress, root, a=None, build_dir=None):
     """Runs every unit; returns (diagnostics, failures) in unit order."""
     diags, failures, done = [], [], 0
     with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(tidy.invoke, u, i) for i, u in enumerate(units)]
+        if a is not None:
+            futures = list(with_facts(a, tidy, units, pool, build_dir, root))
+        else:
+            futures = [pool.submit(tidy.invoke, u, i) for i, u in enumerate(units)]
         for fut in futures:
-            result = fut.result()
+            result = fut if isinstance(fut, UnitResult) else fut.result()
             done += 1
             if progress:
                 sys.stderr.write("\r[%d/%d] %s\x1b[K" % (done, len(units),
@@ -734,7 +762,8 @@ def analyze(tidy: Tidy, units: List[Unit], jobs, progress, root):
             error = configuration_error(result.output)
             if error:
                 for other in futures:
-                    other.cancel()
+                    if not isinstance(other, UnitResult):
+                        other.cancel()
                 raise UsageError(error)
             failure, remaining = failure_of(result)
             if failure:
@@ -743,6 +772,27 @@ def analyze(tidy: Tidy, units: List[Unit], jobs, progress, root):
     if progress:
         sys.stderr.write("\r\x1b[K")
     return diags, failures
+
+
+def die(message):
+    sys.stderr.write("logstream-ci: error: %s\n" % message)
+    sys.exit(2)
+
+
+def rel(path, root):
+    return display(path, root)
+
+
+def run_unit(job):
+    """One logstream-tidy run for `logstream-ci facts`: (tu, rc, stdout,
+    stderr, diagnostics) of job (tidy, tu, build_dir, fallback, extra,
+    header_filter, scratch, index)."""
+    binary, tu, build_dir, fallback, extra = job[:5]
+    args = [binary, "--quiet"] + list(extra)
+    args += [tu, "--"] + fallback if fallback is not None else ["-p", build_dir, tu]
+    proc = subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return (tu, proc.returncode, proc.stdout.decode("utf-8", "replace"),
+            proc.stderr.decode("utf-8", "replace"), [])
 
 
 # ==========================================================================
@@ -1252,6 +1302,7 @@ def parse_args(argv):
     p.add_argument("--write-baseline", metavar="FILE", help="record the current findings as the baseline")
     p.add_argument("--tidy", help="the logstream-tidy binary (default: next to this program, then PATH)")
     p.add_argument("--version", action="version", version="logstream-ci " + VERSION)
+    logstream_facts.add_arguments(p)
     a = p.parse_args(argv)
     if a.jobs < 1:
         raise UsageError("-j must be at least 1")
@@ -1266,6 +1317,8 @@ def parse_args(argv):
 
 
 def main(argv):
+    if argv[:1] == ["facts"]:
+        return logstream_facts.main(argv[1:], sys.modules[__name__])
     try:
         return run(parse_args(argv))
     except UsageError as e:
@@ -1373,7 +1426,8 @@ def run(a) -> int:
         verify_configuration(tidy, checks_of(a), a.checks, config_files([u.path for u in work.units],
                                                               a.config_file))
         progress = sys.stderr.isatty() and not a.quiet
-        diags, failures = analyze(tidy, work.units, a.jobs, progress, root)
+        diags, failures = analyze(tidy, work.units, a.jobs, progress, root, a,
+                                  db.directory)
     findings = postprocess(diags, sources, root, changes, a.all_lines, work.only_for)
     kept = findings if known is None else [f for f in findings if f.fingerprint not in known]
     outcome = Outcome(kept, failures, len(work.units), len(findings) - len(kept))

@@ -1,0 +1,54 @@
+//===--- LogFileSinkFacts.cpp - project facts for log-file-sink -----------===//
+//
+// What logstream-log-file-sink takes from the merged project facts
+// (docs/project-facts.md): a call to the project's own helper that opens a
+// path built from its parameters for writing is judged as that open, with
+// the caller's arguments in place of the parameters.
+//
+//===----------------------------------------------------------------------===//
+
+#include "LogFileSinkCheck.h"
+#include "logstream/analysis/ProjectFacts.h"
+#include "utils/AstHelpers.h"
+
+namespace clang::tidy::logstream {
+
+void LogFileSinkCheck::checkSummarizedCall(const Expr *Call,
+                                           const MatchResult &Result) {
+  ASTContext &Ctx = *Result.Context;
+  llvm::SmallVector<const Expr *, 4> Args;
+  const FunctionDecl *FD = analysis::summarizedCallee(Call, Args);
+  const analysis::FunctionFacts *F = Facts->lookup(FD);
+  if (!F)
+    return;
+  for (const analysis::PathEffect &Open : F->Opens) {
+    // app_fopen(path, "r"): the caller's mode reads.
+    if (Open.ModeParam && *Open.ModeParam < Args.size())
+      if (const StringLiteral *Mode = utils::asStringLiteral(Args[*Open.ModeParam]))
+        if (Mode->getCharByteWidth() == 1 &&
+            Mode->getString().find_first_of("wa+") == StringRef::npos)
+          continue;
+    std::string Shown, Receiver;
+    const analysis::Chain *Why = nullptr;
+    auto J = Facts->judge(Call, Open, Args, Ctx, Classifier, /*Opens=*/true,
+                          Shown, Why);
+    if (J == analysis::ProjectFacts::Judgement::ReportedInside)
+      return;
+    bool Log = J == analysis::ProjectFacts::Judgement::Log;
+    // FILE *logfp = app_fopen(...): the helper returns what it opened.
+    if (!Log && Open.ReturnsHandle)
+      Log = isLogTarget(nullptr, Call, Ctx, Shown, Receiver);
+    if (!Log)
+      continue;
+    SourceLocation Loc =
+        Result.SourceManager->getExpansionLoc(Call->getBeginLoc());
+    report(Loc, F->Name, Shown);
+    analysis::ProjectFacts::note(*Why, Loc,
+                                 [&](SourceLocation L, StringRef Text) {
+                                   diag(L, "%0", DiagnosticIDs::Note) << Text;
+                                 });
+    return;
+  }
+}
+
+} // namespace clang::tidy::logstream

@@ -1,0 +1,717 @@
+"""Project facts for logstream-ci: per-translation-unit cache, merge, re-check.
+
+The phases (docs/project-facts.md):
+
+1. Extraction. The logstream-project-facts check writes, for each
+   translation unit, a summary of the project's own functions (which
+   parameter they open for writing or rename, whether they log and where,
+   whether they write SECURITY records or return a security operation's
+   result) and the calls through which they pass their parameters on. It runs
+   in the same parse as the other checks.
+2. Merge. merge() combines every unit's summaries and closes them over the
+   calls (wrappers of wrappers, with the caller's arguments mapped onto the
+   callee's parameters), deterministically, into one facts file.
+3. Check. The checks read the merged file (logstream.FactsFile, or
+   LOGSTREAM_FACTS_FILE for the runs logstream-ci drives). A unit is checked
+   again only when the facts its calls resolve to differ from the facts it was
+   checked with.
+
+Per unit, the cache keeps the facts and the findings, keyed on the tool, the
+compile command, the check configuration and the content of every file the
+unit read; an unchanged unit is neither parsed nor re-extracted.
+"""
+
+import argparse
+import concurrent.futures
+import hashlib
+import json
+import os
+import shutil
+import sys
+import tempfile
+
+FORMAT = "logstream-facts"
+UNIT_FORMAT = "logstream-unit-facts"
+VERSION = 1
+CACHE_VERSION = 1
+EXTRACTION_CHECK = "logstream-project-facts"
+# A template longer than this, or more effects per function than this, is not
+# followed further (recursive helpers that keep appending suffixes).
+MAX_TEMPLATE_PARTS = 12
+MAX_EFFECTS = 8
+MAX_CHAIN = 8
+AUTH_FACILITIES = (4 << 3, 10 << 3)  # LOG_AUTH, LOG_AUTHPRIV
+
+
+class FactsError(Exception):
+    pass
+
+
+def canonical(value):
+    return json.dumps(value, sort_keys=True, separators=(",", ":"))
+
+
+def dumps(doc):
+    return json.dumps(doc, sort_keys=True, indent=1) + "\n"
+
+
+# --------------------------------------------------------------------------
+# Merge
+# --------------------------------------------------------------------------
+
+ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth"]
+
+
+def ordinal(i):
+    return ORDINALS[i] if i < len(ORDINALS) else "%dth" % (i + 1)
+
+
+def display(path, root):
+    if root and path.startswith(root.rstrip(os.sep) + os.sep):
+        return os.path.relpath(path, root)
+    return path
+
+
+def render(template, params):
+    out = []
+    for part in template:
+        if isinstance(part, str):
+            out.append(part)
+        elif isinstance(part, int):
+            name = params[part] if part < len(params) and params[part] else "arg%d" % (part + 1)
+            out.append("<%s>" % name)
+        else:
+            out.append("*")
+    return "".join(out)
+
+
+def describe(template, params):
+    """'its first argument' or "a path built from its first argument ('<dir>/app.log')"."""
+    indices = sorted({p for p in template if isinstance(p, int) and not isinstance(p, bool)})
+    which = " and ".join("its %s argument" % ordinal(i) for i in indices)
+    if len(template) == 1 and indices:
+        return which
+    return "a path built from %s ('%s')" % (which, render(template, params))
+
+
+def substitute(template, args):
+    """A callee's path template with the caller's argument templates spliced in."""
+    out = []
+    for part in template:
+        if isinstance(part, int) and not isinstance(part, bool):
+            arg = args[part] if part < len(args) else None
+            pieces = arg if isinstance(arg, list) else [None]
+        else:
+            pieces = [part]
+        for p in pieces:
+            if out and isinstance(p, str) and isinstance(out[-1], str):
+                out[-1] += p
+            elif out and p is None and out[-1] is None:
+                continue
+            else:
+                out.append(p)
+    return out
+
+
+def has_param(template):
+    return any(isinstance(p, int) and not isinstance(p, bool) for p in template)
+
+
+def apply_transform(transform, true_is_success):
+    kind = transform.get("kind", "direct")
+    if kind == "not":
+        return not true_is_success
+    if kind in ("eq", "ne"):
+        value = transform.get("value", 0)
+        matches = value != 0 if true_is_success else value == 0
+        return matches if kind == "eq" else not matches
+    return true_is_success
+
+
+def pick_summaries(units):
+    """key -> (summary, tu): one summary per function; a function seen by
+    several units (defined in a header) keeps the smallest in canonical form."""
+    chosen = {}
+    for unit in sorted(units, key=lambda u: u.get("tu", "")):
+        for key, summary in sorted((unit.get("functions") or {}).items()):
+            text = canonical(summary)
+            if key not in chosen or text < chosen[key][1]:
+                chosen[key] = (summary, text)
+    return {k: v[0] for k, v in chosen.items()}
+
+
+class Merger:
+    def __init__(self, summaries, root):
+        self.s = summaries
+        self.root = root
+        self.facts = {k: {} for k in summaries}
+
+    def at(self, key, line):
+        return "%s:%d" % (display(self.s[key].get("file", ""), self.root), line)
+
+    def name(self, key):
+        return self.s[key].get("name", key)
+
+    def params(self, key):
+        return self.s[key].get("params") or []
+
+    def seed(self):
+        for key in sorted(self.s):
+            f, facts, n = self.s[key], self.facts[key], self.name(key)
+            for kind, verb in (("opens", None), ("manages", None)):
+                for e in f.get(kind) or []:
+                    if kind == "opens":
+                        text = "'%s' opens %s for writing with '%s'" % (
+                            n, describe(e["path"], self.params(key)), e["api"])
+                    else:
+                        text = "'%s' %s %s with '%s'" % (
+                            n, {"rotate": "renames", "delete": "deletes",
+                                "truncate": "truncates"}.get(e.get("op"), "manages"),
+                            describe(e["path"], self.params(key)), e["api"])
+                    effect = {k: v for k, v in e.items() if k != "line"}
+                    effect["chain"] = [{"text": text, "at": self.at(key, e["line"])}]
+                    self.add_effect(facts, kind, effect)
+            log = f.get("logging")
+            if log:
+                where = {"syslog": "syslog", "stdout": "stdout", "stderr": "stderr"}.get(
+                    log["dest"], "'%s'" % log.get("handle", "").split("!")[-1])
+                entry = {k: v for k, v in log.items() if k in ("dest", "handle", "facility",
+                                                            "facility_param", "message_param")}
+                entry["chain"] = [{"text": "'%s' writes log records to %s with '%s'" % (
+                    n, where, log.get("api", "")), "at": self.at(key, log["line"])}]
+                facts["logging"] = entry
+            rec = f.get("security_record")
+            if rec:
+                facts["security_record"] = {"chain": [{
+                    "text": "'%s' writes a SECURITY record on every path (%s)" % (n, rec["what"]),
+                    "at": self.at(key, rec["line"])}]}
+            op = f.get("security_op")
+            if op and not rec:
+                facts["security_op"] = {
+                    "event": op["event"], "true_is_success": op["true_is_success"],
+                    "chain": [{"text": "'%s' returns the result of %s" % (n, op["what"]),
+                               "at": self.at(key, op["line"])}]}
+
+    @staticmethod
+    def add_effect(facts, kind, effect):
+        effects = facts.setdefault(kind, [])
+        ident = canonical({k: v for k, v in effect.items() if k != "chain"})
+        if len(effects) >= MAX_EFFECTS or len(effect["path"]) > MAX_TEMPLATE_PARTS:
+            return False
+        if any(canonical({k: v for k, v in e.items() if k != "chain"}) == ident for e in effects):
+            return False
+        effects.append(effect)
+        return True
+
+    def step(self, key, callee, edge, what):
+        return {"text": "'%s' %s '%s'" % (self.name(key), what, self.name(callee)),
+                "at": self.at(key, edge["line"])}
+
+    def close_edge(self, key, edge):
+        callee = edge.get("callee")
+        if callee not in self.facts:
+            return False  # a function without a definition in the project
+        g, f = self.facts[callee], self.facts[key]
+        args = edge.get("args") or []
+        changed = False
+        for kind in ("opens", "manages"):
+            for e in list(g.get(kind) or []):
+                path = substitute(e["path"], args)
+                if not has_param(path):
+                    continue  # a concrete path: judged at this call by the checks
+                derived = {k: v for k, v in e.items() if k in ("api", "op")}
+                derived["path"] = path
+                m = e.get("mode_param")
+                if m is not None:
+                    arg = args[m] if m < len(args) else None
+                    if isinstance(arg, list) and len(arg) == 1 and isinstance(arg[0], str):
+                        if not any(c in arg[0] for c in "wa+"):
+                            continue  # the caller reads
+                    elif isinstance(arg, list) and len(arg) == 1 and isinstance(arg[0], int):
+                        derived["mode_param"] = arg[0]
+                if e.get("returns") and (edge.get("returned") or {}).get("kind") == "direct":
+                    derived["returns"] = True
+                text = "passes %s to" % describe(path, self.params(key))
+                derived["chain"] = ([self.step(key, callee, edge, text)] + e["chain"])[:MAX_CHAIN]
+                changed |= self.add_effect(f, kind, derived)
+        log = g.get("logging")
+        # A wrapper passes its own message parameter as the callee's message.
+        message = log.get("message_param") if log else None
+        arg = args[message] if message is not None and message < len(args) else None
+        forwards = isinstance(arg, list) and len(arg) == 1 and isinstance(arg[0], int) \
+            and not isinstance(arg[0], bool)
+        if log and forwards and "logging" not in f:
+            entry = {k: v for k, v in log.items() if k in ("dest", "handle", "facility")}
+            entry["message_param"] = arg[0]
+            p = log.get("facility_param")
+            if p is not None:
+                ints = edge.get("ints") or {}
+                arg = args[p] if p < len(args) else None
+                if str(p) in ints:
+                    entry["facility"] = ints[str(p)] & 0x03f8
+                elif isinstance(arg, list) and len(arg) == 1 and isinstance(arg[0], int) \
+                        and not isinstance(arg[0], bool):
+                    entry["facility_param"] = arg[0]
+            entry["chain"] = ([self.step(key, callee, edge, "forwards its message to")]
+                              + log["chain"])[:MAX_CHAIN]
+            f["logging"] = entry
+            changed = True
+        if g.get("security_record") and edge.get("uncond") and "security_record" not in f:
+            f["security_record"] = {"chain": ([self.step(key, callee, edge, "calls, on every path,")]
+                                              + g["security_record"]["chain"])[:MAX_CHAIN]}
+            f.pop("security_op", None)
+            changed = True
+        op = g.get("security_op")
+        if op and edge.get("returned") and "security_op" not in f and "security_record" not in f:
+            f["security_op"] = {
+                "event": op["event"],
+                "true_is_success": apply_transform(edge["returned"], op["true_is_success"]),
+                "chain": ([self.step(key, callee, edge, "returns the result of")]
+                          + op["chain"])[:MAX_CHAIN]}
+            changed = True
+        return changed
+
+    def close(self):
+        # Facts only grow and are bounded: the fixpoint terminates, also on
+        # recursion and cycles.
+        for _ in range(64):
+            changed = False
+            for key in sorted(self.s):
+                for edge in self.s[key].get("calls") or []:
+                    changed |= self.close_edge(key, edge)
+            if not changed:
+                return
+
+
+def merge(units, root):
+    """The merged, closed facts of a list of per-unit facts documents."""
+    summaries = pick_summaries(units)
+    m = Merger(summaries, root)
+    m.seed()
+    m.close()
+    functions = {}
+    for key in sorted(summaries):
+        facts = {k: v for k, v in m.facts[key].items() if v}
+        if not facts:
+            continue
+        s = summaries[key]
+        facts.update({"name": s.get("name", key), "file": s.get("file", ""),
+                      "line": s.get("line", 0), "digest": s.get("digest", "")})
+        functions[key] = facts
+    handles = {}
+    for key in sorted(functions):
+        log = functions[key].get("logging")
+        if log and log.get("dest") == "handle" and log.get("handle") and \
+                log["handle"] not in handles:
+            handles[log["handle"]] = {"chain": log["chain"]}
+    facilities, unknown = set(), False
+    for unit in units:
+        facilities.update(unit.get("openlog") or [])
+        unknown |= bool(unit.get("openlog_unknown"))
+    doc = {"format": FORMAT, "version": VERSION, "root": root,
+           "functions": functions, "log_handles": handles}
+    if len(facilities) == 1 and not unknown:
+        doc["openlog_facility"] = facilities.pop()
+    return doc
+
+
+def check_unit(doc, origin):
+    if not isinstance(doc, dict) or doc.get("format") != UNIT_FORMAT:
+        raise FactsError("%s is not a logstream per-unit facts file" % origin)
+    if doc.get("version") != VERSION:
+        raise FactsError("%s has facts version %r, expected %d" % (origin, doc.get("version"), VERSION))
+    return doc
+
+
+def load_unit(path):
+    try:
+        with open(path, encoding="utf-8") as f:
+            return check_unit(json.load(f), path)
+    except (OSError, ValueError) as e:
+        raise FactsError("cannot read %s: %s" % (path, e))
+
+
+# --------------------------------------------------------------------------
+# Which units a change of facts affects
+# --------------------------------------------------------------------------
+
+def relevant_digest(unit, merged):
+    """A digest of the merged facts that can change this unit's findings."""
+    if not merged or not unit:
+        return ""
+    functions = merged.get("functions") or {}
+    called = [k for k in unit.get("called") or [] if k in functions]
+    security = bool(unit.get("security_sites")) or any(
+        "security_op" in functions[k] for k in called)
+    parts = []
+    for k in sorted(called):
+        f = functions[k]
+        keep = {kind: f[kind] for kind in ("opens", "manages", "security_op", "security_record")
+                if kind in f}
+        if security and "logging" in f:
+            keep["logging"] = f["logging"]
+        if keep:
+            parts.append([k, keep])
+    handles = merged.get("log_handles") or {}
+    for h in sorted({h.get("handle") for h in unit.get("handles") or []}):
+        if h in handles:
+            parts.append(["handle", h])
+    if security and "openlog_facility" in merged:
+        parts.append(["openlog", merged["openlog_facility"]])
+    if not parts:
+        return ""
+    return hashlib.sha256(canonical(parts).encode()).hexdigest()[:32]
+
+
+# --------------------------------------------------------------------------
+# Cache
+# --------------------------------------------------------------------------
+
+class Cache:
+    def __init__(self, directory, identity):
+        self.dir = directory
+        self.identity = identity
+        self._hashes = {}
+        os.makedirs(directory, exist_ok=True)
+
+    def file_hash(self, path):
+        if path not in self._hashes:
+            try:
+                with open(path, "rb") as f:
+                    self._hashes[path] = hashlib.sha256(f.read()).hexdigest()
+            except OSError:
+                self._hashes[path] = ""
+        return self._hashes[path]
+
+    def entry_path(self, tu):
+        return os.path.join(self.dir, hashlib.sha256(tu.encode()).hexdigest()[:24] + ".json")
+
+    def key(self, tu, command):
+        return hashlib.sha256(canonical([CACHE_VERSION, self.identity, tu, command]).encode()).hexdigest()
+
+    def load(self, tu, command):
+        """The cached entry of a unit whose inputs are unchanged, else None."""
+        try:
+            with open(self.entry_path(tu), encoding="utf-8") as f:
+                entry = json.load(f)
+        except (OSError, ValueError):
+            return None
+        if not isinstance(entry, dict) or entry.get("key") != self.key(tu, command):
+            return None
+        deps = entry.get("deps")
+        if not isinstance(deps, dict) or not deps:
+            return None
+        for path, digest in deps.items():
+            if self.file_hash(path) != digest:
+                return None
+        try:
+            check_unit(entry.get("facts"), tu)
+        except FactsError:
+            return None
+        return entry
+
+    def store(self, tu, command, facts, result=None, used=""):
+        deps = {p: self.file_hash(p) for p in facts.get("deps") or [tu]}
+        entry = {"key": self.key(tu, command), "deps": deps, "facts": facts}
+        if result is not None:
+            entry["result"] = result
+            entry["facts_used"] = used
+        path = self.entry_path(tu)
+        tmp = path + ".%d.tmp" % os.getpid()
+        with open(tmp, "w", encoding="utf-8") as f:
+            json.dump(entry, f, sort_keys=True)
+        os.replace(tmp, path)
+
+
+def tool_identity(tidy):
+    try:
+        st = os.stat(tidy)
+        return [os.path.realpath(tidy), st.st_size, int(st.st_mtime)]
+    except OSError:
+        return [tidy]
+
+
+def config_identity(root, tus):
+    """The .clang-tidy files that configure the units (content hashes)."""
+    found = {}
+    for tu in tus:
+        d = os.path.dirname(tu)
+        while True:
+            cfg = os.path.join(d, ".clang-tidy")
+            if cfg not in found:
+                try:
+                    with open(cfg, "rb") as f:
+                        found[cfg] = hashlib.sha256(f.read()).hexdigest()
+                except OSError:
+                    found[cfg] = None
+            parent = os.path.dirname(d)
+            if parent == d:
+                break
+            d = parent
+    return sorted((k, v) for k, v in found.items() if v)
+
+
+def compile_commands(build_dir):
+    db = {}
+    if not build_dir:
+        return db
+    try:
+        with open(os.path.join(build_dir, "compile_commands.json"), encoding="utf-8") as f:
+            for e in json.load(f):
+                path = e["file"] if os.path.isabs(e["file"]) else os.path.join(e["directory"], e["file"])
+                db.setdefault(os.path.normpath(path), [e.get("directory"), e.get("arguments") or e.get("command")])
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    return db
+
+
+def with_extraction(extra):
+    """clang-tidy arguments that also enable the extraction check (--checks on
+    the command line is appended to the configuration's Checks)."""
+    out, done = [], False
+    for arg in extra:
+        if arg.startswith("--checks="):
+            arg += "," + EXTRACTION_CHECK
+            done = True
+        out.append(arg)
+    if not done:
+        out.append("--checks=" + EXTRACTION_CHECK)
+    return out
+
+
+def read_outputs(directory):
+    """tu -> per-unit facts written by the extraction check."""
+    found = {}
+    if not os.path.isdir(directory):
+        return found
+    for name in sorted(os.listdir(directory)):
+        if not name.endswith(".json"):
+            continue
+        try:
+            unit = load_unit(os.path.join(directory, name))
+        except FactsError as e:
+            sys.stderr.write("logstream-ci: warning: %s\n" % e)
+            continue
+        found[unit.get("tu", "")] = unit
+    return found
+
+
+# --------------------------------------------------------------------------
+# logstream-ci integration
+# --------------------------------------------------------------------------
+
+def add_arguments(parser):
+    parser.add_argument("--no-facts", action="store_true",
+                        help="do not follow the project's own wrappers across translation units")
+    parser.add_argument("--facts-cache", metavar="DIR",
+                        help="per-unit facts and findings cache (default: "
+                             "<build-dir>/.logstream-cache)")
+
+
+def cache_dir(a, build_dir, root):
+    if a.facts_cache:
+        return a.facts_cache
+    return os.path.join(build_dir or root, ".logstream-cache")
+
+
+class Environment:
+    """Sets LOGSTREAM_FACTS_DIR / LOGSTREAM_FACTS_FILE for one phase."""
+
+    def __init__(self, **values):
+        self.values = values
+
+    def __enter__(self):
+        self.saved = {k: os.environ.get(k) for k in self.values}
+        for k, v in self.values.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+    def __exit__(self, *exc):
+        for k, v in self.saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def run_units(a, pool, jobs, run_unit, build_dir, root=None):
+    """Runs logstream-tidy over the jobs with project facts; yields
+    (tu, rc, stdout, stderr, diagnostics) per job, in job order."""
+    if getattr(a, "no_facts", False) or not jobs:
+        return pool.map(run_unit, jobs)
+    root = root or os.path.normpath(os.getcwd())
+    return FactsRun(a, pool, jobs, run_unit, build_dir, root).run()
+
+
+class FactsRun:
+    def __init__(self, a, pool, jobs, run_unit, build_dir, root):
+        self.pool, self.jobs, self.run_unit = pool, jobs, run_unit
+        self.root = root
+        self.db = compile_commands(build_dir)
+        tidy, extra, header_filter = jobs[0][0], jobs[0][4], jobs[0][5]
+        identity = [tool_identity(tidy), extra, header_filter,
+                    config_identity(root, sorted(self.db) or [j[1] for j in jobs])]
+        self.cache = Cache(cache_dir(a, build_dir, root), identity)
+        self.tmp = tempfile.mkdtemp(prefix="logstream-facts-")
+        self.stats = {"extracted": 0, "cached": 0, "rechecked": 0}
+
+    def command(self, job):
+        tu, fallback = job[1], job[3]
+        return self.db.get(tu) if fallback is None else ["fallback", fallback]
+
+    def run(self):
+        try:
+            return self.phases()
+        finally:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def phases(self):
+        results, units, used = {}, {}, {}
+        previous = os.path.join(self.cache.dir, "merged.json")
+        previous_doc = None
+        if os.path.exists(previous):
+            try:
+                with open(previous, encoding="utf-8") as f:
+                    previous_doc = json.load(f)
+            except (OSError, ValueError):
+                previous_doc = None
+        misses = []
+        for job in self.jobs:
+            entry = self.cache.load(job[1], self.command(job))
+            if entry and "result" in entry:
+                results[job[1]] = tuple(entry["result"])
+                units[job[1]] = entry["facts"]
+                used[job[1]] = entry.get("facts_used", "")
+                self.stats["cached"] += 1
+            else:
+                misses.append(job)
+        # Facts of the units this run does not analyze (paths, changed lines).
+        analyzed = {j[1] for j in self.jobs}
+        for tu, command in sorted(self.db.items()):
+            if tu not in analyzed:
+                entry = self.cache.load(tu, command)
+                if entry:
+                    units[tu] = entry["facts"]
+
+        # Phase 1: check and extract in one parse, with the previous facts.
+        out_dir = os.path.join(self.tmp, "units")
+        prev_file = previous if previous_doc and previous_doc.get("format") == FORMAT else None
+        fresh = {}
+        if misses:
+            extract_jobs = [j[:4] + (with_extraction(j[4]),) + j[5:] for j in misses]
+            with Environment(LOGSTREAM_FACTS_DIR=out_dir, LOGSTREAM_FACTS_FILE=prev_file):
+                for r in self.pool.map(self.run_unit, extract_jobs):
+                    results[r[0]] = r
+            fresh = read_outputs(out_dir)
+            self.stats["extracted"] = len(fresh)
+            for job in misses:
+                if job[1] in fresh:
+                    units[job[1]] = fresh[job[1]]
+                    used[job[1]] = relevant_digest(fresh[job[1]], previous_doc)
+
+        # Phase 2: merge.
+        merged = merge([units[k] for k in sorted(units)], self.root)
+        merged_path = os.path.join(self.cache.dir, "merged.json")
+        with open(merged_path + ".tmp", "w", encoding="utf-8") as f:
+            f.write(dumps(merged))
+        os.replace(merged_path + ".tmp", merged_path)
+
+        # Phase 3: check again where the facts a unit's calls resolve to changed.
+        again = []
+        for job in self.jobs:
+            unit = units.get(job[1])
+            if unit is not None and relevant_digest(unit, merged) != used.get(job[1], ""):
+                again.append(job)
+        if again:
+            self.stats["rechecked"] = len(again)
+            # Fresh export files: clang-tidy writes none when it finds nothing.
+            recheck_dir = os.path.join(self.tmp, "recheck")
+            os.makedirs(recheck_dir, exist_ok=True)
+            again = [j[:6] + (recheck_dir,) + j[7:] for j in again]
+            with Environment(LOGSTREAM_FACTS_DIR=None, LOGSTREAM_FACTS_FILE=merged_path):
+                for r in self.pool.map(self.run_unit, again):
+                    results[r[0]] = r
+                    used[r[0]] = relevant_digest(units.get(r[0]), merged)
+        for job in self.jobs:
+            tu = job[1]
+            if tu in units and (tu in fresh or any(j[1] == tu for j in again)):
+                self.cache.store(tu, self.command(job), units[tu], list(results[tu]), used[tu])
+        if os.environ.get("LOGSTREAM_CI_FACTS_STATS"):
+            sys.stderr.write("logstream-ci: facts: %d extracted, %d from cache, %d re-checked\n"
+                             % (self.stats["extracted"], self.stats["cached"], self.stats["rechecked"]))
+        return [results[j[1]] for j in self.jobs]
+
+
+# --------------------------------------------------------------------------
+# logstream-ci facts
+# --------------------------------------------------------------------------
+
+def main(argv, ci):
+    """`logstream-ci facts`: writes the merged facts file for stock clang-tidy."""
+    p = argparse.ArgumentParser(prog="logstream-ci facts",
+                                description="Write the project facts file that the logstream "
+                                            "checks read through the logstream.FactsFile option.")
+    p.add_argument("paths", nargs="*", help="files or directories (default: every file in the database)")
+    p.add_argument("-p", dest="build_path", help="build directory with compile_commands.json")
+    p.add_argument("-o", dest="output", default=".logstream-facts.json",
+                   help="the facts file to write (default: .logstream-facts.json)")
+    p.add_argument("-j", dest="jobs", type=int, default=os.cpu_count() or 1)
+    p.add_argument("--facts-cache", metavar="DIR", help="per-unit facts cache")
+    p.add_argument("--tidy", help="the logstream-tidy binary")
+    p.add_argument("--quiet", action="store_true")
+    a = p.parse_args(argv)
+    try:
+        if a.jobs < 1:
+            raise ci.UsageError("-j must be at least 1")
+        tidy = ci.find_tidy(a.tidy)
+        db_path = ci.find_database(a.build_path)
+        if not db_path:
+            raise ci.UsageError("no compilation database found (looked in ., build/ and parent "
+                                "directories); pass -p <build-dir>")
+        build_dir = os.path.dirname(db_path)
+        database = ci.load_database(db_path)
+        db_files = set(database.entries)
+        tus = sorted(ci.expand_inputs(a.paths, database) & db_files) if a.paths else sorted(db_files)
+    except ci.UsageError as e:
+        ci.die(str(e))
+    root = os.path.normpath(os.getcwd())
+    db = compile_commands(build_dir)
+    cache = Cache(os.path.join(a.facts_cache or os.path.join(build_dir, ".logstream-cache"), "facts-only"),
+                  [tool_identity(tidy), ["facts-only"], None, config_identity(root, tus)])
+    units, misses = {}, []
+    for tu in tus:
+        entry = cache.load(tu, db.get(tu))
+        if entry:
+            units[tu] = entry["facts"]
+        else:
+            misses.append(tu)
+    failed = []
+    with tempfile.TemporaryDirectory(prefix="logstream-facts-") as tmp:
+        out_dir = os.path.join(tmp, "units")
+        jobs = [(tidy, tu, build_dir, None, ["--checks=-*," + EXTRACTION_CHECK], None, tmp, i)
+                for i, tu in enumerate(misses)]
+        with Environment(LOGSTREAM_FACTS_DIR=out_dir, LOGSTREAM_FACTS_FILE=None):
+            with concurrent.futures.ThreadPoolExecutor(max_workers=a.jobs) as pool:
+                for tu, rc, out, err, diags in pool.map(ci.run_unit, jobs):
+                    if rc != 0:
+                        failed.append((tu, (err.strip().splitlines() or ["failed"])[-1]))
+        fresh = read_outputs(out_dir)
+        for tu in misses:
+            if tu in fresh:
+                units[tu] = fresh[tu]
+                cache.store(tu, db.get(tu), fresh[tu])
+    merged = merge([units[k] for k in sorted(units)], root)
+    tmp_out = a.output + ".tmp"
+    with open(tmp_out, "w", encoding="utf-8") as f:
+        f.write(dumps(merged))
+    os.replace(tmp_out, a.output)
+    for tu, why in failed:
+        sys.stderr.write("logstream-ci: error: %s: extraction failed: %s\n" % (ci.rel(tu, root), why))
+    if not a.quiet:
+        sys.stderr.write("logstream-ci: facts of %d translation unit(s) (%d extracted, %d from cache): "
+                         "%d function(s) summarized -> %s\n"
+                         % (len(units), len(fresh), len(units) - len(fresh),
+                            len(merged["functions"]), a.output))
+    return 2 if failed else 0
