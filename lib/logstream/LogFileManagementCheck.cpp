@@ -663,20 +663,8 @@ SourceLocation LogFileManagementCheck::findReopen(const FunctionDecl *Handler,
            .empty())
     return {};
   // Opening a log file.
-  auto Opens = match(
-      findAll(callExpr(callee(functionDecl(hasAnyName(
-                           "::fopen", "::fopen64", "::freopen", "::open",
-                           "::open64", "::openat", "::creat", "::std::fopen",
-                           "::std::freopen"))),
-                       argumentCountAtLeast(1))
-                  .bind("c")),
-      *Body, Ctx);
-  for (const auto &M : Opens) {
-    const auto *C = M.getNodeAs<CallExpr>("c");
-    unsigned Idx = C->getDirectCallee()->getName() == "openat" ? 1 : 0;
-    if (Idx < C->getNumArgs() && Classifier.isLogPathExpr(C->getArg(Idx), Ctx))
-      return C->getBeginLoc();
-  }
+  if (SourceLocation L = logOpenIn(*Body, Ctx); L.isValid())
+    return L;
   auto StreamOpens = match(
       findAll(cxxMemberCallExpr(
                   callee(cxxMethodDecl(hasAnyName("open", "close"),
@@ -736,21 +724,28 @@ SourceLocation LogFileManagementCheck::reopenOnFlag(const VarDecl *Flag,
              hasThen(stmt().bind("then"))),
       Ctx);
   for (const auto &M : Tests) {
-    const Stmt *Then = M.getNodeAs<Stmt>("then");
-    auto Opens = match(
-        findAll(callExpr(callee(functionDecl(hasAnyName(
-                             "::fopen", "::fopen64", "::freopen", "::open",
-                             "::open64", "::openat", "::creat", "::std::fopen",
-                             "::std::freopen"))),
-                         argumentCountAtLeast(1))
-                    .bind("c")),
-        *Then, Ctx);
-    for (const auto &O : Opens) {
-      const auto *C = O.getNodeAs<CallExpr>("c");
-      unsigned Idx = C->getDirectCallee()->getName() == "openat" ? 1 : 0;
-      if (Idx < C->getNumArgs() && Classifier.isLogPathExpr(C->getArg(Idx), Ctx))
-        return C->getBeginLoc();
-    }
+    if (SourceLocation L = logOpenIn(*M.getNodeAs<Stmt>("then"), Ctx);
+        L.isValid())
+      return L;
+  }
+  return {};
+}
+
+SourceLocation LogFileManagementCheck::logOpenIn(const Stmt &S,
+                                                 ASTContext &Ctx) const {
+  auto Opens = match(
+      findAll(callExpr(callee(functionDecl(hasAnyName(
+                           "::fopen", "::fopen64", "::freopen", "::open",
+                           "::open64", "::openat", "::creat", "::std::fopen",
+                           "::std::freopen"))),
+                       argumentCountAtLeast(1))
+                  .bind("c")),
+      S, Ctx);
+  for (const auto &M : Opens) {
+    const auto *C = M.getNodeAs<CallExpr>("c");
+    unsigned Idx = C->getDirectCallee()->getName() == "openat" ? 1 : 0;
+    if (Idx < C->getNumArgs() && Classifier.isLogPathExpr(C->getArg(Idx), Ctx))
+      return C->getBeginLoc();
   }
   return {};
 }

@@ -85,6 +85,8 @@ private:
   SourceLocation findReopen(const FunctionDecl *Handler, ASTContext &Ctx,
                             unsigned Depth) const;
   SourceLocation reopenOnFlag(const VarDecl *Flag, ASTContext &Ctx) const;
+  /// The first open of a log file (fopen/open/freopen/creat) in \p S.
+  SourceLocation logOpenIn(const Stmt &S, ASTContext &Ctx) const;
   std::optional<int64_t> macroValue(StringRef Name) const;
   void add(Finding F) { Findings.push_back(std::move(F)); }
 

@@ -27,7 +27,7 @@ void open_logs(const wchar_t *dir) {
   // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: '_wopen' writes log events to file 'audit.log'
   _wfreopen(L"C:/logs/out.txt", L"w", stdout);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: '_wfreopen' redirects stdout into file 'C:/logs/out.txt'
-  // CHECK-FIXES-NOT: _wfreopen
+  // CHECK-FIXES-NOT: _wfreopen(L"C:/logs/out.txt"
   (void)a, (void)b, (void)c, (void)d, (void)dir;
 }
 
