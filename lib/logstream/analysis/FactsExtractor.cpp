@@ -1009,17 +1009,6 @@ json::Object Summarizer::run(std::set<std::string> &Called,
   return Out;
 }
 
-std::string fileOf(const Decl *D, const SourceManager &SM) {
-  OptionalFileEntryRef File = SM.getFileEntryRefForID(
-      SM.getFileID(SM.getExpansionLoc(D->getLocation())));
-  if (!File)
-    return "";
-  llvm::SmallString<256> Path(File->getName());
-  llvm::sys::fs::make_absolute(Path);
-  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-  return std::string(Path);
-}
-
 } // namespace
 
 void FactsExtractor::addFunction(const FunctionDecl *FD, ASTContext &Ctx) {
@@ -1035,7 +1024,7 @@ void FactsExtractor::addFunction(const FunctionDecl *FD, ASTContext &Ctx) {
                                                        Handles);
   if (Summary.empty())
     return;
-  std::string File = fileOf(FD, SM);
+  std::string File = definitionFile(FD);
   Summary["name"] = qualifiedName(FD);
   Summary["file"] = File;
   Summary["line"] = SM.getExpansionLineNumber(FD->getLocation());

@@ -28,7 +28,7 @@ std::string fileDigest(llvm::StringRef Path) {
                          /*LowerCase=*/true, /*Width=*/16);
 }
 
-static std::string definitionFile(const Decl *D) {
+std::string definitionFile(const Decl *D) {
   const SourceManager &SM = D->getASTContext().getSourceManager();
   SourceLocation Loc = SM.getExpansionLoc(D->getLocation());
   OptionalFileEntryRef File = SM.getFileEntryRefForID(SM.getFileID(Loc));

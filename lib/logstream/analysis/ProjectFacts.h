@@ -102,6 +102,10 @@ std::string handleKey(const NamedDecl *D);
 /// be read).
 std::string fileDigest(llvm::StringRef Path);
 
+/// The absolute, dot-free path of the file \p D is written in (the
+/// expansion of a macro counts as its use), or "" when there is none.
+std::string definitionFile(const Decl *D);
+
 /// A merged facts file, read once per process.
 class ProjectFacts {
 public:
