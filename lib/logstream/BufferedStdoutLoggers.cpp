@@ -19,6 +19,12 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::logstream {
 
 namespace {
+/// A reference that spells template arguments (`make_shared<T>`); the
+/// hasAnyTemplateArgumentLoc matcher for DeclRefExpr arrived in LLVM 15.
+AST_MATCHER(DeclRefExpr, hasExplicitTemplateArgs) {
+  return Node.hasExplicitTemplateArgs();
+}
+
 constexpr llvm::StringRef OverrunId = "spdlog-overrun";
 constexpr llvm::StringRef SpelledTypesId = "spelled-types";
 constexpr llvm::StringRef NonblockCreateId = "spdlog-create-nb";
@@ -106,7 +112,7 @@ void BufferedStdoutCheck::registerLoggerMatchers(MatchFinder *Finder) {
       this);
   Finder->addMatcher(cxxNewExpr(UserCode).bind(SpelledTypesId), this);
   Finder->addMatcher(
-      declRefExpr(UserCode, hasAnyTemplateArgumentLoc(anything()))
+      declRefExpr(UserCode, hasExplicitTemplateArgs())
           .bind(SpelledTypesId),
       this);
   // log4cxx 1.0.0 asyncappender.cpp:250-263: without blocking a full buffer

@@ -19,9 +19,9 @@ static constexpr llvm::StringRef OutputDirectoryEnv = "LOGSTREAM_FACTS_DIR";
 
 static std::string outputDirectory(const ClangTidyCheck::OptionsView &Options) {
   if (std::optional<std::string> Env =
-          llvm::sys::Process::GetEnv(OutputDirectoryEnv))
+          compat::toStd(llvm::sys::Process::GetEnv(OutputDirectoryEnv)))
     return *Env;
-  return Options.get("OutputDirectory", "").str();
+  return std::string(Options.get("OutputDirectory", ""));
 }
 
 ProjectFactsCheck::ProjectFactsCheck(StringRef Name, ClangTidyContext *Context)
@@ -32,10 +32,9 @@ ProjectFactsCheck::ProjectFactsCheck(StringRef Name, ClangTidyContext *Context)
       CredentialNamePattern(utils::readRegexOption(
           *this, Options, Name, "CredentialNamePattern",
           analysis::DefaultCredentialPattern)),
-      SecurityTag(Options.get("SecurityTag", "SECURITY").str()),
-      SecurityOperations(
-          Options.get("SecurityOperations", analysis::DefaultSecurityOperations)
-              .str()),
+      SecurityTag(Options.get("SecurityTag", "SECURITY")),
+      SecurityOperations(Options.get("SecurityOperations",
+                                     analysis::DefaultSecurityOperations)),
       SecretComparisons(utils::readListOption(
           Options, "SecretComparisons", "CRYPTO_memcmp;timingsafe_bcmp")) {
   if (OutputDirectory.empty())

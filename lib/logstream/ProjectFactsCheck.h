@@ -3,6 +3,7 @@
 #ifndef LOGSTREAM_LOGSTREAM_PROJECTFACTSCHECK_H
 #define LOGSTREAM_LOGSTREAM_PROJECTFACTSCHECK_H
 
+#include "utils/Compat.h"
 #include "logstream/analysis/FactsExtractor.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include <memory>
@@ -32,7 +33,7 @@ public:
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return true;
   }
-  std::optional<TraversalKind> getCheckTraversalKind() const override {
+  compat::OptionalTraversalKind getCheckTraversalKind() const override {
     return TK_AsIs;
   }
 

@@ -14,10 +14,12 @@
 #include "clang-tidy/utils/IncludeInserter.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Allocator.h"
 #include "llvm/Support/StringSaver.h"
+#include "llvm/Support/xxhash.h"
 #include <mutex>
 #include <optional>
 #include <string>
@@ -116,6 +118,36 @@ inline llvm::StringRef stableOptionString(llvm::StringRef S) {
 #else
 inline llvm::StringRef stableOptionString(llvm::StringRef S) { return S; }
 #endif
+
+/// A fast 64-bit content hash (xxh3 from LLVM 17 on, xxHash64 before). Only
+/// compared with hashes made by the same build.
+inline uint64_t hash64(llvm::StringRef Data) {
+#if LLVM_VERSION_MAJOR >= 17
+  return llvm::xxh3_64bits(Data);
+#else
+  return llvm::xxHash64(Data);
+#endif
+}
+
+/// The name of the file a source-manager entry was read from, "" when it
+/// has none (LLVM 15 and older keep a FileEntry pointer, later majors an
+/// optional FileEntryRef).
+inline llvm::StringRef contentFileName(const SrcMgr::ContentCache &Content) {
+#if LLVM_VERSION_MAJOR < 16
+  return Content.OrigEntry ? Content.OrigEntry->getName() : "";
+#else
+  if (OptionalFileEntryRef File = Content.OrigEntry)
+    return File->getName();
+  return "";
+#endif
+}
+
+/// The name of the file behind \p FID, "" when there is none.
+inline llvm::StringRef fileIDName(const SourceManager &SM, FileID FID) {
+  if (auto File = SM.getFileEntryRefForID(FID))
+    return File->getName();
+  return "";
+}
 
 /// utils::IncludeInserter; before LLVM 15 its constructor takes no
 /// "self-contained diagnostics" flag (LLVM 14 has no such mode).

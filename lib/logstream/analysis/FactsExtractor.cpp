@@ -2,6 +2,7 @@
 
 #include "logstream/analysis/FactsExtractor.h"
 #include "logstream/analysis/ProjectFacts.h"
+#include "utils/Compat.h"
 #include "utils/LogFiles.h"
 #include "utils/StandardStreams.h"
 #include "clang/AST/ExprCXX.h"
@@ -14,13 +15,17 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
-#include "llvm/Support/xxhash.h"
 
 namespace clang::tidy::logstream::analysis {
 
 namespace json = llvm::json;
 
 namespace {
+
+bool isOneOf(llvm::StringRef Name,
+             std::initializer_list<llvm::StringRef> Names) {
+  return llvm::is_contained(Names, Name);
+}
 
 // The C and POSIX functions the extraction recognizes, by unqualified name
 // (only when declared at global scope or in std).
@@ -411,9 +416,8 @@ PathTemplate Summarizer::path(const Expr *E, unsigned Depth) const {
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
     const CXXMethodDecl *M = MC->getMethodDecl();
     if (M && M->getIdentifier() &&
-        llvm::is_contained({"c_str", "data", "string", "native",
-                            "generic_string"},
-                           M->getName()))
+        isOneOf(M->getName(),
+                {"c_str", "data", "string", "native", "generic_string"}))
       return path(MC->getImplicitObjectArgument(), Depth + 1);
   }
   return Unknown;
@@ -509,10 +513,8 @@ bool Summarizer::isSecurityRecord(const CallExpr *C) const {
         isAuthFacility(R.Val.getInt().getExtValue()))
       return true;
   }
-  bool LogCall = Syslog || llvm::is_contained({"printf", "fprintf", "dprintf",
-                                               "puts", "fputs", "vfprintf",
-                                               "vprintf"},
-                                              N);
+  bool LogCall = Syslog || isOneOf(N, {"printf", "fprintf", "dprintf", "puts",
+                                    "fputs", "vfprintf", "vprintf"});
   const auto *Stream = dyn_cast<CXXOperatorCallExpr>(C);
   if (!LogCall && !(Stream && Stream->getOperator() == OO_LessLess))
     return false;
@@ -908,7 +910,7 @@ void Summarizer::visitCall(const CallExpr *C, bool Unconditional) {
     const CXXRecordDecl *RD = M ? M->getParent() : nullptr;
     if (M && M->getIdentifier() && M->getName() == "open" && RD &&
         RD->getIdentifier() &&
-        llvm::is_contained({"basic_ofstream", "basic_fstream"}, RD->getName()) &&
+        isOneOf(RD->getName(), {"basic_ofstream", "basic_fstream"}) &&
         MC->getNumArgs() >= 1) {
       const Expr *Obj = MC->getImplicitObjectArgument();
       if (std::string H = handleOf(Obj); !H.empty())
@@ -936,7 +938,7 @@ void Summarizer::visitCall(const CallExpr *C, bool Unconditional) {
       SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation())))
     return;
   json::Object E = edge(C, Callee, Unconditional, nullptr);
-  if (!E.getBoolean("useful").value_or(false)) {
+  if (!compat::toStd(E.getBoolean("useful")).value_or(false)) {
     // Kept only if a return uses it (filled in by visitReturn).
     bool Returned = false;
     for (const ReturnStmt *R : Returns)
@@ -956,7 +958,7 @@ void Summarizer::visitCall(const CallExpr *C, bool Unconditional) {
 void Summarizer::visitConstruct(const CXXConstructExpr *CE) {
   const CXXRecordDecl *RD = CE->getConstructor()->getParent();
   if (!RD->getIdentifier() || CE->getNumArgs() < 1 ||
-      !llvm::is_contained({"basic_ofstream", "basic_fstream"}, RD->getName()))
+      !isOneOf(RD->getName(), {"basic_ofstream", "basic_fstream"}))
     return;
   checkOpen(CE, "std::ofstream", CE->getArg(0), nullptr, true);
 }
@@ -1062,8 +1064,9 @@ json::Value FactsExtractor::toJSON(const SourceManager &SM) const {
     const SrcMgr::SLocEntry &E = SM.getLocalSLocEntry(I);
     if (!E.isFile() || E.getFile().getFileCharacteristic() != SrcMgr::C_User)
       continue;
-    if (OptionalFileEntryRef F = E.getFile().getContentCache().OrigEntry) {
-      llvm::SmallString<256> Path(F->getName());
+    llvm::StringRef Name = compat::contentFileName(E.getFile().getContentCache());
+    if (!Name.empty()) {
+      llvm::SmallString<256> Path(Name);
       llvm::sys::fs::make_absolute(Path);
       llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
       DepSet.insert(std::string(Path));
@@ -1072,8 +1075,9 @@ json::Value FactsExtractor::toJSON(const SourceManager &SM) const {
   for (const std::string &D : DepSet)
     Deps.push_back(D);
   std::string Main;
-  if (OptionalFileEntryRef F = SM.getFileEntryRefForID(SM.getMainFileID())) {
-    llvm::SmallString<256> Path(F->getName());
+  llvm::StringRef MainName = compat::fileIDName(SM, SM.getMainFileID());
+  if (!MainName.empty()) {
+    llvm::SmallString<256> Path(MainName);
     llvm::sys::fs::make_absolute(Path);
     llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
     Main = std::string(Path);
@@ -1103,7 +1107,7 @@ std::string FactsExtractor::write(llvm::StringRef Directory,
   std::string Main = Doc.getAsObject()->getString("tu")->str();
   llvm::SmallString<256> Path(Directory);
   llvm::sys::path::append(
-      Path, llvm::utohexstr(llvm::xxh3_64bits(Main), true, 16) + ".json");
+      Path, llvm::utohexstr(compat::hash64(Main), true, 16) + ".json");
   std::string Tmp = (Path + ".tmp").str();
   {
     std::error_code EC;

@@ -2,6 +2,7 @@
 
 #include "logstream/analysis/ProjectFacts.h"
 #include "utils/AstHelpers.h"
+#include "utils/Compat.h"
 #include "utils/LogFiles.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -13,7 +14,6 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
-#include "llvm/Support/xxhash.h"
 #include <map>
 
 namespace clang::tidy::logstream::analysis {
@@ -24,17 +24,17 @@ std::string fileDigest(llvm::StringRef Path) {
   auto Buffer = llvm::MemoryBuffer::getFile(Path);
   if (!Buffer)
     return "";
-  return llvm::utohexstr(llvm::xxh3_64bits((*Buffer)->getBuffer()),
+  return llvm::utohexstr(compat::hash64((*Buffer)->getBuffer()),
                          /*LowerCase=*/true, /*Width=*/16);
 }
 
 std::string definitionFile(const Decl *D) {
   const SourceManager &SM = D->getASTContext().getSourceManager();
   SourceLocation Loc = SM.getExpansionLoc(D->getLocation());
-  OptionalFileEntryRef File = SM.getFileEntryRefForID(SM.getFileID(Loc));
-  if (!File)
+  llvm::StringRef Name = compat::fileIDName(SM, SM.getFileID(Loc));
+  if (Name.empty())
     return "";
-  llvm::SmallString<256> Path(File->getName());
+  llvm::SmallString<256> Path(Name);
   llvm::sys::fs::make_absolute(Path);
   llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
   return std::string(Path);
@@ -85,7 +85,7 @@ bool readChain(const json::Object *O, Chain &Out) {
 }
 
 std::optional<unsigned> readIndex(const json::Object &O, llvm::StringRef Key) {
-  if (std::optional<int64_t> I = O.getInteger(Key))
+  if (std::optional<int64_t> I = compat::toStd(O.getInteger(Key)))
     if (*I >= 0 && *I < 256)
       return static_cast<unsigned>(*I);
   return std::nullopt;
@@ -95,9 +95,9 @@ bool readPath(const json::Array *A, PathTemplate &Out) {
   if (!A)
     return false;
   for (const json::Value &V : *A) {
-    if (std::optional<llvm::StringRef> S = V.getAsString())
+    if (std::optional<llvm::StringRef> S = compat::toStd(V.getAsString()))
       Out.push_back({PathPart::Literal, S->str(), 0});
-    else if (std::optional<int64_t> I = V.getAsInteger())
+    else if (std::optional<int64_t> I = compat::toStd(V.getAsInteger()))
       Out.push_back({PathPart::Param, "", static_cast<unsigned>(*I)});
     else if (V.getAsNull())
       Out.push_back({PathPart::Unknown, "", 0});
@@ -122,7 +122,7 @@ bool readEffects(const json::Object &F, llvm::StringRef Key,
     if (auto Op = E->getString("op"))
       P.Operation = Op->str();
     P.ModeParam = readIndex(*E, "mode_param");
-    P.ReturnsHandle = E->getBoolean("returns").value_or(false);
+    P.ReturnsHandle = compat::toStd(E->getBoolean("returns")).value_or(false);
     if (auto Local = E->getString("local_path"))
       P.LocalPath = Local->str();
     Out.push_back(std::move(P));
@@ -146,7 +146,7 @@ bool readFunction(llvm::StringRef Key, const json::Object &F,
     if (!L->getString("dest") || !readChain(L, Log.Why))
       return false;
     Log.Destination = L->getString("dest")->str();
-    Log.Facility = L->getInteger("facility");
+    Log.Facility = compat::toStd(L->getInteger("facility"));
     Log.FacilityParam = readIndex(*L, "facility_param");
     Out.Logging = std::move(Log);
   }
@@ -161,7 +161,8 @@ bool readFunction(llvm::StringRef Key, const json::Object &F,
     if (!S->getString("event") || !readChain(S, Op.Why))
       return false;
     Op.Event = S->getString("event")->str();
-    Op.TrueIsSuccess = S->getBoolean("true_is_success").value_or(true);
+    Op.TrueIsSuccess =
+        compat::toStd(S->getBoolean("true_is_success")).value_or(true);
     Out.SecurityOperation = std::move(Op);
   }
   return true;
@@ -177,14 +178,15 @@ std::shared_ptr<const ProjectFacts> ProjectFacts::parse(llvm::StringRef Text,
     return nullptr;
   }
   const json::Object *Root = Doc->getAsObject();
-  if (!Root || Root->getString("format") != std::optional<llvm::StringRef>(
-                                               FactsFormat)) {
+  if (!Root || compat::toStd(Root->getString("format")) !=
+                   std::optional<llvm::StringRef>(FactsFormat)) {
     Error = "not a logstream facts file (no \"format\": \"logstream-facts\")";
     return nullptr;
   }
-  if (Root->getInteger("version") != FactsVersion) {
+  std::optional<int64_t> Version = compat::toStd(Root->getInteger("version"));
+  if (Version != FactsVersion) {
     Error = "facts file version " +
-            std::to_string(Root->getInteger("version").value_or(0)) +
+            std::to_string(Version.value_or(0)) +
             " is not supported (this logstream-tidy reads version " +
             std::to_string(FactsVersion) + "); regenerate it with "
             "'logstream-ci facts'";
@@ -214,7 +216,7 @@ std::shared_ptr<const ProjectFacts> ProjectFacts::parse(llvm::StringRef Text,
       }
       Facts->LogHandles[Key] = std::move(Why);
     }
-  Facts->OpenlogFacility = Root->getInteger("openlog_facility");
+  Facts->OpenlogFacility = compat::toStd(Root->getInteger("openlog_facility"));
   return Facts;
 }
 
@@ -242,7 +244,8 @@ static std::string resolveFactsPath(llvm::StringRef Name,
 std::shared_ptr<const ProjectFacts>
 ProjectFacts::get(ClangTidyContext &Context, const ClangTidyCheck &Check) {
   std::string Name;
-  if (std::optional<std::string> Env = llvm::sys::Process::GetEnv(FactsFileEnv))
+  if (std::optional<std::string> Env =
+          compat::toStd(llvm::sys::Process::GetEnv(FactsFileEnv)))
     Name = *Env;
   else {
     const auto &Opts = Context.getOptions().CheckOptions;
