@@ -2,7 +2,10 @@
 # logstream-tidy's one entry point for set-up, the demo and the test suite.
 #
 #   ./build.sh demo [--llvm N]   install what is missing, build, lint examples/
-#   ./build.sh test [--llvm N]   install what is missing, build, run every test
+#   ./build.sh test [--llvm N] [--label L]
+#                                install what is missing, build, run every test
+#                                (only ctest's tests labelled L when given:
+#                                plugin, standalone, unit, runtime, lit)
 #
 # N is the LLVM major to build against (14, 15, 16, 19 or 22; default 19). Debian 12,
 # as root (or with sudo). Exit status: 0 success, 1 a step failed (build,
@@ -13,7 +16,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 ROOT=$(pwd)
 
 usage() {
-  sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -21,15 +24,19 @@ usage() {
 ACTION=$1
 shift
 LLVM=19
+LABEL=
 while [ $# -gt 0 ]; do
   case "$1" in
     --llvm) [ $# -ge 2 ] || usage; LLVM=$2; shift 2 ;;
     --llvm=*) LLVM=${1#--llvm=}; shift ;;
+    --label) [ $# -ge 2 ] || usage; LABEL=$2; shift 2 ;;
+    --label=*) LABEL=${1#--label=}; shift ;;
     -h|--help) usage ;;
     *) echo "build.sh: unknown argument '$1'" >&2; usage ;;
   esac
 done
 case "$ACTION" in demo|test) ;; *) echo "build.sh: unknown action '$ACTION'" >&2; usage ;; esac
+[ -z "$LABEL" ] || [ "$ACTION" = test ] || { echo "build.sh: --label applies to 'test' only" >&2; usage; }
 case "$LLVM" in 14|15|16|19|22) ;; *) echo "build.sh: LLVM $LLVM is not supported (14, 15, 16, 19 or 22)" >&2; exit 2 ;; esac
 
 JOBS=$(nproc 2>/dev/null || echo 2)
@@ -114,9 +121,15 @@ build_with_gcc() {
 }
 
 run_tests() {
-  echo "== running the test suite (LLVM $LLVM)"
+  local select=()
+  if [ -n "$LABEL" ]; then
+    select=(-L "$LABEL")
+    echo "== running the tests labelled '$LABEL' (LLVM $LLVM)"
+  else
+    echo "== running the test suite (LLVM $LLVM)"
+  fi
   cd "$BUILD"
-  ctest -j "$JOBS" --output-on-failure --timeout 600
+  ctest -j "$JOBS" --output-on-failure --timeout 600 "${select[@]}"
 }
 
 install_missing

@@ -9,7 +9,7 @@
 // RUN:     logstream-security-event-category.CredentialNamePattern: '', \
 // RUN:     logstream-security-event-category.SecurityDecisionPattern: ''}}" -- -- -I%srcroot/include
 // RUN: not %logstream_tidy --checks='-*,logstream-security-event-category' %s \
-// RUN:   --config="{CheckOptions: {logstream-security-event-category.SecurityOperations: 'broken'}}" -- 2>&1 \
+// RUN:   --config="{CheckOptions: [{key: logstream-security-event-category.SecurityOperations, value: 'broken'}]}" -- 2>&1 \
 // RUN:   | FileCheck --check-prefix=BAD %s
 // BAD: error: invalid entry 'broken' in option 'logstream-security-event-category.SecurityOperations'; expected 'function=event' or 'function=event:true'
 
