@@ -1,8 +1,10 @@
 //===--- Compat.h - The one home of LLVM-version conditionals -------------===//
 //
-// Every difference between the LLVM majors logstream-tidy supports (14, 15,
-// 16, 19, 22) is absorbed here, so that checks and tools read the same on all
-// of them. Every check header includes this file first.
+// The differences in LLVM's and clang-tidy's C++ API between the majors
+// logstream-tidy supports (14, 15, 16, 19, 22) are absorbed here, so that the
+// checks read the same on all of them; every check header includes this file
+// first. (Differences in behaviour, such as clang-tidy 14 reading CheckOptions
+// only as a list, are handled where they show: the test runner, the README.)
 //
 //===----------------------------------------------------------------------===//
 
