@@ -29,6 +29,8 @@ static Op operationOf(qt::FileOp O) {
     return Op::Rotate;
   case qt::FileOp::Delete:
     return Op::Delete;
+  case qt::FileOp::DeleteDirectory:
+    return Op::DeleteFromDirectory;
   case qt::FileOp::Truncate:
     return Op::Truncate;
   case qt::FileOp::CreateDirectory:
@@ -129,7 +131,8 @@ void LogFileManagementCheck::checkQtManagementCall(const CallExpr *Call,
     }
     if (std::optional<std::string> V = utils::resolvePathValue(A, Ctx)) {
       StringRef Last = StringRef(*V).substr(V->rfind('/') + 1);
-      if (!Last.empty() && !Last.contains(utils::UnknownPathPart))
+      if (!Last.empty() && Last != "." && Last != ".." &&
+          !Last.contains(utils::UnknownPathPart))
         ArgKnownNotLog = true;
     }
   }

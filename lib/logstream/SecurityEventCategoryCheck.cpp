@@ -114,12 +114,22 @@ bool containsWord(StringRef Text, StringRef Word) {
 }
 
 /// The root object of a `a << b << c` chain.
+/// \p E through parentheses, conversions and temporaries (a stream
+/// returned by value, such as Qt's QDebug).
+const Expr *ignoringTemporaries(const Expr *E) {
+  for (const Expr *Prev = nullptr; Prev != E;) {
+    Prev = E;
+    E = E->IgnoreParenImpCasts()->IgnoreImplicit();
+  }
+  return E;
+}
+
 const Expr *streamRoot(const Expr *E) {
-  E = E->IgnoreParenImpCasts();
+  E = ignoringTemporaries(E);
   while (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
     if (Op->getOperator() != OO_LessLess || Op->getNumArgs() != 2)
       break;
-    E = Op->getArg(0)->IgnoreParenImpCasts();
+    E = ignoringTemporaries(Op->getArg(0));
   }
   return E;
 }

@@ -45,7 +45,11 @@ auto refersTo(const NamedDecl *D) {
 const Expr *constructionPath(const Expr *E) {
   if (!E)
     return nullptr;
-  E = E->IgnoreImplicit();
+  // Through `QDir(path)` (a functional cast) and its temporaries.
+  for (const Expr *Prev = nullptr; Prev != E;) {
+    Prev = E;
+    E = E->IgnoreParenCasts()->IgnoreImplicit();
+  }
   if (const auto *New = dyn_cast<CXXNewExpr>(E))
     E = New->getConstructExpr();
   const auto *C = dyn_cast_or_null<CXXConstructExpr>(E);
@@ -294,9 +298,9 @@ static const ManagementApi ManagementApis[] = {
     {"QFileDevice", "setPermissions", FileOp::Chmod},
     {"QDir", "rename", FileOp::Rotate},
     {"QDir", "remove", FileOp::Delete},
-    {"QDir", "removeRecursively", FileOp::Delete},
-    {"QDir", "rmdir", FileOp::Delete},
-    {"QDir", "rmpath", FileOp::Delete},
+    {"QDir", "removeRecursively", FileOp::DeleteDirectory},
+    {"QDir", "rmdir", FileOp::DeleteDirectory},
+    {"QDir", "rmpath", FileOp::DeleteDirectory},
     {"QDir", "mkdir", FileOp::CreateDirectory},
     {"QDir", "mkpath", FileOp::CreateDirectory},
 };
@@ -472,8 +476,9 @@ const NamedDecl *categoryOf(const Stmt *S, std::string &Name) {
       return nullptr;
     const FunctionDecl *Def = nullptr;
     if (F->hasBody(Def))
-      for (const auto &M : match(findAll(varDecl(isStaticLocal()).bind("v")),
-                                 *Def->getBody(), Def->getASTContext()))
+      for (const auto &M :
+           match(findAll(declStmt(has(varDecl(isStaticLocal()).bind("v")))),
+                 *Def->getBody(), Def->getASTContext()))
         Name = categoryName(M.getNodeAs<VarDecl>("v")->getInit());
     return F;
   }

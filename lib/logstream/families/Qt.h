@@ -77,7 +77,14 @@ const Expr *streamOver(const NamedDecl *File, const Stmt *Body,
                        ASTContext &Ctx);
 
 /// What a Qt file-management call does.
-enum class FileOp { Rotate, Delete, Truncate, CreateDirectory, Chmod };
+enum class FileOp {
+  Rotate,
+  Delete,
+  DeleteDirectory,
+  Truncate,
+  CreateDirectory,
+  Chmod
+};
 
 struct ManagementApi {
   llvm::StringRef Class;  // QFile, QFileDevice, QDir
