@@ -584,8 +584,9 @@ bool SecurityEventCategoryCheck::isLogRecord(const Stmt *S,
     return false;
   if (Facts && Facts->isLoggingCall(Call))
     return true;
-  // qWarning("..."): QMessageLogger's printf-style methods.
-  if (qt::isMessageLoggerMethod(F))
+  // qWarning("..."): QMessageLogger's printf-style methods (`qWarning()`
+  // without a message makes the QDebug that a `<<` chain records with).
+  if (qt::isMessageLoggerMethod(F) && Call->getNumArgs() > 0)
     return true;
   static constexpr StringRef CLogging[] = {
       "printf", "fprintf", "dprintf", "puts", "fputs", "vprintf", "vfprintf",
