@@ -53,10 +53,19 @@ void locals(const QString &errorPath) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'QFile::open' writes log events to file 'trace.log'
   // CHECK-FIXES: {{^}}  trace.open(stdout, mode);{{$}}
 
+  // Qt 6 spells QStringLiteral("x") as below.
+  QFile qt6(QString(QtPrivate::qMakeStringPrivate(u"" "qt6.log")));
+  qt6.open(QIODevice::WriteOnly);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'QFile::open' writes log events to file 'qt6.log'
+  // CHECK-FIXES: {{^}}  qt6.open(stdout, QIODevice::WriteOnly);{{$}}
+
   QFile *audit = new QFile(QString("audit.log"));
   audit->open(QIODevice::WriteOnly);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'QFile::open' writes log events to file 'audit.log'
+  // CHECK-MESSAGES: :[[@LINE+2]]:15: note: log events are written to the file through this stream
   // CHECK-FIXES: {{^}}  audit->open(stdout, QIODevice::WriteOnly);{{$}}
+  QDataStream records(audit);
+  records << 42;
 
   // No path in sight: the variable's name says log.
   QFile errorLog;

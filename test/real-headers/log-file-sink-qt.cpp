@@ -5,6 +5,7 @@
 // RUN: %check_logstream_tidy -std=c++17 %s logstream-log-file-sink %t -- -- %qt5_flags
 
 #include <QtCore/QCoreApplication>
+#include <QtCore/QDataStream>
 #include <QtCore/QDir>
 #include <QtCore/QFile>
 #include <QtCore/QLockFile>
@@ -66,7 +67,10 @@ void locals(const QString &errorPath) {
   QFile *audit = new QFile(QString("audit.log"));
   audit->open(QIODevice::WriteOnly);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'QFile::open' writes log events to file 'audit.log'
+  // CHECK-MESSAGES: :[[@LINE+2]]:15: note: log events are written to the file through this stream
   // CHECK-FIXES: {{^}}  audit->open(stdout, QIODevice::WriteOnly);{{$}}
+  QDataStream records(audit);
+  records << 42;
 
   // No path in sight: the variable's name says log.
   QFile errorLog;

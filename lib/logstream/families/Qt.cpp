@@ -344,6 +344,24 @@ bool isStringLikeClass(llvm::StringRef Name) {
   return llvm::is_contained(Names, Name);
 }
 
+/// Functions whose result is their first argument's text: QString's
+/// converting factories, QDir's separator and cleaning helpers, and the
+/// helpers qPrintable and Qt 6's QStringLiteral expand to.
+static bool isCarrier(const FunctionDecl *F) {
+  static constexpr llvm::StringRef Names[] = {
+      "fromUtf8",          "fromLatin1",      "fromLocal8Bit",
+      "fromStdString",     "fromUtf16",       "fromWCharArray",
+      "fromStdWString",    "cleanPath",       "toNativeSeparators",
+      "fromNativeSeparators", "asString",     "qMakeStringPrivate"};
+  // The cheap test first: most calls in a path are none of these.
+  if (!llvm::is_contained(Names, F->getName()))
+    return false;
+  const auto *Scope = dyn_cast<NamedDecl>(F->getDeclContext());
+  return Scope && Scope->getIdentifier() &&
+         (Scope->getName() == "QString" || Scope->getName() == "QDir" ||
+          Scope->getName() == "QtPrivate");
+}
+
 static bool isQtStringType(QualType T) {
   const CXXRecordDecl *RD = classOf(T);
   return RD && RD->getIdentifier() &&
@@ -363,6 +381,13 @@ pathValue(const Expr *E, llvm::function_ref<std::string(const Expr *)> Resolve,
       return Resolve(C->getArg(0)) + "/" + Resolve(C->getArg(1));
     if (const Expr *P = constructionPath(C))
       return Resolve(P);
+    // Qt 6's QStringLiteral: QString(QtPrivate::qMakeStringPrivate(u"...")).
+    if (C->getNumArgs() >= 1)
+      if (const auto *Inner = dyn_cast<CallExpr>(
+              C->getArg(0)->IgnoreParenCasts()->IgnoreImplicit()))
+        if (Inner->getDirectCallee() && Inner->getNumArgs() >= 1 &&
+            isCarrier(Inner->getDirectCallee()))
+          return Resolve(Inner->getArg(0));
     return std::nullopt;
   }
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
@@ -415,14 +440,7 @@ pathValue(const Expr *E, llvm::function_ref<std::string(const Expr *)> Resolve,
     const FunctionDecl *F = Call->getDirectCallee();
     if (!F || !F->getIdentifier() || Call->getNumArgs() < 1)
       return std::nullopt;
-    static constexpr llvm::StringRef Carriers[] = {
-        "QString::fromUtf8",        "QString::fromLatin1",
-        "QString::fromLocal8Bit",   "QString::fromStdString",
-        "QString::fromUtf16",       "QString::fromWCharArray",
-        "QString::fromStdWString",  "QDir::cleanPath",
-        "QDir::toNativeSeparators", "QDir::fromNativeSeparators",
-        "QtPrivate::asString",      "QtPrivate::qMakeStringPrivate"};
-    if (llvm::is_contained(Carriers, F->getQualifiedNameAsString()))
+    if (isCarrier(F))
       return Resolve(Call->getArg(0));
     return std::nullopt;
   }
