@@ -53,14 +53,13 @@ static bool isTextArgument(const Expr *A) {
 void LogFileManagementCheck::registerQtMatchers(MatchFinder *Finder) {
   auto NotInSystemHeader = unless(isExpansionInSystemHeader());
   Finder->addMatcher(
-      callExpr(NotInSystemHeader, qt::managementCall()).bind(QtManageId),
-      this);
-  Finder->addMatcher(
-      binaryOperator(NotInSystemHeader, hasAnyOperatorName("<", ">", "<=", ">="),
-                     hasEitherOperand(ignoringParenImpCasts(
-                         qt::sizeCall().bind(QtSizeId))))
-          .bind(QtSizeCmpId),
-      this);
+      callExpr(NotInSystemHeader, qt::managementCall()).bind(QtManageId), this);
+  Finder->addMatcher(binaryOperator(NotInSystemHeader,
+                                    hasAnyOperatorName("<", ">", "<=", ">="),
+                                    hasEitherOperand(ignoringParenImpCasts(
+                                        qt::sizeCall().bind(QtSizeId))))
+                         .bind(QtSizeCmpId),
+                     this);
   Finder->addMatcher(
       cxxMemberCallExpr(NotInSystemHeader, qt::fileOpenCall()).bind(QtOpenId),
       this);
@@ -83,8 +82,13 @@ bool LogFileManagementCheck::checkQt(const MatchResult &Result) {
       return true;
     std::string Api =
         (Size->getMethodDecl()->getParent()->getName() + "::size").str();
-    add({SM.getExpansionLoc(Cmp->getBeginLoc()), Op::SizeCheck, Api, Path, "",
-         std::nullopt, {}});
+    add({SM.getExpansionLoc(Cmp->getBeginLoc()),
+         Op::SizeCheck,
+         Api,
+         Path,
+         "",
+         std::nullopt,
+         {}});
     return true;
   }
   if (const auto *C = N.getNodeAs<CXXMemberCallExpr>(QtOpenId)) {
@@ -99,8 +103,13 @@ bool LogFileManagementCheck::checkQt(const MatchResult &Result) {
     noteSink(C->getBeginLoc(), SM);
     // QIODevice::Truncate asked for (without Append) empties the log.
     if ((*Bits & qt::Truncate) && !(*Bits & qt::Append))
-      add({SM.getExpansionLoc(C->getBeginLoc()), Op::Truncate, "QFile::open",
-           Path, "", std::nullopt, {}});
+      add({SM.getExpansionLoc(C->getBeginLoc()),
+           Op::Truncate,
+           "QFile::open",
+           Path,
+           "",
+           std::nullopt,
+           {}});
     return true;
   }
   return false;
@@ -152,7 +161,8 @@ void LogFileManagementCheck::checkQtManagementCall(const CallExpr *Call,
       if (InDir && !Texts.empty() && !ObjPath.empty()) {
         std::optional<std::string> Name =
             utils::resolvePathValue(Texts.front(), Ctx);
-        Path = ObjPath + "/" + Name.value_or(std::string(1, utils::UnknownPathPart));
+        Path = ObjPath + "/" +
+               Name.value_or(std::string(1, utils::UnknownPathPart));
       } else if (!ObjPath.empty()) {
         Path = ObjPath;
       }
@@ -162,7 +172,12 @@ void LogFileManagementCheck::checkQtManagementCall(const CallExpr *Call,
     return;
   std::string Name = (Api->Class + "::" + Api->Method).str();
   add({Result.SourceManager->getExpansionLoc(Call->getBeginLoc()),
-       operationOf(Api->Op), Name, Path, "", std::nullopt, {}});
+       operationOf(Api->Op),
+       Name,
+       Path,
+       "",
+       std::nullopt,
+       {}});
 }
 
 } // namespace clang::tidy::logstream

@@ -59,11 +59,10 @@ void LogFileSinkCheck::checkQtFileOpen(const CXXMemberCallExpr *Call,
     auto D = report(Loc, "QFile::open", Path);
     // file.open(mode) -> file.open(stdout, mode): the same QFile, writing to
     // the process's stdout (QFile does not close a handle it did not open).
-    bool OneArg = Call->getNumArgs() == 1 ||
-                  llvm::all_of(llvm::drop_begin(Call->arguments()),
-                               [](const Expr *A) {
-                                 return isa<CXXDefaultArgExpr>(A);
-                               });
+    bool OneArg =
+        Call->getNumArgs() == 1 ||
+        llvm::all_of(llvm::drop_begin(Call->arguments()),
+                     [](const Expr *A) { return isa<CXXDefaultArgExpr>(A); });
     CharSourceRange R =
         utils::fileRange(Call->getArg(0)->getSourceRange(), Ctx);
     if (OneArg && R.isValid()) {

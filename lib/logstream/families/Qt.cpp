@@ -36,8 +36,8 @@ auto fileClass() {
 }
 
 auto refersTo(const NamedDecl *D) {
-  return expr(ignoringParenImpCasts(
-      anyOf(declRefExpr(to(equalsNode(D))), memberExpr(member(equalsNode(D))))));
+  return expr(ignoringParenImpCasts(anyOf(declRefExpr(to(equalsNode(D))),
+                                          memberExpr(member(equalsNode(D))))));
 }
 
 /// The path argument of a QFile/QDir/QFileInfo construction: its first
@@ -71,10 +71,9 @@ const Expr *setterPath(const NamedDecl *D, const Stmt *Body, ASTContext &Ctx) {
   if (!Body)
     return nullptr;
   auto Sets = match(
-      findAll(cxxMemberCallExpr(
-                  callee(cxxMethodDecl(
-                      hasAnyName("setFileName", "setPath", "setFile"))),
-                  on(refersTo(D)), argumentCountIs(1))
+      findAll(cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(
+                                    "setFileName", "setPath", "setFile"))),
+                                on(refersTo(D)), argumentCountIs(1))
                   .bind("set")),
       *Body, Ctx);
   if (Sets.empty())
@@ -193,11 +192,10 @@ std::optional<unsigned> openModeBits(const Expr *Mode) {
 }
 
 StatementMatcher fileOpenCall() {
-  return cxxMemberCallExpr(callee(cxxMethodDecl(hasName("open"))),
-                           thisPointerType(fileClass()),
-                           argumentCountAtLeast(1),
-                           hasArgument(0, hasType(hasCanonicalType(
-                                              recordType()))));
+  return cxxMemberCallExpr(
+      callee(cxxMethodDecl(hasName("open"))), thisPointerType(fileClass()),
+      argumentCountAtLeast(1),
+      hasArgument(0, hasType(hasCanonicalType(recordType()))));
 }
 
 const NamedDecl *objectDecl(const Expr *Object) {
@@ -270,19 +268,19 @@ const Expr *streamOver(const NamedDecl *File, const Stmt *Body,
   if (!File || !Body)
     return nullptr;
   auto Device = expr(ignoringParenImpCasts(
-      anyOf(refersTo(File),
-            unaryOperator(hasOperatorName("&"), hasUnaryOperand(refersTo(File))))));
-  auto StreamClass = cxxRecordDecl(hasAnyName("::QTextStream", "::QDataStream"));
+      anyOf(refersTo(File), unaryOperator(hasOperatorName("&"),
+                                          hasUnaryOperand(refersTo(File))))));
+  auto StreamClass =
+      cxxRecordDecl(hasAnyName("::QTextStream", "::QDataStream"));
   auto Found = match(
-      findAll(expr(anyOf(
-                       cxxConstructExpr(hasDeclaration(cxxConstructorDecl(
-                                            ofClass(StreamClass))),
-                                        argumentCountAtLeast(1),
-                                        hasArgument(0, Device)),
-                       cxxMemberCallExpr(
-                           callee(cxxMethodDecl(hasName("setDevice"),
-                                                ofClass(StreamClass))),
-                           hasArgument(0, Device))))
+      findAll(expr(anyOf(cxxConstructExpr(hasDeclaration(cxxConstructorDecl(
+                                              ofClass(StreamClass))),
+                                          argumentCountAtLeast(1),
+                                          hasArgument(0, Device)),
+                         cxxMemberCallExpr(
+                             callee(cxxMethodDecl(hasName("setDevice"),
+                                                  ofClass(StreamClass))),
+                             hasArgument(0, Device))))
                   .bind("s")),
       *Body, Ctx);
   return Found.empty() ? nullptr : Found.front().getNodeAs<Expr>("s");
@@ -327,10 +325,9 @@ StatementMatcher managementCall() {
 }
 
 ast_matchers::internal::BindableMatcher<Stmt> sizeCall() {
-  return cxxMemberCallExpr(
-      callee(cxxMethodDecl(hasName("size"),
-                           ofClass(hasAnyName("::QFileInfo", "::QFile",
-                                              "::QFileDevice")))));
+  return cxxMemberCallExpr(callee(cxxMethodDecl(
+      hasName("size"),
+      ofClass(hasAnyName("::QFileInfo", "::QFile", "::QFileDevice")))));
 }
 
 //===----------------------------------------------------------------------===//
@@ -339,8 +336,9 @@ ast_matchers::internal::BindableMatcher<Stmt> sizeCall() {
 
 bool isStringLikeClass(llvm::StringRef Name) {
   static constexpr llvm::StringRef Names[] = {
-      "QString", "QLatin1String", "QLatin1StringView", "QStringView",
-      "QByteArray", "QAnyStringView", "QDir", "QFileInfo"};
+      "QString",     "QLatin1String", "QLatin1StringView",
+      "QStringView", "QByteArray",    "QAnyStringView",
+      "QDir",        "QFileInfo"};
   return llvm::is_contained(Names, Name);
 }
 
@@ -349,10 +347,12 @@ bool isStringLikeClass(llvm::StringRef Name) {
 /// helpers qPrintable and Qt 6's QStringLiteral expand to.
 static bool isCarrier(const FunctionDecl *F) {
   static constexpr llvm::StringRef Names[] = {
-      "fromUtf8",          "fromLatin1",      "fromLocal8Bit",
-      "fromStdString",     "fromUtf16",       "fromWCharArray",
-      "fromStdWString",    "cleanPath",       "toNativeSeparators",
-      "fromNativeSeparators", "asString",     "qMakeStringPrivate"};
+      "fromUtf8",           "fromLatin1",
+      "fromLocal8Bit",      "fromStdString",
+      "fromUtf16",          "fromWCharArray",
+      "fromStdWString",     "cleanPath",
+      "toNativeSeparators", "fromNativeSeparators",
+      "asString",           "qMakeStringPrivate"};
   // The cheap test first: most calls in a path are none of these.
   if (!llvm::is_contained(Names, F->getName()))
     return false;
@@ -365,7 +365,8 @@ static bool isCarrier(const FunctionDecl *F) {
 static bool isQtStringType(QualType T) {
   const CXXRecordDecl *RD = classOf(T);
   return RD && RD->getIdentifier() &&
-         (isStringLikeClass(RD->getName()) || RD->getName() == "QStringBuilder");
+         (isStringLikeClass(RD->getName()) ||
+          RD->getName() == "QStringBuilder");
 }
 
 std::optional<std::string>
@@ -475,8 +476,7 @@ static std::string categoryName(const Expr *Init) {
       Init ? Init->IgnoreImplicit() : nullptr);
   if (!C || C->getNumArgs() < 1)
     return "";
-  const auto *SL =
-      dyn_cast<StringLiteral>(C->getArg(0)->IgnoreParenImpCasts());
+  const auto *SL = dyn_cast<StringLiteral>(C->getArg(0)->IgnoreParenImpCasts());
   return SL && SL->getCharByteWidth() == 1 ? SL->getString().str() : "";
 }
 
@@ -487,7 +487,8 @@ const NamedDecl *categoryOf(const Stmt *S, std::string &Name) {
   // `lcSecurity()`: the function Q_LOGGING_CATEGORY defines (or
   // Q_DECLARE_LOGGING_CATEGORY declares).
   if (const auto *Call = dyn_cast<CallExpr>(E);
-      Call && !isa<CXXOperatorCallExpr>(Call) && !isa<CXXMemberCallExpr>(Call)) {
+      Call && !isa<CXXOperatorCallExpr>(Call) &&
+      !isa<CXXMemberCallExpr>(Call)) {
     const FunctionDecl *F = Call->getDirectCallee();
     if (!F || F->getNumParams() != 0 ||
         !isNamed(classOf(F->getReturnType()), "QLoggingCategory"))
@@ -579,8 +580,8 @@ static const Expr *writtenStream(const CallExpr *Call) {
   const FunctionDecl *F = Call->getDirectCallee();
   llvm::StringRef N = F->getName();
   unsigned Idx = N == "fputs" || N == "fputc" || N == "putc" ? 1
-                 : N == "fwrite"                            ? 3
-                                                            : 0;
+                 : N == "fwrite"                             ? 3
+                                                             : 0;
   return Idx < Call->getNumArgs() ? Call->getArg(Idx) : nullptr;
 }
 
@@ -589,33 +590,34 @@ static const Stmt *fileWriteIn(const FunctionDecl *Handler, ASTContext &Ctx,
   const FunctionDecl *Def = nullptr;
   if (!Handler || Depth > 2 || !Handler->hasBody(Def))
     return nullptr;
-  auto LocalFunction = functionDecl(isDefinition(),
-                                    unless(isExpansionInSystemHeader()));
+  auto LocalFunction =
+      functionDecl(isDefinition(), unless(isExpansionInSystemHeader()));
   auto LocalCall = callExpr(callee(LocalFunction.bind("callee")));
-  auto QFileWrite =
-      cxxMemberCallExpr(
-          callee(cxxMethodDecl(hasAnyName("open", "write", "putChar"))),
-          thisPointerType(fileClass()));
+  auto QFileWrite = cxxMemberCallExpr(
+      callee(cxxMethodDecl(hasAnyName("open", "write", "putChar"))),
+      thisPointerType(fileClass()));
   auto StreamClass =
       cxxRecordDecl(hasAnyName("::QTextStream", "::QDataStream"));
-  auto StreamOverFile = cxxConstructExpr(
-      hasDeclaration(cxxConstructorDecl(ofClass(StreamClass.bind("stream-class")))),
-      hasArgument(0, hasType(pointsTo(fileClass()))));
+  auto StreamOverFile =
+      cxxConstructExpr(hasDeclaration(cxxConstructorDecl(
+                           ofClass(StreamClass.bind("stream-class")))),
+                       hasArgument(0, hasType(pointsTo(fileClass()))));
   auto OfstreamClass = cxxRecordDecl(
       hasAnyName("::std::basic_ofstream", "::std::basic_fstream"));
-  auto Ofstream =
-      cxxConstructExpr(hasDeclaration(cxxConstructorDecl(ofClass(OfstreamClass))),
-                       argumentCountAtLeast(1));
+  auto Ofstream = cxxConstructExpr(
+      hasDeclaration(cxxConstructorDecl(ofClass(OfstreamClass))),
+      argumentCountAtLeast(1));
   auto Fopen = callExpr(callee(functionDecl(
       hasAnyName("::fopen", "::fopen64", "::std::fopen", "::_wfopen"))));
   auto StdioWrite = callExpr(callee(functionDecl(hasAnyName(
       "::fprintf", "::vfprintf", "::fputs", "::fputc", "::putc", "::fwrite",
       "::std::fprintf", "::std::fputs", "::std::fwrite"))));
-  auto Found = match(
-      findAll(expr(anyOf(QFileWrite.bind("qfile"), StreamOverFile.bind("stream"),
-                         Ofstream.bind("ofstream"), Fopen.bind("fopen"),
-                         StdioWrite.bind("fwrite"), LocalCall.bind("call")))),
-      *Def->getBody(), Ctx);
+  auto Found =
+      match(findAll(expr(
+                anyOf(QFileWrite.bind("qfile"), StreamOverFile.bind("stream"),
+                      Ofstream.bind("ofstream"), Fopen.bind("fopen"),
+                      StdioWrite.bind("fwrite"), LocalCall.bind("call")))),
+            *Def->getBody(), Ctx);
   for (const auto &M : Found) {
     if (const auto *C = M.getNodeAs<CXXMemberCallExpr>("qfile")) {
       llvm::StringRef Name = C->getMethodDecl()->getName();
@@ -672,8 +674,8 @@ bool writesEveryMessage(const FunctionDecl *Handler, ASTContext &Ctx) {
   if (!match(findAll(returnStmt()), *Body, Ctx).empty())
     return false;
   const ParmVarDecl *Type = Def->getParamDecl(0);
-  return match(findAll(ifStmt(hasCondition(hasDescendant(
-                   declRefExpr(to(equalsNode(Type))))))),
+  return match(findAll(ifStmt(hasCondition(
+                   hasDescendant(declRefExpr(to(equalsNode(Type))))))),
                *Body, Ctx)
       .empty();
 }
