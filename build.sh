@@ -55,7 +55,10 @@ if [ "$ACTION" = test ]; then
   # gcc/g++: the runtime header's compiler matrix (test/runtime/) and the g++
   # build of the checks; python3-rfc3987: the "uri"/"uri-reference" format
   # checks of the SARIF schema.
-  PACKAGES+=(libgtest-dev pre-commit python3-jsonschema python3-rfc3987 gcc g++)
+  # qtbase5-dev: the Qt real-header tests; g++-mingw-w64-x86-64: the MinGW
+  # headers of the Windows C runtime test (--target=x86_64-w64-mingw32).
+  PACKAGES+=(libgtest-dev pre-commit python3-jsonschema python3-rfc3987 gcc g++
+    qtbase5-dev g++-mingw-w64-x86-64)
 fi
 
 install_missing() {

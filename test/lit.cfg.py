@@ -123,6 +123,17 @@ for feature, header in [("spdlog", "spdlog/spdlog.h"), ("glog", "glog/logging.h"
                         ("pre-commit", None)]:
     if header and have_header(header):
         config.available_features.add(feature)
+# Debian's Qt 5 (qtbase5-dev): its include directories, as a Qt project's
+# build passes them (Qt 5 asks for position-independent code).
+qt5_include = "/usr/include/x86_64-linux-gnu/qt5"
+if os.path.exists(os.path.join(qt5_include, "QtCore", "QFile")):
+    config.available_features.add("qt5")
+    config.substitutions.append(("%qt5_flags", "-fPIC -isystem %s -isystem %s" % (
+        shlex.quote(qt5_include), shlex.quote(os.path.join(qt5_include, "QtCore")))))
+# Debian's MinGW-w64 headers (g++-mingw-w64-x86-64), for the Windows C
+# runtime spellings compiled with --target=x86_64-w64-mingw32.
+if os.path.exists("/usr/x86_64-w64-mingw32/include/stdio.h"):
+    config.available_features.add("mingw-headers")
 if any(os.access(os.path.join(d, "pre-commit"), os.X_OK)
        for d in os.environ.get("PATH", "").split(os.pathsep)):
     config.available_features.add("pre-commit")

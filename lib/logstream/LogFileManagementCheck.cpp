@@ -240,6 +240,9 @@ void LogFileManagementCheck::registerMatchers(MatchFinder *Finder) {
                            .bind("dirent-delete")))),
       this);
 
+  if (getLangOpts().CPlusPlus)
+    registerQtMatchers(Finder);
+
   if (getLangOpts().CPlusPlus) {
     // Truncation by reopening a stream with std::ios::trunc.
     auto FileStream = cxxRecordDecl(hasAnyName("::std::basic_ofstream",
@@ -456,6 +459,8 @@ void LogFileManagementCheck::check(const MatchFinder::MatchResult &Result) {
   }
   if (const auto *C = N.getNodeAs<CallExpr>("path-call"))
     return checkPathCall(C, Result);
+  if (checkQt(Result))
+    return;
   if (const auto *E = N.getNodeAs<Expr>(analysis::SummarizedCallId))
     return checkSummarizedCall(E, Result);
   if (const auto *C = N.getNodeAs<CallExpr>("iter-delete")) {

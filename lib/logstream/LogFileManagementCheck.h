@@ -90,6 +90,12 @@ private:
   std::optional<int64_t> macroValue(StringRef Name) const;
   void add(Finding F) { Findings.push_back(std::move(F)); }
 
+  // Qt (LogFileManagementQt.cpp): QFile/QDir/QFileInfo rotation, deletion,
+  // truncation, size checks, folders and permissions.
+  void registerQtMatchers(ast_matchers::MatchFinder *Finder);
+  bool checkQt(const MatchResult &Result);
+  void checkQtManagementCall(const CallExpr *Call, const MatchResult &Result);
+
   // Project facts (LogFileManagementFacts.cpp): calls to the project's own
   // helpers that rename, delete or truncate a path built from a parameter;
   // the notes that explain them, by finding location.

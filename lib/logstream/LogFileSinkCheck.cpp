@@ -270,6 +270,8 @@ void LogFileSinkCheck::registerMatchers(MatchFinder *Finder) {
           .bind("rdbuf"),
       this);
 
+  registerQtMatchers(Finder);
+
   // Library file sinks, however they are created.
   std::vector<StringRef> SinkNames = utils::allSinkClassNames();
   SinkNames.insert(SinkNames.end(), ExtraSinkTypes.begin(),
@@ -466,6 +468,7 @@ void LogFileSinkCheck::check(const MatchFinder::MatchResult &Result) {
     return checkEasyloggingText(C, Result);
   if (const auto *C = N.getNodeAs<CallExpr>("elpp-set"))
     return checkEasyloggingSet(C, Result);
+  checkQt(Result);
 }
 
 //===----------------------------------------------------------------------===//

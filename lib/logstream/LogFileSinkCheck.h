@@ -78,6 +78,14 @@ private:
   std::optional<FixItHint> include(SourceLocation Loc, StringRef Header);
   std::optional<int64_t> macroValue(StringRef Name) const;
 
+  // Qt (LogFileSinkQt.cpp): QFile opened for writing on a log, message
+  // handlers that write to a file.
+  void registerQtMatchers(ast_matchers::MatchFinder *Finder);
+  bool checkQt(const MatchResult &Result);
+  void checkQtFileOpen(const CXXMemberCallExpr *Call,
+                       const MatchResult &Result);
+  void checkQtMessageHandler(const CallExpr *Call, const MatchResult &Result);
+
   // Project facts (LogFileSinkFacts.cpp): calls to the project's own
   // helpers that open their parameter for writing.
   void checkSummarizedCall(const Expr *Call, const MatchResult &Result);

@@ -3,6 +3,7 @@
 #include "SecurityEventCategoryCheck.h"
 #include "logstream/analysis/ProjectFacts.h"
 #include "logstream/analysis/SecurityVocabulary.h"
+#include "logstream/families/Qt.h"
 #include "utils/AstHelpers.h"
 #include "utils/FixIts.h"
 #include "utils/LogFiles.h"
@@ -87,6 +88,18 @@ StringRef outermostMacro(SourceLocation Loc, const SourceManager &SM,
   return Name;
 }
 
+/// Whether \p Loc is spelled through a Qt category logging macro
+/// (qCWarning(lc) ...), at any depth of macro expansion.
+bool inQtCategoryMacro(SourceLocation Loc, const SourceManager &SM,
+                       const LangOptions &LO) {
+  for (unsigned N = 0; Loc.isMacroID() && N < 16; ++N) {
+    if (qt::isCategoryLoggingMacro(Lexer::getImmediateMacroName(Loc, SM, LO)))
+      return true;
+    Loc = SM.getImmediateMacroCallerLoc(Loc);
+  }
+  return false;
+}
+
 bool containsWord(StringRef Text, StringRef Word) {
   size_t Pos = 0;
   while ((Pos = Text.find(Word, Pos)) != StringRef::npos) {
@@ -101,12 +114,22 @@ bool containsWord(StringRef Text, StringRef Word) {
 }
 
 /// The root object of a `a << b << c` chain.
+/// \p E through parentheses, conversions and temporaries (a stream
+/// returned by value, such as Qt's QDebug).
+const Expr *ignoringTemporaries(const Expr *E) {
+  for (const Expr *Prev = nullptr; Prev != E;) {
+    Prev = E;
+    E = E->IgnoreParenImpCasts()->IgnoreImplicit();
+  }
+  return E;
+}
+
 const Expr *streamRoot(const Expr *E) {
-  E = E->IgnoreParenImpCasts();
+  E = ignoringTemporaries(E);
   while (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
     if (Op->getOperator() != OO_LessLess || Op->getNumArgs() != 2)
       break;
-    E = Op->getArg(0)->IgnoreParenImpCasts();
+    E = ignoringTemporaries(Op->getArg(0));
   }
   return E;
 }
@@ -177,7 +200,8 @@ SecurityEventCategoryCheck::SecurityEventCategoryCheck(
                areDiagsSelfContained()) {
   std::string List = std::string(Options.get("SecurityOperations", DefaultOperations));
   if (CheckPermissionChanges)
-    List += ";" + PermissionOperations.str();
+    List += ";" + PermissionOperations.str() + ";" +
+            qt::PermissionOperations.str();
   for (StringRef Entry : tidy::utils::options::parseStringList(List)) {
     Entry = Entry.trim();
     if (Entry.empty())
@@ -525,6 +549,12 @@ static bool isLibraryLoggingMacro(StringRef Name, bool IncludeStreams) {
 bool SecurityEventCategoryCheck::isLogRecord(const Stmt *S,
                                              ASTContext &Ctx) const {
   const SourceManager &SM = Ctx.getSourceManager();
+  // qCWarning(lc) << ...: the macro asks for its category before it tests
+  // whether the category is enabled; the record is judged there, as a whole.
+  std::string Category;
+  if (S->getBeginLoc().isMacroID() && qt::categoryOf(S, Category) &&
+      inQtCategoryMacro(S->getBeginLoc(), SM, getLangOpts()))
+    return true;
   StringRef Macro = outermostMacro(S->getBeginLoc(), SM, getLangOpts());
   if (!Macro.empty() && (isa<CallExpr>(S) || isa<CXXConstructExpr>(S)) &&
       (llvm::is_contained(LoggingMacros, Macro) ||
@@ -554,6 +584,10 @@ bool SecurityEventCategoryCheck::isLogRecord(const Stmt *S,
     return false;
   if (Facts && Facts->isLoggingCall(Call))
     return true;
+  // qWarning("..."): QMessageLogger's printf-style methods (`qWarning()`
+  // without a message makes the QDebug that a `<<` chain records with).
+  if (qt::isMessageLoggerMethod(F) && Call->getNumArgs() > 0)
+    return true;
   static constexpr StringRef CLogging[] = {
       "printf", "fprintf", "dprintf", "puts", "fputs", "vprintf", "vfprintf",
       "syslog", "vsyslog", "perror", "logstream_event", "logstream_event_fd",
@@ -569,6 +603,30 @@ bool SecurityEventCategoryCheck::isLogRecord(const Stmt *S,
   return QR.starts_with("spdlog::") || QR.starts_with("logstream::") ||
          QR.starts_with("log4cxx::") || QR.starts_with("log4cplus::") ||
          (QR.starts_with("Poco::Logger::"));
+}
+
+std::optional<bool>
+SecurityEventCategoryCheck::isQtCategoryRecord(const Stmt *S,
+                                               ASTContext &Ctx) const {
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::string Name;
+  if (!S->getBeginLoc().isMacroID())
+    return std::nullopt;
+  const NamedDecl *Category = qt::categoryOf(S, Name);
+  if (!Category || !inQtCategoryMacro(S->getBeginLoc(), SM, getLangOpts()))
+    return std::nullopt;
+  // The category's variable (`lcSecurity`) or its name (`"app.security"`,
+  // read as `app_security`) is a security logger's; or the record's text
+  // (the macro and the stream after it) carries the tag.
+  std::string Normalized;
+  for (char C : Name)
+    Normalized += llvm::isAlnum(C) ? llvm::toLower(C) : '_';
+  if (nameMatches(SecurityLogger, Category) ||
+      (!Normalized.empty() && SecurityLogger.matches(Normalized)))
+    return true;
+  return containsWord(
+      qt::recordText(S->getBeginLoc(), SM, getLangOpts(), nullptr),
+      SecurityTag);
 }
 
 bool SecurityEventCategoryCheck::isSecurityRecord(const Stmt *S,
@@ -620,6 +678,8 @@ bool SecurityEventCategoryCheck::isSecurityRecord(const Stmt *S,
   if (const auto *Call = dyn_cast<CallExpr>(S);
       Call && Facts && Facts->isSecurityRecordCall(Call, Ctx))
     return true;
+  if (std::optional<bool> Qt = isQtCategoryRecord(S, Ctx))
+    return *Qt;
   if (!isLogRecord(S, Ctx))
     return false;
   // syslog(LOG_AUTH | ..., ...) / LOG_AUTHPRIV.
@@ -818,6 +878,14 @@ void SecurityEventCategoryCheck::addPathFix(
           utils::fileRange(Call->getArg(0)->getSourceRange(), Ctx);
       if (R.isValid() && NoFacility)
         D << FixItHint::CreateInsertion(R.getBegin(), "LOG_AUTHPRIV | ");
+    } else if (std::string Category;
+               P.FirstLog->getBeginLoc().isMacroID() &&
+               qt::categoryOf(P.FirstLog, Category)) {
+      // qCWarning(lc) << "...": the message is written after the macro.
+      SourceLocation Inside;
+      qt::recordText(P.FirstLog->getBeginLoc(), SM, getLangOpts(), &Inside);
+      if (Inside.isValid() && Inside.isFileID())
+        D << FixItHint::CreateInsertion(Inside, SecurityTagFormat);
     } else if (const StringLiteral *SL = messageLiteral(P.FirstLog)) {
       if (SL->getBeginLoc().isFileID() && SL->getCharByteWidth() == 1) {
         SourceLocation Inside =

@@ -75,6 +75,9 @@ private:
                   const analysis::ResultValue &Result,
                   const analysis::PathEnd &P, ASTContext &Ctx);
   bool isSecurityRecord(const Stmt *S, ASTContext &Ctx) const;
+  /// A Qt category record (qCWarning(lc) ...): whether it is a SECURITY
+  /// one; nullopt for any other statement.
+  std::optional<bool> isQtCategoryRecord(const Stmt *S, ASTContext &Ctx) const;
   static bool isAuthFacility(int64_t Priority);
   static bool isRegainProbe(const Site &S);
   bool isTestCode(const FunctionDecl *Fn, const SourceManager &SM) const;

@@ -1,6 +1,7 @@
 //===--- LogFiles.cpp - What counts as a log file -------------------------===//
 
 #include "utils/LogFiles.h"
+#include "logstream/families/Qt.h"
 #include "utils/Compat.h"
 #include "utils/AstHelpers.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -297,6 +298,12 @@ public:
       return resolve(B->getSubExpr(), Depth + 1);
     if (const auto *CE = dyn_cast<ConstantExpr>(E))
       return resolve(CE->getSubExpr(), Depth + 1);
+    // Qt's strings and paths: QStringLiteral, QString("..."), QDir(d)
+    // .filePath(n), s.arg(x), ...
+    if (std::optional<std::string> Qt = qt::pathValue(
+            E, [&](const Expr *Part) { return resolve(Part, Depth + 1); },
+            Unknown()))
+      return *Qt;
 
     if (const auto *SL = dyn_cast<StringLiteral>(E)) {
       if (SL->getCharByteWidth() == 1) {
