@@ -63,6 +63,10 @@ std::optional<utils::StdStream> keyDestination(const Expr *Arg,
   return std::nullopt;
 }
 
+bool hasWords(StringRef Text) {
+  return llvm::any_of(Text, [](char C) { return llvm::isAlpha(C); });
+}
+
 } // namespace
 
 SensitiveLogDataCheck::SensitiveLogDataCheck(StringRef Name,
@@ -163,8 +167,21 @@ bool SensitiveLogDataCheck::isBareOutput(
       if (auto Convs = utils::parsePrintfFormat(Text))
         for (const utils::Conversion &C : llvm::reverse(*Convs))
           Text.erase(C.Begin, C.End - C.Begin);
-    if (llvm::any_of(Text, [](char C) { return llvm::isAlpha(C); }))
+    if (hasWords(Text))
       return false;
+  }
+  // Text built into a value: `"token: " + token`.
+  for (const analysis::RecordValue &V : S.Values) {
+    llvm::SmallVector<const Stmt *, 16> Work = {V.E};
+    for (unsigned N = 0; !Work.empty() && N < 64; ++N) {
+      const Stmt *Cur = Work.pop_back_val();
+      if (const auto *SL = dyn_cast_or_null<StringLiteral>(Cur);
+          SL && SL->getCharByteWidth() == 1 && hasWords(SL->getString()))
+        return false;
+      if (Cur)
+        for (const Stmt *C : Cur->children())
+          Work.push_back(C);
+    }
   }
   return true;
 }

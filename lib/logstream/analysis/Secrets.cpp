@@ -196,6 +196,9 @@ std::optional<Secret> SecretFinder::walkDecl(const Expr *Ref,
   if (Field && Name == "resp" && Owner && Owner->getIdentifier() &&
       Owner->getName() == "pam_response")
     return Secret{Ref, "resp", "a PAM conversation reply", Whole, false};
+  // The shadow password hash: `sp->sp_pwdp`.
+  if (Field && Name == "sp_pwdp")
+    return Secret{Ref, "sp_pwdp", "a password hash", Whole, true};
   if (isSecretName(Name))
     return Secret{Ref, Name.str(), "named like a credential", Whole,
                   !isPasswordName(Name)};
