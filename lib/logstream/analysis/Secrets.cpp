@@ -234,9 +234,9 @@ std::optional<Secret> SecretFinder::walkDecl(const Expr *Ref,
   if (Assigned.empty())
     return std::nullopt;
   const auto *Src = Assigned.front().getNodeAs<CallExpr>("src");
-  return Secret{Ref, calleeName(Src->getDirectCallee()) + "()",
-                "assigned from " + calleeName(Src->getDirectCallee()) + "()",
-                Whole, false};
+  std::string From = calleeName(Src->getDirectCallee());
+  return Secret{Ref, From + "()", "assigned from " + From + "()", Whole,
+                llvm::StringRef(From).starts_with("crypt")};
 }
 
 std::optional<Secret> SecretFinder::walkCall(const CallExpr *Call,
