@@ -22,6 +22,7 @@ namespace clang::tidy::logstream {
 namespace {
 
 constexpr StringRef BacktraceFdId = "backtrace-fd";
+constexpr StringRef DiscardedId = "discarded";
 
 // A log line on stdout/stderr: a level or category word first
 // (`[ERROR] ...`, `WARN: ...`, `SECURITY ...`, `error: ...`).
@@ -154,6 +155,18 @@ void EventInjectionCheck::registerPPCallbacks(const SourceManager &,
 void EventInjectionCheck::registerMatchers(MatchFinder *Finder) {
   analysis::registerRecordMatchers(Finder, this, Records,
                                    LoggingFunctionPattern);
+  // Calls whose value is unused (a statement of their own): the fix-it may
+  // replace them with a call of another return type. The matcher visits a
+  // statement before the calls in it, so these are known in check().
+  auto Discarded = expr(ignoringImplicit(callExpr().bind(DiscardedId)));
+  auto Body = [&](auto Inner) { return stmt(anyOf(
+      ifStmt(eachOf(hasThen(Inner), hasElse(Inner))), forStmt(hasBody(Inner)),
+      whileStmt(hasBody(Inner)), doStmt(hasBody(Inner)),
+      cxxForRangeStmt(hasBody(Inner)))); };
+  Finder->addMatcher(
+      stmt(unless(isExpansionInSystemHeader()),
+           anyOf(compoundStmt(forEach(Discarded)), Body(Discarded))),
+      this);
   if (CheckStackTraces)
     Finder->addMatcher(
         callExpr(unless(isExpansionInSystemHeader()),
@@ -166,6 +179,10 @@ void EventInjectionCheck::registerMatchers(MatchFinder *Finder) {
 void EventInjectionCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   const auto &N = Result.Nodes;
+  if (const auto *Call = N.getNodeAs<CallExpr>(DiscardedId)) {
+    DiscardedCalls.insert(Call);
+    return;
+  }
   if (const auto *Bt = N.getNodeAs<CallExpr>(BacktraceFdId)) {
     Expr::EvalResult R;
     if (Bt->getArg(2)->EvaluateAsInt(R, Ctx)) {
@@ -198,7 +215,10 @@ void EventInjectionCheck::check(const MatchFinder::MatchResult &Result) {
       checkRecord(Call, Ctx);
 }
 
-void EventInjectionCheck::onEndOfTranslationUnit() { Streams.clear(); }
+void EventInjectionCheck::onEndOfTranslationUnit() {
+  Streams.clear();
+  DiscardedCalls.clear();
+}
 
 void EventInjectionCheck::checkRecord(const Expr *Record, ASTContext &Ctx) {
   analysis::RecordShape S = analysis::describeRecord(Record, Ctx);
@@ -351,7 +371,7 @@ EventInjectionCheck::securityEvent(const analysis::RecordShape &S,
                                    ASTContext &Ctx) const {
   if (!getLangOpts().CPlusPlus || !S.Printf || !S.Format)
     return std::nullopt;
-  if (!utils::asDiscardedStatement(S.Record, Ctx) ||
+  if (!DiscardedCalls.count(S.Record) ||
       utils::fileRange(S.Record->getSourceRange(), Ctx).isInvalid())
     return std::nullopt;
   std::string Text = S.Format->getString().str();

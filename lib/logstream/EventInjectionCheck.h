@@ -9,6 +9,7 @@
 #include "analysis/UntrustedText.h"
 #include "utils/CheckOptions.h"
 #include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include <optional>
 #include <string>
 
@@ -63,6 +64,8 @@ private:
   const bool CheckStackTraces;
   compat::IncludeInserter Inserter;
   analysis::OutermostStreams Streams;
+  /// Calls that are statements of their own (their value unused).
+  llvm::SmallPtrSet<const Expr *, 32> DiscardedCalls;
 };
 
 } // namespace clang::tidy::logstream
