@@ -227,7 +227,7 @@ void EventInjectionCheck::checkRecord(const Expr *Record, ASTContext &Ctx) {
   if (S.Kind == analysis::RecordKind::Runtime ||
       (S.Kind == analysis::RecordKind::Syslog && !ReportSyslog))
     return;
-  bool Security = Records.isSecurityRecord(Record, Ctx);
+  bool Security = Records.isSecurityRecord(Record, Ctx, /*KnownRecord=*/true);
   if (Security && checkForgeable(S, Ctx))
     return;
   if (CheckMultiLine)

@@ -165,8 +165,8 @@ bool RecordClassifier::isLogRecord(const Stmt *S,
          (QR.starts_with("Poco::Logger::"));
 }
 
-bool RecordClassifier::isSecurityRecord(const Stmt *S,
-                                        ASTContext &Ctx) const {
+bool RecordClassifier::isSecurityRecord(const Stmt *S, ASTContext &Ctx,
+                                        bool KnownRecord) const {
   const SourceManager &SM = Ctx.getSourceManager();
   if (const auto *Call = dyn_cast<CallExpr>(S))
     if (const FunctionDecl *F = Call->getDirectCallee()) {
@@ -214,7 +214,7 @@ bool RecordClassifier::isSecurityRecord(const Stmt *S,
   if (const auto *Call = dyn_cast<CallExpr>(S);
       Call && Facts && Facts->isSecurityRecordCall(Call, Ctx))
     return true;
-  if (!isLogRecord(S, Ctx))
+  if (!KnownRecord && !isLogRecord(S, Ctx))
     return false;
   // syslog(LOG_AUTH | ..., ...) / LOG_AUTHPRIV.
   if (const auto *Call = dyn_cast<CallExpr>(S))

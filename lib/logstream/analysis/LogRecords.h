@@ -67,8 +67,11 @@ public:
   /// Whether \p S (a call, an operator call, a construction) writes a log
   /// record.
   bool isLogRecord(const Stmt *S, ASTContext &Ctx) const;
-  /// Whether \p S writes a record in the SECURITY category.
-  bool isSecurityRecord(const Stmt *S, ASTContext &Ctx) const;
+  /// Whether \p S writes a record in the SECURITY category. With
+  /// \p KnownRecord, \p S is known to be a log record (a caller's own
+  /// recognition, e.g. a printf-like logging function of the project).
+  bool isSecurityRecord(const Stmt *S, ASTContext &Ctx,
+                        bool KnownRecord = false) const;
 
   const std::vector<llvm::StringRef> &loggingFunctions() const {
     return LoggingFunctions;
