@@ -42,6 +42,9 @@ analysis::UntrustedVocabulary readVocabulary(const ClangTidyCheck &Check,
   analysis::UntrustedVocabulary V;
   V.EscapingFunctions = utils::readListOption(
       O, "EscapingFunctions", analysis::DefaultEscapingFunctions);
+  V.EscapingName = utils::Pattern(utils::readRegexOption(
+      Check, O, Name, "EscapingFunctionPattern",
+      analysis::DefaultEscapingFunctionPattern));
   V.SourceFunctions = utils::readListOption(O, "UntrustedSourceFunctions",
                                             analysis::DefaultSourceFunctions);
   V.RequestRecord = utils::Pattern(utils::readRegexOption(
@@ -128,6 +131,8 @@ void EventInjectionCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "EscapingFunctions",
                 tidy::utils::options::serializeStringList(
                     Vocabulary.EscapingFunctions));
+  Options.store(Opts, "EscapingFunctionPattern",
+                Vocabulary.EscapingName.source());
   Options.store(Opts, "UntrustedSourceFunctions",
                 tidy::utils::options::serializeStringList(
                     Vocabulary.SourceFunctions));

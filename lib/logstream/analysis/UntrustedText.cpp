@@ -153,10 +153,17 @@ std::optional<Untrusted> UntrustedFinder::walkCall(const CallExpr *Call,
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
     if (isTextAccessor(Name))
       return walk(MC->getImplicitObjectArgument(), Depth + 1);
-  if ((Name == "move" || Name == "forward" || Name == "strdup" ||
-       Name == "fromStdString" || Name == "fromUtf8") &&
-      Call->getNumArgs() >= 1)
-    return walk(Call->getArg(0), Depth + 1);
+  // Other text functions carry their text arguments' line breaks through
+  // (`trim(user)`, `fmt::format("{}", user)`), unless they escape by name.
+  if (!isTextType(Call->getType()) && !Call->getType()->isRecordType())
+    return std::nullopt;
+  if (V.EscapingName.matches(utils::normalizeIdentifier(Name)))
+    return std::nullopt;
+  for (const Expr *A : Call->arguments())
+    if (isTextType(stripValue(A)->getType()) ||
+        stripValue(A)->getType()->isRecordType())
+      if (auto U = walk(A, Depth + 1))
+        return U;
   return std::nullopt;
 }
 

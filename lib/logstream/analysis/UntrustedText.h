@@ -28,6 +28,7 @@ struct Untrusted {
 
 struct UntrustedVocabulary {
   std::vector<llvm::StringRef> EscapingFunctions;
+  utils::Pattern EscapingName; // functions that escape by name
   std::vector<llvm::StringRef> SourceFunctions; // getenv, header lookups
   utils::Pattern RequestRecord; // members of parameters of these types
   utils::Pattern HeaderFunction; // req.header("..."), get_param(...)
@@ -38,6 +39,9 @@ inline constexpr llvm::StringRef DefaultEscapingFunctions =
     "escape;json_escape;escape_json;log_escape;escape_log;quote;sanitize;"
     "sanitize_log;strvis;strnvis;stravis;g_strescape;url_encode;urlencode;"
     "c_escape;CEscape;escape_string;escapeString";
+inline constexpr llvm::StringRef DefaultEscapingFunctionPattern =
+    "escape|sanitiz|quote|encode|json|hex|base64|hash|digest|strvis|strnvis|"
+    "stravis|printable";
 inline constexpr llvm::StringRef DefaultSourceFunctions =
     "getenv;secure_getenv;MHD_lookup_connection_value;evhttp_find_header;"
     "FCGX_GetParam;apr_table_get;ap_table_get";
