@@ -168,8 +168,11 @@ void EventInjectionCheck::registerMatchers(MatchFinder *Finder) {
       ifStmt(eachOf(hasThen(Inner), hasElse(Inner))), forStmt(hasBody(Inner)),
       whileStmt(hasBody(Inner)), doStmt(hasBody(Inner)),
       cxxForRangeStmt(hasBody(Inner)))); };
+  // Not in template instantiations: one instantiation's types do not decide
+  // the template's text.
   Finder->addMatcher(
       stmt(unless(isExpansionInSystemHeader()),
+           unless(isInTemplateInstantiation()),
            anyOf(compoundStmt(forEach(Discarded)), Body(Discarded))),
       this);
   if (CheckStackTraces)
@@ -223,6 +226,7 @@ void EventInjectionCheck::check(const MatchFinder::MatchResult &Result) {
 void EventInjectionCheck::onEndOfTranslationUnit() {
   Streams.clear();
   DiscardedCalls.clear();
+  Reported.clear();
 }
 
 void EventInjectionCheck::checkRecord(const Expr *Record, ASTContext &Ctx) {
@@ -236,7 +240,7 @@ void EventInjectionCheck::checkRecord(const Expr *Record, ASTContext &Ctx) {
   if (Security && checkForgeable(S, Ctx))
     return;
   if (CheckMultiLine)
-    checkMultiLine(S, Security);
+    checkMultiLine(S, Security, Ctx);
   if (CheckStackTraces && S.Kind == analysis::RecordKind::Stdio)
     checkFrames(S, Ctx);
 }
@@ -259,6 +263,8 @@ bool EventInjectionCheck::checkForgeable(const analysis::RecordShape &S,
   }
   if (!First)
     return false;
+  if (!firstReport(First->At->getBeginLoc(), Ctx))
+    return true;
   std::optional<Rewrite> Fix = securityEvent(S, Ctx);
   {
     auto D = diag(First->At->getBeginLoc(),
@@ -275,7 +281,7 @@ bool EventInjectionCheck::checkForgeable(const analysis::RecordShape &S,
     }
   }
   if (!Fix)
-    diag(S.Record->getBeginLoc(),
+    diag(Ctx.getSourceManager().getExpansionLoc(S.Record->getBeginLoc()),
          "write the event with %0, which escapes every field",
          DiagnosticIDs::Note)
         << (getLangOpts().CPlusPlus ? "logstream::security_event(...)"
@@ -283,8 +289,18 @@ bool EventInjectionCheck::checkForgeable(const analysis::RecordShape &S,
   return true;
 }
 
+bool EventInjectionCheck::firstReport(SourceLocation Loc, ASTContext &Ctx) {
+  // A template's instantiations and a macro's expansions hold the same
+  // record more than once.
+  const SourceManager &SM = Ctx.getSourceManager();
+  return Reported
+      .insert({SM.getSpellingLoc(Loc).getRawEncoding(),
+               SM.getExpansionLoc(Loc).getRawEncoding()})
+      .second;
+}
+
 void EventInjectionCheck::checkMultiLine(const analysis::RecordShape &S,
-                                         bool Security) {
+                                         bool Security, ASTContext &Ctx) {
   std::string Text;
   std::vector<std::pair<size_t, const Expr *>> Starts;
   for (const analysis::TextPiece &P : S.Pieces) {
@@ -306,6 +322,8 @@ void EventInjectionCheck::checkMultiLine(const analysis::RecordShape &S,
   for (const auto &[Start, E] : Starts)
     if (Start <= Break)
       At = E;
+  if (!firstReport(At->getBeginLoc(), Ctx))
+    return;
   diag(At->getBeginLoc(),
        "log record message has a line break before its end: a line-oriented "
        "stream splits it into several events");
@@ -376,7 +394,9 @@ EventInjectionCheck::securityEvent(const analysis::RecordShape &S,
                                    ASTContext &Ctx) const {
   if (!getLangOpts().CPlusPlus || !S.Printf || !S.Format)
     return std::nullopt;
-  if (!DiscardedCalls.count(S.Record) ||
+  // Not through a macro: its expansion may say more than the call shows.
+  if (!S.Record->getBeginLoc().isFileID() ||
+      !S.Record->getEndLoc().isFileID() || !DiscardedCalls.count(S.Record) ||
       utils::fileRange(S.Record->getSourceRange(), Ctx).isInvalid())
     return std::nullopt;
   std::string Text = S.Format->getString().str();
@@ -422,7 +442,9 @@ EventInjectionCheck::securityEvent(const analysis::RecordShape &S,
   Rest += StringRef(Text).substr(From).str();
   // What is left is the tag, the event name and the description.
   std::string Description;
-  for (StringRef Word : llvm::split(Rest, ' ')) {
+  llvm::SmallVector<StringRef, 16> Words;
+  StringRef(Rest).split(Words, ' ', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
+  for (StringRef Word : Words) {
     if (Word == *Event || Word == Records.securityTag() ||
         Word.trim(":[]") == Records.securityTag())
       continue;

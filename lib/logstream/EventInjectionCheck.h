@@ -11,6 +11,7 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include <optional>
+#include <set>
 #include <string>
 
 namespace clang::tidy::logstream {
@@ -47,7 +48,9 @@ public:
 private:
   void checkRecord(const Expr *Record, ASTContext &Ctx);
   bool checkForgeable(const analysis::RecordShape &S, ASTContext &Ctx);
-  void checkMultiLine(const analysis::RecordShape &S, bool Security);
+  void checkMultiLine(const analysis::RecordShape &S, bool Security,
+                      ASTContext &Ctx);
+  bool firstReport(SourceLocation Loc, ASTContext &Ctx);
   void checkFrames(const analysis::RecordShape &S, ASTContext &Ctx);
   void checkStreamedTrace(const CXXOperatorCallExpr *Op);
   std::optional<Rewrite> securityEvent(const analysis::RecordShape &S,
@@ -66,6 +69,7 @@ private:
   analysis::OutermostStreams Streams;
   /// Calls that are statements of their own (their value unused).
   llvm::SmallPtrSet<const Expr *, 32> DiscardedCalls;
+  std::set<std::pair<unsigned, unsigned>> Reported;
 };
 
 } // namespace clang::tidy::logstream

@@ -11,6 +11,7 @@
 #include "utils/LogFiles.h"
 #include "utils/StandardStreams.h"
 #include "clang-tidy/utils/OptionsUtils.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
@@ -120,6 +121,19 @@ bool isLibraryLoggingMacro(StringRef Name, bool IncludeStreams) {
   return Known.match(Name) || (IncludeStreams && Streams.match(Name));
 }
 
+bool RecordClassifier::isListedLoggerClass(QualType T) const {
+  if (LoggingFunctions.empty())
+    return false;
+  const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD))
+    RD = Spec->getSpecializedTemplate()->getTemplatedDecl();
+  if (!RD || !RD->getIdentifier())
+    return false;
+  std::string Q = RD->getQualifiedNameAsString();
+  return llvm::is_contained(LoggingFunctions, Q) ||
+         llvm::is_contained(LoggingFunctions, "::" + Q);
+}
+
 bool RecordClassifier::isLogRecord(const Stmt *S,
                                    ASTContext &Ctx) const {
   const SourceManager &SM = Ctx.getSourceManager();
@@ -142,7 +156,9 @@ bool RecordClassifier::isLogRecord(const Stmt *S,
                StringRef(Q).starts_with("boost::log") ||
                StringRef(Q).contains("Log");
       }
-    return false;
+    // A logger class of the project named in LoggingFunctions
+    // (`Log("SECURITY") << ...`, `logger_ << ...`).
+    return isListedLoggerClass(Root->getType());
   }
   const auto *Call = dyn_cast<CallExpr>(S);
   if (!Call)

@@ -82,6 +82,9 @@ public:
   const std::string &securityTag() const { return SecurityTag; }
 
 private:
+  /// A class named in LoggingFunctions: its `<<` chains are records.
+  bool isListedLoggerClass(QualType T) const;
+
   const std::string SecurityTag;
   const utils::Pattern SecurityCategory;
   const utils::Pattern SecurityLogger;

@@ -73,7 +73,8 @@ inline constexpr llvm::StringRef DefaultKeyMaterialPattern =
     "(^|_)(private_key|privkey|priv_key|signing_key|master_key|"
     "encryption_key|decryption_key|secret_key|client_secret|aes_key|"
     "hmac_key|session_key|key_pem|pem_key|user_pin|so_pin|pin_code|otp|"
-    "totp_secret|mnemonic)(_|$)";
+    "totp_secret|mnemonic|authorization|authorization_header|auth_header|"
+    "cookie|cookies|set_cookie)(_|$)";
 /// The default of the NonSecretNamePattern option: names that say the value
 /// is about a secret, not the secret.
 inline constexpr llvm::StringRef DefaultNonSecretNamePattern =
@@ -88,7 +89,9 @@ inline constexpr llvm::StringRef DefaultNonSecretNamePattern =
 /// The default of the CredentialRecordPattern option: in these structs and
 /// classes a member called `token` or `key` is a credential.
 inline constexpr llvm::StringRef DefaultCredentialRecordPattern =
-    "auth|session|credential|oauth|login|bearer|jwt|apikey|api_key|secret";
+    "(^|_)(auth|authn|authentication|session|sessions|credential|"
+    "credentials|creds|oauth|oauth2|login|bearer|jwt|apikey|api_key|secret|"
+    "secrets)(_|$)";
 inline constexpr llvm::StringRef DefaultRedactionFunctions =
     "redact;redacted;mask;mask_secret;obfuscate;scrub;censor;anonymize;"
     "sanitize_secret;hide_secret";
