@@ -247,6 +247,8 @@ void EventInjectionCheck::checkRecord(const Expr *Record, ASTContext &Ctx) {
 
 bool EventInjectionCheck::checkForgeable(const analysis::RecordShape &S,
                                          ASTContext &Ctx) {
+  if (helperMayEscape(S.Record, Ctx))
+    return false;
   analysis::UntrustedFinder Finder(Vocabulary, Ctx);
   std::optional<analysis::Untrusted> First;
   for (const analysis::RecordValue &V : S.Values) {
@@ -287,6 +289,46 @@ bool EventInjectionCheck::checkForgeable(const analysis::RecordShape &S,
         << (getLangOpts().CPlusPlus ? "logstream::security_event(...)"
                                     : "logstream_security_event(...)");
   return true;
+}
+
+bool EventInjectionCheck::helperMayEscape(const Expr *Record,
+                                          ASTContext &Ctx) const {
+  // A printf-like logging function of the project: judged by what its body
+  // does with the message (OpenSSH's do_log escapes with strnvis; a helper
+  // over vsyslog is framed by the daemon). A helper whose body is not in
+  // this translation unit is judged only when it is listed.
+  const auto *Call = dyn_cast<CallExpr>(Record);
+  const FunctionDecl *F = Call ? Call->getDirectCallee() : nullptr;
+  if (!F || !F->getIdentifier() || !utils::printfShape(Call) ||
+      F->getDeclContext()->getRedeclContext()->isStdNamespace())
+    return false;
+  static constexpr StringRef CLibrary[] = {"printf", "fprintf", "dprintf",
+                                           "syslog", "err", "errx", "warn",
+                                           "warnx"};
+  if (llvm::is_contained(CLibrary, F->getName()) &&
+      F->getDeclContext()->getRedeclContext()->isTranslationUnit())
+    return false;
+  if (const analysis::ProjectFacts *Facts = Records.facts().get())
+    if (const analysis::FunctionFacts *FF = Facts->lookup(F);
+        FF && FF->Logging && FF->Logging->Destination == "syslog")
+      return !ReportSyslog;
+  const FunctionDecl *Def = F->getDefinition();
+  if (!Def || !Def->getBody())
+    return !Records.isListedFunction(F);
+  auto Calls = match(findAll(callExpr(callee(functionDecl().bind("f")))),
+                     *Def->getBody(), Ctx);
+  for (const auto &M : Calls) {
+    const auto *G = M.getNodeAs<FunctionDecl>("f");
+    if (!G->getIdentifier())
+      continue;
+    StringRef N = G->getName();
+    if ((N == "syslog" || N == "vsyslog") && !ReportSyslog)
+      return true;
+    if (Vocabulary.EscapingName.matches(utils::normalizeIdentifier(N)) ||
+        llvm::is_contained(Vocabulary.EscapingFunctions, N))
+      return true;
+  }
+  return false;
 }
 
 bool EventInjectionCheck::firstReport(SourceLocation Loc, ASTContext &Ctx) {

@@ -51,6 +51,7 @@ private:
   void checkMultiLine(const analysis::RecordShape &S, bool Security,
                       ASTContext &Ctx);
   bool firstReport(SourceLocation Loc, ASTContext &Ctx);
+  bool helperMayEscape(const Expr *Record, ASTContext &Ctx) const;
   void checkFrames(const analysis::RecordShape &S, ASTContext &Ctx);
   void checkStreamedTrace(const CXXOperatorCallExpr *Op);
   std::optional<Rewrite> securityEvent(const analysis::RecordShape &S,

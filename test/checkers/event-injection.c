@@ -8,12 +8,43 @@
 // RUN:   -- -- -D_GNU_SOURCE -I%srcroot/include
 
 #include <execinfo.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <syslog.h>
 #include <unistd.h>
 
+/* The project's logging helpers, judged by their bodies: sec_log writes the
+   message as is, auth_log goes through vsyslog (the daemon escapes), and
+   safe_log escapes control characters first. */
 void sec_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void sec_log(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+}
+void auth_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void auth_log(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vsyslog(LOG_AUTHPRIV | LOG_NOTICE, fmt, ap);
+  va_end(ap);
+}
+void escape_controls(char *text);
+void safe_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void safe_log(const char *fmt, ...) {
+  char line[512];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(line, sizeof line, fmt, ap);
+  va_end(ap);
+  escape_controls(line);
+  fprintf(stderr, "%s\n", line);
+}
+/* Declared only, not listed in SecurityLoggingFunctions or LoggingFunctions:
+   what it does with the message is not known here. */
+void remote_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 struct client {
   const char *peer;
@@ -31,6 +62,10 @@ int on_auth_failure(const struct client *conn, const char *user) {
 }
 
 void on_denied(const struct client *conn) {
+  auth_log("SECURITY authz_fail user=%s", conn->user);
+  // CHECK-MESSAGES-SYSLOG: :[[@LINE-1]]:43: warning: SECURITY record formats 'user' of parameter 'conn'
+  safe_log("SECURITY authz_fail user=%s", conn->user);
+  remote_log("SECURITY authz_fail user=%s", conn->user);
   sec_log("SECURITY authz_fail user=%s", conn->user);
   // CHECK-MESSAGES: :[[@LINE-1]]:42: warning: SECURITY record formats 'user' of parameter 'conn' without escaping
   // CHECK-MESSAGES-SYSLOG: :[[@LINE-2]]:42: warning: SECURITY record formats 'user' of parameter 'conn'

@@ -121,6 +121,17 @@ bool isLibraryLoggingMacro(StringRef Name, bool IncludeStreams) {
   return Known.match(Name) || (IncludeStreams && Streams.match(Name));
 }
 
+bool RecordClassifier::isListedFunction(const FunctionDecl *F) const {
+  if (!F || !F->getIdentifier())
+    return false;
+  std::string Q = F->getQualifiedNameAsString();
+  for (const std::vector<llvm::StringRef> *L :
+       {&LoggingFunctions, &SecurityLoggingFunctions})
+    if (llvm::is_contained(*L, Q) || llvm::is_contained(*L, "::" + Q))
+      return true;
+  return false;
+}
+
 bool RecordClassifier::isListedLoggerClass(QualType T) const {
   if (LoggingFunctions.empty())
     return false;

@@ -80,6 +80,12 @@ public:
     return LoggingMacros;
   }
   const std::string &securityTag() const { return SecurityTag; }
+  const std::vector<llvm::StringRef> &securityLoggingFunctions() const {
+    return SecurityLoggingFunctions;
+  }
+  /// Whether \p F is named (qualified, with or without `::`) in
+  /// LoggingFunctions or SecurityLoggingFunctions.
+  bool isListedFunction(const FunctionDecl *F) const;
 
 private:
   /// A class named in LoggingFunctions: its `<<` chains are records.
