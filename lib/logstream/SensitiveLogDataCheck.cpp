@@ -41,7 +41,13 @@ analysis::SecretVocabulary readVocabulary(const ClangTidyCheck &Check,
       O, "RedactionFunctions", analysis::DefaultRedactionFunctions);
   V.SecretHeaders =
       utils::readListOption(O, "SecretHeaders", analysis::DefaultSecretHeaders);
-  V.AllowedPrefixLength = O.get("AllowedPrefixLength", 8U);
+  std::string Prefix(O.get("AllowedPrefixLength", "8"));
+  if (StringRef(Prefix).trim().getAsInteger(10, V.AllowedPrefixLength))
+    Check.configurationDiag("invalid value '%0' for option "
+                            "'%1.AllowedPrefixLength'; expected a number of "
+                            "characters",
+                            DiagnosticIDs::Error)
+        << Prefix << Name;
   return V;
 }
 

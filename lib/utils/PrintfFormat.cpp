@@ -79,7 +79,9 @@ std::optional<PrintfCall> printfShape(const CallExpr *Call) {
     std::optional<PrintfCall> Known =
         llvm::StringSwitch<std::optional<PrintfCall>>(F->getName())
             .Case("printf", PrintfCall{0, 1})
-            .Cases("fprintf", "dprintf", "syslog", PrintfCall{1, 2})
+            .Case("fprintf", PrintfCall{1, 2})
+            .Case("dprintf", PrintfCall{1, 2})
+            .Case("syslog", PrintfCall{1, 2})
             .Case("err", PrintfCall{1, 2})
             .Case("errx", PrintfCall{1, 2})
             .Case("warn", PrintfCall{0, 1})
