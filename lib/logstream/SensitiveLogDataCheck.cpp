@@ -104,7 +104,10 @@ void SensitiveLogDataCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
                     Vocabulary.RedactionFunctions));
   Options.store(Opts, "SecretHeaders", tidy::utils::options::serializeStringList(
                                            Vocabulary.SecretHeaders));
-  Options.store(Opts, "AllowedPrefixLength", Vocabulary.AllowedPrefixLength);
+  // Stored as text: read as text and validated here (LLVM 22 would check an
+  // integer store itself, with a warning and exit code 0).
+  Options.store(Opts, "AllowedPrefixLength",
+                std::to_string(Vocabulary.AllowedPrefixLength));
   Options.store(Opts, "LogHandlePattern", LogHandle.source());
   Options.store(Opts, "LoggingFunctionPattern",
                 LoggingFunctionPattern.source());
