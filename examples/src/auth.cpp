@@ -20,10 +20,15 @@ bool login(const std::string &user, const std::string &password) {
   if (It == users().end())
     return false;
   if (std::strcmp(It->second.c_str(), password.c_str()) != 0) {
-    std::fprintf(stderr, "login failed for %s\n", user.c_str());
+    std::fprintf(stderr, "login failed for %s with '%s'\n", user.c_str(), password.c_str());
     return false;
   }
   return true;
+}
+
+void lock_account(const std::string &user, int failures) {
+  std::printf("SECURITY authn_login_lock user=%s failures=%d\n", user.c_str(),
+              failures);
 }
 
 } // namespace auth

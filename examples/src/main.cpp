@@ -26,8 +26,10 @@ int main(int argc, char **argv) {
     return 1;
   }
 
-  if (!auth::login("alice", "correct horse"))
+  if (!auth::login("alice", "correct horse")) {
+    auth::lock_account("alice", 1);
     return 1;
+  }
 
   orders::OrderBook book;
   auto id = book.place("alice", "keyboard", 1);

@@ -6,10 +6,12 @@
 //===----------------------------------------------------------------------===//
 
 #include "BufferedStdoutCheck.h"
+#include "EventInjectionCheck.h"
 #include "LogFileManagementCheck.h"
 #include "LogFileSinkCheck.h"
 #include "ProjectFactsCheck.h"
 #include "SecurityEventCategoryCheck.h"
+#include "SensitiveLogDataCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "utils/Compat.h"
 
@@ -21,6 +23,8 @@ public:
     // BEGIN CHECKS (sorted; maintained by utils/add_new_check.py)
     CheckFactories.registerCheck<BufferedStdoutCheck>(
         "logstream-buffered-stdout");
+    CheckFactories.registerCheck<EventInjectionCheck>(
+        "logstream-event-injection");
     CheckFactories.registerCheck<LogFileManagementCheck>(
         "logstream-log-file-management");
     CheckFactories.registerCheck<LogFileSinkCheck>(
@@ -29,6 +33,8 @@ public:
         "logstream-project-facts");
     CheckFactories.registerCheck<SecurityEventCategoryCheck>(
         "logstream-security-event-category");
+    CheckFactories.registerCheck<SensitiveLogDataCheck>(
+        "logstream-sensitive-log-data");
     // END CHECKS
   }
 };

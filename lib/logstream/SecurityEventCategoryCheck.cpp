@@ -59,8 +59,6 @@ constexpr StringRef DefaultConstantTimePattern =
     "^(CRYPTO_memcmp|timingsafe_bcmp|timingsafe_memcmp|consttime_memequal)$|"
     "const_?time|constant_?time|^time_?independent_";
 
-constexpr StringRef DefaultCategoryPattern = "^security$";
-constexpr StringRef DefaultLoggerPattern = "(^|_)security(_|$)";
 
 /// A declaration whose unqualified name matches an option's pattern.
 AST_MATCHER_P(NamedDecl, nameMatchesPattern, utils::Pattern, P) {
@@ -76,63 +74,6 @@ bool nameMatches(const utils::Pattern &P, const NamedDecl *D) {
          P.matches(utils::normalizeIdentifier(D->getName()));
 }
 
-
-/// The macro a statement is spelled through, if any (outermost).
-StringRef outermostMacro(SourceLocation Loc, const SourceManager &SM,
-                         const LangOptions &LO) {
-  StringRef Name;
-  while (Loc.isMacroID()) {
-    Name = Lexer::getImmediateMacroName(Loc, SM, LO);
-    Loc = SM.getImmediateMacroCallerLoc(Loc);
-  }
-  return Name;
-}
-
-/// Whether \p Loc is spelled through a Qt category logging macro
-/// (qCWarning(lc) ...), at any depth of macro expansion.
-bool inQtCategoryMacro(SourceLocation Loc, const SourceManager &SM,
-                       const LangOptions &LO) {
-  for (unsigned N = 0; Loc.isMacroID() && N < 16; ++N) {
-    if (qt::isCategoryLoggingMacro(Lexer::getImmediateMacroName(Loc, SM, LO)))
-      return true;
-    Loc = SM.getImmediateMacroCallerLoc(Loc);
-  }
-  return false;
-}
-
-bool containsWord(StringRef Text, StringRef Word) {
-  size_t Pos = 0;
-  while ((Pos = Text.find(Word, Pos)) != StringRef::npos) {
-    bool Start = Pos == 0 || !llvm::isAlnum(Text[Pos - 1]);
-    size_t End = Pos + Word.size();
-    bool Stop = End == Text.size() || !llvm::isAlnum(Text[End]);
-    if (Start && Stop)
-      return true;
-    Pos = End;
-  }
-  return false;
-}
-
-/// The root object of a `a << b << c` chain.
-/// \p E through parentheses, conversions and temporaries (a stream
-/// returned by value, such as Qt's QDebug).
-const Expr *ignoringTemporaries(const Expr *E) {
-  for (const Expr *Prev = nullptr; Prev != E;) {
-    Prev = E;
-    E = E->IgnoreParenImpCasts()->IgnoreImplicit();
-  }
-  return E;
-}
-
-const Expr *streamRoot(const Expr *E) {
-  E = ignoringTemporaries(E);
-  while (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
-    if (Op->getOperator() != OO_LessLess || Op->getNumArgs() != 2)
-      break;
-    E = ignoringTemporaries(Op->getArg(0));
-  }
-  return E;
-}
 
 /// The message literal of a logging call: breadth-first from the left, the
 /// first literal that reads like a message (a space or a format directive),
@@ -181,17 +122,7 @@ SecurityEventCategoryCheck::SecurityEventCategoryCheck(
           DefaultConstantTimePattern)),
       TestFile(utils::readRegexOption(*this, Options, Name, "TestFilePattern",
                                       utils::DefaultTestFilePattern)),
-      SecurityTag(std::string(Options.get("SecurityTag", "SECURITY"))),
-      SecurityCategory(utils::readRegexOption(*this, Options, Name,
-                                              "SecurityCategoryPattern",
-                                              DefaultCategoryPattern)),
-      SecurityLogger(utils::readRegexOption(*this, Options, Name,
-                                            "SecurityLoggerPattern",
-                                            DefaultLoggerPattern)),
-      LoggingFunctions(utils::readListOption(Options, "LoggingFunctions", "")),
-      LoggingMacros(utils::readListOption(Options, "LoggingMacros", "")),
-      SecurityLoggingFunctions(
-          utils::readListOption(Options, "SecurityLoggingFunctions", "")),
+      Records(*this, Options, Name),
       RequireAllOutcomes(utils::readBoolOption(*this, Options, Name, "RequireAllOutcomes", true)),
       InsertSecurityEvents(utils::readBoolOption(*this, Options, Name, "InsertSecurityEvents", false)),
       SecurityTagFormat(std::string(Options.get("SecurityTagFormat", "SECURITY "))),
@@ -238,16 +169,7 @@ void SecurityEventCategoryCheck::storeOptions(
   Options.store(Opts, "ConstantTimeComparePattern",
                 ConstantTimeCompare.source());
   Options.store(Opts, "TestFilePattern", TestFile.source());
-  Options.store(Opts, "SecurityTag", SecurityTag);
-  Options.store(Opts, "SecurityCategoryPattern", SecurityCategory.source());
-  Options.store(Opts, "SecurityLoggerPattern", SecurityLogger.source());
-  Options.store(Opts, "LoggingFunctions",
-                tidy::utils::options::serializeStringList(LoggingFunctions));
-  Options.store(Opts, "LoggingMacros",
-                tidy::utils::options::serializeStringList(LoggingMacros));
-  Options.store(
-      Opts, "SecurityLoggingFunctions",
-      tidy::utils::options::serializeStringList(SecurityLoggingFunctions));
+  Records.store(Options, Opts);
   utils::storeBoolOption(Options, Opts, "RequireAllOutcomes", RequireAllOutcomes);
   utils::storeBoolOption(Options, Opts, "InsertSecurityEvents", InsertSecurityEvents);
   Options.store(Opts, "SecurityTagFormat", SecurityTagFormat);
@@ -325,7 +247,7 @@ void SecurityEventCategoryCheck::check(const MatchFinder::MatchResult &Result) {
     Expr::EvalResult R;
     if (Open->getArg(2)->EvaluateAsInt(R, *Result.Context) &&
         isAuthFacility(R.Val.getInt().getExtValue()))
-      AuthFacilityByDefault = true;
+      Records.setAuthFacilityByDefault(true);
     return;
   }
   const auto *Fn = N.getNodeAs<FunctionDecl>("fn");
@@ -530,208 +452,6 @@ std::string SecurityEventCategoryCheck::suggestedStatement(const Site &S,
   return "logstream::security_event(\"" + Event + "\", {" + Fields + "});";
 }
 
-/// The logging macros of the libraries logstream-tidy knows: glog's LOG,
-/// VLOG, DLOG, PLOG, LOG_IF..., log4cxx's LOG4CXX_*, log4cplus's LOG4CPLUS_*,
-/// Poco's poco_*, Boost.Log's BOOST_LOG*, spdlog's SPDLOG_*, easylogging's
-/// CLOG/ELPP_*. Their expansions test the level before logging, so they are
-/// judged as a whole, by their written arguments.
-static bool isLibraryLoggingMacro(StringRef Name, bool IncludeStreams) {
-  static const llvm::Regex Known(
-      "^(LOG4CXX_|LOG4CPLUS_|poco_|BOOST_LOG|SPDLOG_|ELPP_|CLOG$)");
-  // glog's stream macros end in `<< ...` outside the macro: their records are
-  // judged by the stream chain instead.
-  static const llvm::Regex Streams(
-      "^(LOG|VLOG|DLOG|PLOG|SYSLOG|LOG_IF|LOG_EVERY_N|LOG_FIRST_N|LOG_EVERY_T|"
-      "LOG_IF_EVERY_N|DLOG_IF|VLOG_IF|PLOG_IF)$");
-  return Known.match(Name) || (IncludeStreams && Streams.match(Name));
-}
-
-bool SecurityEventCategoryCheck::isLogRecord(const Stmt *S,
-                                             ASTContext &Ctx) const {
-  const SourceManager &SM = Ctx.getSourceManager();
-  // qCWarning(lc) << ...: the macro asks for its category before it tests
-  // whether the category is enabled; the record is judged there, as a whole.
-  std::string Category;
-  if (S->getBeginLoc().isMacroID() && qt::categoryOf(S, Category) &&
-      inQtCategoryMacro(S->getBeginLoc(), SM, getLangOpts()))
-    return true;
-  StringRef Macro = outermostMacro(S->getBeginLoc(), SM, getLangOpts());
-  if (!Macro.empty() && (isa<CallExpr>(S) || isa<CXXConstructExpr>(S)) &&
-      (llvm::is_contained(LoggingMacros, Macro) ||
-       isLibraryLoggingMacro(Macro, /*IncludeStreams=*/false)))
-    return true;
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S)) {
-    if (Op->getOperator() != OO_LessLess)
-      return false;
-    const Expr *Root = streamRoot(Op);
-    if (utils::classifyStdOStream(Root))
-      return true;
-    // glog's LOG(...) << and similar: a stream from a logging library.
-    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Root))
-      if (const CXXRecordDecl *RD = MC->getMethodDecl()->getParent()) {
-        std::string Q = RD->getQualifiedNameAsString();
-        return StringRef(Q).starts_with("google::") ||
-               StringRef(Q).starts_with("boost::log") ||
-               StringRef(Q).contains("Log");
-      }
-    return false;
-  }
-  const auto *Call = dyn_cast<CallExpr>(S);
-  if (!Call)
-    return false;
-  const FunctionDecl *F = Call->getDirectCallee();
-  if (!F || !F->getIdentifier())
-    return false;
-  if (Facts && Facts->isLoggingCall(Call))
-    return true;
-  // qWarning("..."): QMessageLogger's printf-style methods (`qWarning()`
-  // without a message makes the QDebug that a `<<` chain records with).
-  if (qt::isMessageLoggerMethod(F) && Call->getNumArgs() > 0)
-    return true;
-  static constexpr StringRef CLogging[] = {
-      "printf", "fprintf", "dprintf", "puts", "fputs", "vprintf", "vfprintf",
-      "syslog", "vsyslog", "perror", "logstream_event", "logstream_event_fd",
-      "logstream_security_event"};
-  std::string Q = F->getQualifiedNameAsString();
-  if (llvm::is_contained(CLogging, F->getName()) &&
-      F->getDeclContext()->getRedeclContext()->isTranslationUnit())
-    return true;
-  if (llvm::is_contained(LoggingFunctions, "::" + Q) ||
-      llvm::is_contained(LoggingFunctions, Q))
-    return true;
-  StringRef QR(Q);
-  return QR.starts_with("spdlog::") || QR.starts_with("logstream::") ||
-         QR.starts_with("log4cxx::") || QR.starts_with("log4cplus::") ||
-         (QR.starts_with("Poco::Logger::"));
-}
-
-std::optional<bool>
-SecurityEventCategoryCheck::isQtCategoryRecord(const Stmt *S,
-                                               ASTContext &Ctx) const {
-  const SourceManager &SM = Ctx.getSourceManager();
-  std::string Name;
-  if (!S->getBeginLoc().isMacroID())
-    return std::nullopt;
-  const NamedDecl *Category = qt::categoryOf(S, Name);
-  if (!Category || !inQtCategoryMacro(S->getBeginLoc(), SM, getLangOpts()))
-    return std::nullopt;
-  // The category's variable (`lcSecurity`) or its name (`"app.security"`,
-  // read as `app_security`) is a security logger's; or the record's text
-  // (the macro and the stream after it) carries the tag.
-  std::string Normalized;
-  for (char C : Name)
-    Normalized += llvm::isAlnum(C) ? llvm::toLower(C) : '_';
-  if (nameMatches(SecurityLogger, Category) ||
-      (!Normalized.empty() && SecurityLogger.matches(Normalized)))
-    return true;
-  return containsWord(
-      qt::recordText(S->getBeginLoc(), SM, getLangOpts(), nullptr),
-      SecurityTag);
-}
-
-bool SecurityEventCategoryCheck::isSecurityRecord(const Stmt *S,
-                                                  ASTContext &Ctx) const {
-  const SourceManager &SM = Ctx.getSourceManager();
-  if (const auto *Call = dyn_cast<CallExpr>(S))
-    if (const FunctionDecl *F = Call->getDirectCallee()) {
-      std::string Q = F->getQualifiedNameAsString();
-      if (Q == "logstream::security_event" || Q == "logstream_security_event")
-        return true;
-    }
-  StringRef Macro = outermostMacro(S->getBeginLoc(), SM, getLangOpts());
-  if (StringRef(Macro).contains("SECURITY"))
-    return true;
-  // The project's own security channel: functions and macros whose records
-  // always go to the auth facility or a security log.
-  if (!SecurityLoggingFunctions.empty()) {
-    if (!Macro.empty() && (isa<CallExpr>(S) || isa<CXXConstructExpr>(S)) &&
-        llvm::is_contained(SecurityLoggingFunctions, Macro))
-      return true;
-    if (const auto *Call = dyn_cast<CallExpr>(S))
-      if (const FunctionDecl *F = Call->getDirectCallee();
-          F && F->getIdentifier()) {
-        std::string Q = F->getQualifiedNameAsString();
-        if (llvm::is_contained(SecurityLoggingFunctions, Q) ||
-            llvm::is_contained(SecurityLoggingFunctions, "::" + Q))
-          return true;
-      }
-  }
-  // A logging macro is a record as a whole: the tag among its written
-  // arguments counts, wherever the expansion puts it.
-  if (!Macro.empty() && (llvm::is_contained(LoggingMacros, Macro) ||
-                         isLibraryLoggingMacro(Macro, /*IncludeStreams=*/true))) {
-    CharSourceRange Whole = SM.getExpansionRange(S->getBeginLoc());
-    StringRef Written = Lexer::getSourceText(Whole, SM, getLangOpts());
-    if (containsWord(Written, SecurityTag))
-      return true;
-  }
-  // A call given a SECURITY category enumerator (or constant) as an
-  // argument: `logEvent(Category::Security, ...)`, whatever the function.
-  if (const auto *Call = dyn_cast<CallExpr>(S))
-    for (const Expr *A : Call->arguments())
-      if (const auto *DRE = dyn_cast<DeclRefExpr>(A->IgnoreParenImpCasts()))
-        if (const ValueDecl *D = DRE->getDecl();
-            D && (isa<EnumConstantDecl>(D) ||
-                  (isa<VarDecl>(D) && cast<VarDecl>(D)->getType().isConstQualified())) &&
-            D->getIdentifier() && SecurityCategory.matches(D->getName()))
-          return true;
-  if (const auto *Call = dyn_cast<CallExpr>(S);
-      Call && Facts && Facts->isSecurityRecordCall(Call, Ctx))
-    return true;
-  if (std::optional<bool> Qt = isQtCategoryRecord(S, Ctx))
-    return *Qt;
-  if (!isLogRecord(S, Ctx))
-    return false;
-  // syslog(LOG_AUTH | ..., ...) / LOG_AUTHPRIV.
-  if (const auto *Call = dyn_cast<CallExpr>(S))
-    if (const FunctionDecl *F = Call->getDirectCallee())
-      if ((F->getName() == "syslog" || F->getName() == "vsyslog") &&
-          Call->getNumArgs() >= 1) {
-        Expr::EvalResult R;
-        if (Call->getArg(0)->EvaluateAsInt(R, Ctx)) {
-          int64_t Priority = R.Val.getInt().getExtValue();
-          if (isAuthFacility(Priority) ||
-              (AuthFacilityByDefault && (Priority & 0x03f8) == 0))
-            return true;
-        }
-      }
-  // A literal with the tag, a category enumerator or constant, a security
-  // logger.
-  llvm::SmallVector<const Stmt *, 32> Work = {S};
-  for (unsigned N = 0; !Work.empty() && N < 256; ++N) {
-    const Stmt *Cur = Work.pop_back_val();
-    if (!Cur)
-      continue;
-    if (const auto *SL = dyn_cast<StringLiteral>(Cur)) {
-      if (SL->getCharByteWidth() == 1 &&
-          containsWord(SL->getString(), SecurityTag))
-        return true;
-    } else if (const auto *DRE = dyn_cast<DeclRefExpr>(Cur)) {
-      const ValueDecl *D = DRE->getDecl();
-      if (isa<EnumConstantDecl>(D) && D->getIdentifier() &&
-          SecurityCategory.matches(D->getName()))
-        return true;
-      if (isa<VarDecl>(D) && nameMatches(SecurityLogger, D))
-        return true;
-    } else if (const auto *ME = dyn_cast<MemberExpr>(Cur)) {
-      if (isa<FieldDecl>(ME->getMemberDecl()) &&
-          nameMatches(SecurityLogger, ME->getMemberDecl()))
-        return true;
-    } else if (const auto *C = dyn_cast<CallExpr>(Cur)) {
-      // spdlog::get("security")->...
-      if (const FunctionDecl *F = C->getDirectCallee())
-        if (F->getQualifiedNameAsString() == "spdlog::get" &&
-            C->getNumArgs() == 1)
-          if (const StringLiteral *SL = utils::asStringLiteral(C->getArg(0)))
-            if (SecurityLogger.matches(SL->getString()))
-              return true;
-    }
-    for (const Stmt *Child : Cur->children())
-      Work.push_back(Child);
-  }
-  return false;
-}
-
 namespace {
 
 /// The innermost lambda of \p Root whose body holds \p Target, if any.
@@ -788,8 +508,8 @@ void SecurityEventCategoryCheck::analyze(
     return;
   analysis::ResultValue Result{S.Call, analysis::resultVariable(*G, S.Call),
                                S.Op.Success};
-  auto IsSecurity = [&](const Stmt *St) { return isSecurityRecord(St, Ctx); };
-  auto IsLog = [&](const Stmt *St) { return isLogRecord(St, Ctx); };
+  auto IsSecurity = [&](const Stmt *St) { return Records.isSecurityRecord(St, Ctx); };
+  auto IsLog = [&](const Stmt *St) { return Records.isLogRecord(St, Ctx); };
   analysis::OutcomePathFinder Finder(*G, Body, Result, Ctx, IsSecurity, IsLog,
                                      HandOver);
   analysis::OutcomePathFinder::Paths P = Finder.find();

@@ -4,6 +4,7 @@
 #define LOGSTREAM_LOGSTREAM_SECURITYEVENTCATEGORYCHECK_H
 
 #include "utils/Compat.h"
+#include "analysis/LogRecords.h"
 #include "analysis/OutcomePaths.h"
 #include "utils/CheckOptions.h"
 #include "clang-tidy/ClangTidyCheck.h"
@@ -74,10 +75,6 @@ private:
   void addPathFix(DiagnosticBuilder &D, const Site &S,
                   const analysis::ResultValue &Result,
                   const analysis::PathEnd &P, ASTContext &Ctx);
-  bool isSecurityRecord(const Stmt *S, ASTContext &Ctx) const;
-  /// A Qt category record (qCWarning(lc) ...): whether it is a SECURITY
-  /// one; nullopt for any other statement.
-  std::optional<bool> isQtCategoryRecord(const Stmt *S, ASTContext &Ctx) const;
   static bool isAuthFacility(int64_t Priority);
   static bool isRegainProbe(const Site &S);
   bool isTestCode(const FunctionDecl *Fn, const SourceManager &SM) const;
@@ -85,7 +82,6 @@ private:
                      ASTContext &Ctx) const;
   bool isCredentialComparison(const Expr *A, const Expr *B,
                               const FunctionDecl *Fn, ASTContext &Ctx) const;
-  bool isLogRecord(const Stmt *S, ASTContext &Ctx) const;
   std::string eventName(const Operation &Op, bool Failure) const;
   std::string suggestedStatement(const Site &S, bool Failure) const;
 
@@ -98,12 +94,9 @@ private:
   const utils::Pattern NonDecision;
   const utils::Pattern ConstantTimeCompare;
   const utils::Pattern TestFile;
-  const std::string SecurityTag;
-  const utils::Pattern SecurityCategory;
-  const utils::Pattern SecurityLogger;
-  const std::vector<StringRef> LoggingFunctions;
-  const std::vector<StringRef> LoggingMacros;
-  const std::vector<StringRef> SecurityLoggingFunctions;
+  /// What a log record and a SECURITY record are (shared with the other
+  /// checks; its options are this check's too).
+  analysis::RecordClassifier Records;
   const bool RequireAllOutcomes;
   const bool InsertSecurityEvents;
   const std::string SecurityTagFormat;
@@ -115,8 +108,6 @@ private:
   /// categorizes: several operations sharing one record fix it once.
   llvm::SmallPtrSet<const Stmt *, 8> Categorized;
   ASTContext *Context = nullptr;
-  /// `openlog(..., LOG_AUTH|LOG_AUTHPRIV)` seen in this translation unit.
-  bool AuthFacilityByDefault = false;
 
   // Project facts (SecurityEventCategoryFacts.cpp): helpers in other files
   // that return a security operation's result are operations; helpers that

@@ -16,6 +16,7 @@ namespace clang::tidy::logstream {
 
 void SecurityEventCategoryCheck::addProjectFacts(ClangTidyContext *Context) {
   Facts = analysis::ProjectFacts::get(*Context, *this);
+  Records.setFacts(Facts);
   if (!Facts)
     return;
   for (const analysis::FunctionFacts *F : Facts->securityOperations()) {

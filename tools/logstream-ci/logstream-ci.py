@@ -64,6 +64,8 @@ CWE = {
     "logstream-log-file-sink": ["CWE-779"],
     "logstream-log-file-management": ["CWE-779"],
     "logstream-buffered-stdout": ["CWE-778"],
+    "logstream-sensitive-log-data": ["CWE-532"],
+    "logstream-event-injection": ["CWE-117"],
 }
 
 

@@ -323,6 +323,16 @@ std::vector<std::string> ProjectFacts::namesWithOpens() const {
   return Names;
 }
 
+std::vector<std::string> ProjectFacts::namesWithLogging() const {
+  std::vector<std::string> Names;
+  for (const auto &E : Functions)
+    if (E.second.Logging || E.second.SecurityRecord)
+      Names.push_back("::" + E.second.Name);
+  llvm::sort(Names);
+  Names.erase(std::unique(Names.begin(), Names.end()), Names.end());
+  return Names;
+}
+
 std::vector<std::string> ProjectFacts::namesWithManages() const {
   std::vector<std::string> Names;
   for (const auto &E : Functions)

@@ -127,6 +127,8 @@ public:
   /// given kind of fact, for matchers.
   std::vector<std::string> namesWithOpens() const;
   std::vector<std::string> namesWithManages() const;
+  /// Functions that write log records (or SECURITY records).
+  std::vector<std::string> namesWithLogging() const;
   /// Every function that returns a security operation's result.
   std::vector<const FunctionFacts *> securityOperations() const;
 

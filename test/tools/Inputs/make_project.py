@@ -7,7 +7,9 @@ The project has a header included by two translation units (so that the
 same finding and the same fix-it arrive from both), a file with a log-file
 sink, a file with a NOLINT'ed sink, and with --broken a file that does not
 compile. With --unicode, one file whose name has a space and non-ASCII
-letters, with multi-byte characters before a finding on its line.
+letters, with multi-byte characters before a finding on its line. With
+--secrets, one file whose records write a password and format an untrusted
+user name into a SECURITY line.
 """
 import json
 import os
@@ -48,6 +50,13 @@ if "--unicode" in args:
         "#include <cstdio>\n"
         "void f() { /* h\u00e9llo \u2192 w\u00f6rld */ std::FILE *f = std::fopen(\"x.log\", \"w\"); "
         "std::fclose(f); }\n")}
+if "--secrets" in args:
+    files = {"src/login.cpp": (
+        "#include <cstdio>\n"
+        "void login_failed(const char *user, const char *password) {\n"
+        "  std::printf(\"login of %s failed with %s\\n\", user, password);\n"
+        "  std::printf(\"SECURITY authn_login_fail user=%s\\n\", user);\n"
+        "}\n")}
 if "--broken" in args:
     files["src/broken.cpp"] = "void broken( {\n"
 units = int(args[args.index("--units") + 1]) if "--units" in args else 0

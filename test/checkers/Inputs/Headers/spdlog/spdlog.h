@@ -24,6 +24,8 @@ public:
   logger(std::string name, sink_ptr s) {}
   logger(std::string name, std::initializer_list<sink_ptr> s) {}
   template <typename... A> void info(const char *, A &&...) {}
+  template <typename... A> void warn(const char *, A &&...) {}
+  template <typename... A> void error(const char *, A &&...) {}
   void flush_on(int) {}
 };
 struct synchronous_factory {
@@ -40,4 +42,6 @@ std::shared_ptr<logger> create(std::string logger_name, SinkArgs &&...sink_args)
 }
 void set_default_logger(std::shared_ptr<logger>);
 template <typename... A> void info(const char *, A &&...) {}
+template <typename... A> void warn(const char *, A &&...) {}
+template <typename... A> void error(const char *, A &&...) {}
 } // namespace spdlog

@@ -1,0 +1,503 @@
+//===--- EventInjectionCheck.cpp - logstream-event-injection --------------===//
+
+#include "EventInjectionCheck.h"
+#include "logstream/analysis/ProjectFacts.h"
+#include "logstream/analysis/Secrets.h"
+#include "utils/AstHelpers.h"
+#include "utils/FixIts.h"
+#include "utils/LogFiles.h"
+#include "utils/StandardStreams.h"
+#include "clang-tidy/utils/OptionsUtils.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Preprocessor.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Regex.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::logstream {
+
+namespace {
+
+constexpr StringRef BacktraceFdId = "backtrace-fd";
+constexpr StringRef DiscardedId = "discarded";
+
+// A log line on stdout/stderr: a level or category word first
+// (`[ERROR] ...`, `WARN: ...`, `SECURITY ...`, `error: ...`).
+constexpr StringRef DefaultStdioRecordPattern =
+    "^[[:space:]]*\\[?(trace|debug|info|notice|warn|warning|error|err|crit|"
+    "critical|fatal|alert|emerg|security|audit)\\]?([[:space:]]|:|$)";
+
+// The OWASP Logging Vocabulary's families (docs/checks/event-injection.md).
+constexpr StringRef EventNamePattern =
+    "(^|[^a-z0-9_])((authn|authz|crypt|excess|upload|input|malicious|"
+    "privilege|sensitive|sequence|session|sys|user)_[a-z0-9_]*[a-z0-9])"
+    "($|[^a-z0-9_])";
+
+analysis::UntrustedVocabulary readVocabulary(const ClangTidyCheck &Check,
+                                             const ClangTidyCheck::OptionsView &O,
+                                             StringRef Name) {
+  analysis::UntrustedVocabulary V;
+  V.EscapingFunctions = utils::readListOption(
+      O, "EscapingFunctions", analysis::DefaultEscapingFunctions);
+  V.EscapingName = utils::Pattern(utils::readRegexOption(
+      Check, O, Name, "EscapingFunctionPattern",
+      analysis::DefaultEscapingFunctionPattern));
+  V.SourceFunctions = utils::readListOption(O, "UntrustedSourceFunctions",
+                                            analysis::DefaultSourceFunctions);
+  V.RequestRecord = utils::Pattern(utils::readRegexOption(
+      Check, O, Name, "RequestTypePattern",
+      analysis::DefaultRequestRecordPattern));
+  V.HeaderFunction = utils::Pattern(utils::readRegexOption(
+      Check, O, Name, "RequestValueFunctionPattern",
+      analysis::DefaultHeaderFunctionPattern));
+  V.TrustedParameter = utils::Pattern(utils::readRegexOption(
+      Check, O, Name, "TrustedParameterPattern",
+      analysis::DefaultTrustedParameterPattern));
+  return V;
+}
+
+/// A C string literal for \p Text.
+std::string quoted(StringRef Text) {
+  std::string Out = "\"";
+  for (char C : Text) {
+    if (C == '"' || C == '\\') {
+      Out += '\\';
+      Out += C;
+    } else if (C == '\n') {
+      Out += "\\n";
+    } else if (C == '\t') {
+      Out += "\\t";
+    } else if (static_cast<unsigned char>(C) < 0x20) {
+      Out += ' ';
+    } else {
+      Out += C;
+    }
+  }
+  return Out + "\"";
+}
+
+/// Collapses blanks and trims separators at both ends.
+std::string tidyText(StringRef Text) {
+  std::string Out;
+  for (char C : Text) {
+    bool Blank = llvm::isSpace(C);
+    if (Blank && (Out.empty() || Out.back() == ' '))
+      continue;
+    Out += Blank ? ' ' : C;
+  }
+  StringRef R(Out);
+  R = R.trim(" :;,-|[]()");
+  return R.str();
+}
+
+bool isStackTraceType(QualType T) {
+  const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  return RD && RD->getIdentifier() &&
+         (RD->getName() == "basic_stacktrace" || RD->getName() == "stacktrace");
+}
+
+} // namespace
+
+EventInjectionCheck::EventInjectionCheck(StringRef Name,
+                                         ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context), Records(*this, Options, Name),
+      Vocabulary(readVocabulary(*this, Options, Name)),
+      LogHandle(utils::readRegexOption(*this, Options, Name,
+                                       "LogHandlePattern",
+                                       analysis::DefaultLogHandlePattern)),
+      LoggingFunctionPattern(utils::readRegexOption(
+          *this, Options, Name, "LoggingFunctionPattern",
+          analysis::DefaultLoggingFunctionPattern)),
+      StdioRecord(utils::readRegexOption(*this, Options, Name,
+                                         "StdioRecordPattern",
+                                         DefaultStdioRecordPattern)),
+      ReportSyslog(
+          utils::readBoolOption(*this, Options, Name, "ReportSyslog", false)),
+      CheckMultiLine(
+          utils::readBoolOption(*this, Options, Name, "CheckMultiLine", true)),
+      CheckStackTraces(utils::readBoolOption(*this, Options, Name,
+                                             "CheckStackTraces", true)),
+      Inserter(Options.getLocalOrGlobal("IncludeStyle",
+                                        tidy::utils::IncludeSorter::IS_LLVM),
+               areDiagsSelfContained()) {
+  Records.setFacts(analysis::ProjectFacts::get(*Context, *this));
+}
+
+void EventInjectionCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Records.store(Options, Opts);
+  Options.store(Opts, "EscapingFunctions",
+                tidy::utils::options::serializeStringList(
+                    Vocabulary.EscapingFunctions));
+  Options.store(Opts, "EscapingFunctionPattern",
+                Vocabulary.EscapingName.source());
+  Options.store(Opts, "UntrustedSourceFunctions",
+                tidy::utils::options::serializeStringList(
+                    Vocabulary.SourceFunctions));
+  Options.store(Opts, "RequestTypePattern", Vocabulary.RequestRecord.source());
+  Options.store(Opts, "RequestValueFunctionPattern",
+                Vocabulary.HeaderFunction.source());
+  Options.store(Opts, "TrustedParameterPattern",
+                Vocabulary.TrustedParameter.source());
+  Options.store(Opts, "LogHandlePattern", LogHandle.source());
+  Options.store(Opts, "LoggingFunctionPattern",
+                LoggingFunctionPattern.source());
+  Options.store(Opts, "StdioRecordPattern", StdioRecord.source());
+  utils::storeBoolOption(Options, Opts, "ReportSyslog", ReportSyslog);
+  utils::storeBoolOption(Options, Opts, "CheckMultiLine", CheckMultiLine);
+  utils::storeBoolOption(Options, Opts, "CheckStackTraces", CheckStackTraces);
+  Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+}
+
+void EventInjectionCheck::registerPPCallbacks(const SourceManager &,
+                                              Preprocessor *PP,
+                                              Preprocessor *) {
+  Inserter.registerPreprocessor(PP);
+}
+
+void EventInjectionCheck::registerMatchers(MatchFinder *Finder) {
+  analysis::registerRecordMatchers(Finder, this, Records,
+                                   LoggingFunctionPattern);
+  // Calls whose value is unused (a statement of their own): the fix-it may
+  // replace them with a call of another return type. The matcher visits a
+  // statement before the calls in it, so these are known in check().
+  auto Discarded = expr(ignoringImplicit(callExpr().bind(DiscardedId)));
+  auto Body = [&](auto Inner) { return stmt(anyOf(
+      ifStmt(eachOf(hasThen(Inner), hasElse(Inner))), forStmt(hasBody(Inner)),
+      whileStmt(hasBody(Inner)), doStmt(hasBody(Inner)),
+      cxxForRangeStmt(hasBody(Inner)))); };
+  // Not in template instantiations: one instantiation's types do not decide
+  // the template's text.
+  Finder->addMatcher(
+      stmt(unless(isExpansionInSystemHeader()),
+           unless(isInTemplateInstantiation()),
+           anyOf(compoundStmt(forEach(Discarded)), Body(Discarded))),
+      this);
+  if (CheckStackTraces)
+    Finder->addMatcher(
+        callExpr(unless(isExpansionInSystemHeader()),
+                 callee(functionDecl(hasName("::backtrace_symbols_fd"))),
+                 argumentCountIs(3))
+            .bind(BacktraceFdId),
+        this);
+}
+
+void EventInjectionCheck::check(const MatchFinder::MatchResult &Result) {
+  ASTContext &Ctx = *Result.Context;
+  const auto &N = Result.Nodes;
+  if (const auto *Call = N.getNodeAs<CallExpr>(DiscardedId)) {
+    DiscardedCalls.insert(Call);
+    return;
+  }
+  if (const auto *Bt = N.getNodeAs<CallExpr>(BacktraceFdId)) {
+    Expr::EvalResult R;
+    if (Bt->getArg(2)->EvaluateAsInt(R, Ctx)) {
+      int64_t Fd = R.Val.getInt().getExtValue();
+      if (Fd == 1 || Fd == 2)
+        diag(Bt->getBeginLoc(),
+             "stack trace written to %0 one frame per line: each frame "
+             "becomes an event of its own")
+            << (Fd == 1 ? "stdout" : "stderr");
+    }
+    return;
+  }
+  if (const auto *Op =
+          N.getNodeAs<CXXOperatorCallExpr>(analysis::RecordStreamId)) {
+    if (!Streams.take(Op))
+      return;
+    if (CheckStackTraces)
+      checkStreamedTrace(Op);
+    if (Records.isLogRecord(Op, Ctx))
+      checkRecord(Op, Ctx);
+    return;
+  }
+  if (const auto *Call = N.getNodeAs<CallExpr>(analysis::RecordMacroCallId)) {
+    checkRecord(Call, Ctx);
+    return;
+  }
+  if (const auto *Call = N.getNodeAs<CallExpr>(analysis::RecordCallId))
+    if (analysis::isRecordCall(Call, Records, LoggingFunctionPattern, Ctx) &&
+        analysis::writesToLog(Call, LogHandle, Ctx))
+      checkRecord(Call, Ctx);
+}
+
+void EventInjectionCheck::onEndOfTranslationUnit() {
+  Streams.clear();
+  DiscardedCalls.clear();
+  Reported.clear();
+}
+
+void EventInjectionCheck::checkRecord(const Expr *Record, ASTContext &Ctx) {
+  analysis::RecordShape S = analysis::describeRecord(Record, Ctx);
+  // The runtime API escapes every field; syslog daemons frame each message
+  // and escape control characters.
+  if (S.Kind == analysis::RecordKind::Runtime ||
+      (S.Kind == analysis::RecordKind::Syslog && !ReportSyslog))
+    return;
+  bool Security = Records.isSecurityRecord(Record, Ctx, /*KnownRecord=*/true);
+  if (Security && checkForgeable(S, Ctx))
+    return;
+  if (CheckMultiLine)
+    checkMultiLine(S, Security, Ctx);
+  if (CheckStackTraces && S.Kind == analysis::RecordKind::Stdio)
+    checkFrames(S, Ctx);
+}
+
+bool EventInjectionCheck::checkForgeable(const analysis::RecordShape &S,
+                                         ASTContext &Ctx) {
+  if (helperMayEscape(S.Record, Ctx))
+    return false;
+  analysis::UntrustedFinder Finder(Vocabulary, Ctx);
+  std::optional<analysis::Untrusted> First;
+  for (const analysis::RecordValue &V : S.Values) {
+    if (V.Slot == analysis::ValueSlot::PrintfArg &&
+        (!V.Conv || V.Conv->Kind != 's'))
+      continue;
+    // A helper's or the runtime API's own arguments: how (and whether
+    // escaped) the helper writes them is not known here.
+    if (V.Slot == analysis::ValueSlot::FieldValue ||
+        V.Slot == analysis::ValueSlot::CallArg)
+      continue;
+    if ((First = Finder.find(V.E)))
+      break;
+  }
+  if (!First)
+    return false;
+  if (!firstReport(First->At->getBeginLoc(), Ctx))
+    return true;
+  std::optional<Rewrite> Fix = securityEvent(S, Ctx);
+  {
+    auto D = diag(First->At->getBeginLoc(),
+                  "SECURITY record formats %0 without escaping: a line break "
+                  "in it forges a second event")
+             << First->What;
+    if (Fix) {
+      const SourceManager &SM = Ctx.getSourceManager();
+      CharSourceRange R = utils::fileRange(S.Record->getSourceRange(), Ctx);
+      D << FixItHint::CreateReplacement(R, Fix->Code);
+      if (auto Inc = Inserter.createIncludeInsertion(
+              SM.getFileID(R.getBegin()), "<logstream/event.h>"))
+        D << *Inc;
+    }
+  }
+  if (!Fix)
+    diag(Ctx.getSourceManager().getExpansionLoc(S.Record->getBeginLoc()),
+         "write the event with %0, which escapes every field",
+         DiagnosticIDs::Note)
+        << (getLangOpts().CPlusPlus ? "logstream::security_event(...)"
+                                    : "logstream_security_event(...)");
+  return true;
+}
+
+bool EventInjectionCheck::helperMayEscape(const Expr *Record,
+                                          ASTContext &Ctx) const {
+  // A printf-like logging function of the project: judged by what its body
+  // does with the message (OpenSSH's do_log escapes with strnvis; a helper
+  // over vsyslog is framed by the daemon). A helper whose body is not in
+  // this translation unit is judged only when it is listed.
+  const auto *Call = dyn_cast<CallExpr>(Record);
+  const FunctionDecl *F = Call ? Call->getDirectCallee() : nullptr;
+  if (!F || !F->getIdentifier() || !utils::printfShape(Call) ||
+      F->getDeclContext()->getRedeclContext()->isStdNamespace())
+    return false;
+  static constexpr StringRef CLibrary[] = {"printf", "fprintf", "dprintf",
+                                           "syslog", "err", "errx", "warn",
+                                           "warnx"};
+  if (llvm::is_contained(CLibrary, F->getName()) &&
+      F->getDeclContext()->getRedeclContext()->isTranslationUnit())
+    return false;
+  if (const analysis::ProjectFacts *Facts = Records.facts().get())
+    if (const analysis::FunctionFacts *FF = Facts->lookup(F);
+        FF && FF->Logging && FF->Logging->Destination == "syslog")
+      return !ReportSyslog;
+  const FunctionDecl *Def = F->getDefinition();
+  if (!Def || !Def->getBody())
+    return !Records.isListedFunction(F);
+  auto Calls = match(findAll(callExpr(callee(functionDecl().bind("f")))),
+                     *Def->getBody(), Ctx);
+  for (const auto &M : Calls) {
+    const auto *G = M.getNodeAs<FunctionDecl>("f");
+    if (!G->getIdentifier())
+      continue;
+    StringRef N = G->getName();
+    if ((N == "syslog" || N == "vsyslog") && !ReportSyslog)
+      return true;
+    if (Vocabulary.EscapingName.matches(utils::normalizeIdentifier(N)) ||
+        llvm::is_contained(Vocabulary.EscapingFunctions, N))
+      return true;
+  }
+  return false;
+}
+
+bool EventInjectionCheck::firstReport(SourceLocation Loc, ASTContext &Ctx) {
+  // A template's instantiations and a macro's expansions hold the same
+  // record more than once.
+  const SourceManager &SM = Ctx.getSourceManager();
+  return Reported
+      .insert({SM.getSpellingLoc(Loc).getRawEncoding(),
+               SM.getExpansionLoc(Loc).getRawEncoding()})
+      .second;
+}
+
+void EventInjectionCheck::checkMultiLine(const analysis::RecordShape &S,
+                                         bool Security, ASTContext &Ctx) {
+  std::string Text;
+  std::vector<std::pair<size_t, const Expr *>> Starts;
+  for (const analysis::TextPiece &P : S.Pieces) {
+    Starts.push_back({Text.size(), P.E});
+    Text += P.Literal ? P.Text : std::string("\x01");
+  }
+  if (S.Kind == analysis::RecordKind::Stdio && !Security &&
+      !StdioRecord.matches(Text))
+    return;
+  StringRef Body(Text);
+  if (Body.ends_with("\r\n"))
+    Body = Body.drop_back(2);
+  else if (Body.ends_with("\n"))
+    Body = Body.drop_back(1);
+  size_t Break = Body.find_first_of("\r\n");
+  if (Break == StringRef::npos)
+    return;
+  const Expr *At = S.Record;
+  for (const auto &[Start, E] : Starts)
+    if (Start <= Break)
+      At = E;
+  if (!firstReport(At->getBeginLoc(), Ctx))
+    return;
+  diag(At->getBeginLoc(),
+       "log record message has a line break before its end: a line-oriented "
+       "stream splits it into several events");
+}
+
+void EventInjectionCheck::checkFrames(const analysis::RecordShape &S,
+                                      ASTContext &Ctx) {
+  // `printf("%s\n", symbols[i])` over the result of backtrace_symbols().
+  for (const analysis::RecordValue &V : S.Values) {
+    const auto *AS = dyn_cast<ArraySubscriptExpr>(analysis::stripValue(V.E));
+    const auto *DRE =
+        AS ? dyn_cast<DeclRefExpr>(analysis::stripValue(AS->getBase()))
+           : nullptr;
+    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (!VD || !VD->isLocalVarDecl())
+      continue;
+    auto Source = callExpr(callee(functionDecl(hasName("::backtrace_symbols"))));
+    bool Frames =
+        (VD->getInit() &&
+         !match(expr(ignoringParenCasts(Source)), *VD->getInit(), Ctx)
+              .empty()) ||
+        !match(findAll(binaryOperator(
+                   isAssignmentOperator(),
+                   hasLHS(ignoringParenImpCasts(
+                       declRefExpr(to(equalsNode(VD))))),
+                   hasRHS(ignoringParenCasts(Source)))),
+               *cast<FunctionDecl>(VD->getDeclContext())->getBody(), Ctx)
+             .size();
+    if (!Frames)
+      continue;
+    diag(V.E->getBeginLoc(),
+         "stack trace written one frame per line: each frame becomes an "
+         "event of its own");
+    return;
+  }
+}
+
+void EventInjectionCheck::checkStreamedTrace(const CXXOperatorCallExpr *Op) {
+  auto To = utils::classifyStdOStream(analysis::streamRoot(Op));
+  if (!To)
+    return;
+  const Expr *E = Op;
+  while (const auto *O = dyn_cast<CXXOperatorCallExpr>(analysis::stripValue(E))) {
+    if (O->getOperator() != OO_LessLess || O->getNumArgs() != 2)
+      break;
+    if (isStackTraceType(O->getArg(1)->getType())) {
+      diag(O->getArg(1)->getBeginLoc(),
+           "stack trace streamed to %0 one frame per line: each frame "
+           "becomes an event of its own")
+          << (*To == utils::StdStream::Out ? "std::cout" : "std::cerr");
+      return;
+    }
+    E = O->getArg(0);
+  }
+}
+
+std::optional<std::string>
+EventInjectionCheck::eventName(llvm::StringRef Text) const {
+  static const llvm::Regex Event(EventNamePattern);
+  llvm::SmallVector<llvm::StringRef, 4> M;
+  if (!Event.match(Text, &M))
+    return std::nullopt;
+  return M[2].str();
+}
+
+std::optional<EventInjectionCheck::Rewrite>
+EventInjectionCheck::securityEvent(const analysis::RecordShape &S,
+                                   ASTContext &Ctx) const {
+  if (!getLangOpts().CPlusPlus || !S.Printf || !S.Format)
+    return std::nullopt;
+  // Not through a macro: its expansion may say more than the call shows.
+  if (!S.Record->getBeginLoc().isFileID() ||
+      !S.Record->getEndLoc().isFileID() || !DiscardedCalls.count(S.Record) ||
+      utils::fileRange(S.Record->getSourceRange(), Ctx).isInvalid())
+    return std::nullopt;
+  std::string Text = S.Format->getString().str();
+  std::optional<std::vector<utils::Conversion>> Convs =
+      utils::parsePrintfFormat(Text);
+  std::optional<std::string> Event = eventName(Text);
+  if (!Convs || !Event || Convs->size() != S.Values.size())
+    return std::nullopt;
+  static const llvm::Regex Label("([A-Za-z_][A-Za-z0-9_.-]*)[[:space:]]*[=:]"
+                                 "[[:space:]]*(['\"]?)$");
+  std::string Fields, Rest;
+  size_t From = 0;
+  for (const utils::Conversion &C : *Convs) {
+    bool Int = llvm::StringRef("diu").contains(C.Kind) &&
+               (C.Length.empty() || C.Length == "l" || C.Length == "ll");
+    if (!(C.Kind == 's' && C.Length.empty()) && !Int)
+      return std::nullopt;
+    if (C.StarWidth || C.StarPrecision || C.Precision || !C.Arg)
+      return std::nullopt;
+    const Expr *Value = S.Values[*C.Arg].E;
+    std::string Code = utils::sourceText(Value->getSourceRange(), Ctx);
+    if (Code.empty())
+      return std::nullopt;
+    StringRef Before = StringRef(Text).slice(From, C.Begin);
+    llvm::SmallVector<StringRef, 3> M;
+    std::string Key;
+    size_t Skip = 0; // a closing quote after the conversion
+    if (Label.match(Before, &M)) {
+      Key = M[1].str();
+      Before = Before.drop_back(M[0].size());
+      if (!M[2].empty() && StringRef(Text).substr(C.End).starts_with(M[2]))
+        Skip = 1;
+    } else if (const auto *DRE =
+                   dyn_cast<DeclRefExpr>(analysis::stripValue(Value))) {
+      Key = DRE->getDecl()->getName().str();
+    } else {
+      return std::nullopt;
+    }
+    Rest += Before.str() + " ";
+    Fields += (Fields.empty() ? "{" : ", {") + quoted(Key) + ", " + Code + "}";
+    From = C.End + Skip;
+  }
+  Rest += StringRef(Text).substr(From).str();
+  // What is left is the tag, the event name and the description.
+  std::string Description;
+  llvm::SmallVector<StringRef, 16> Words;
+  StringRef(Rest).split(Words, ' ', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
+  for (StringRef Word : Words) {
+    if (Word == *Event || Word == Records.securityTag() ||
+        Word.trim(":[]") == Records.securityTag())
+      continue;
+    Description += Word.str() + " ";
+  }
+  Description = tidyText(Description);
+  std::string Code = "logstream::security_event(" + quoted(*Event) + ", {" +
+                     Fields + "}";
+  if (!Description.empty())
+    Code += ", logstream::level::warning, " + quoted(Description);
+  return Rewrite{*Event, Code + ")"};
+}
+
+} // namespace clang::tidy::logstream
