@@ -24,6 +24,7 @@ import hashlib
 import json
 import os
 import re
+import resource
 import shlex
 import signal
 import stat
@@ -680,20 +681,25 @@ def config_files(paths, explicit) -> List[str]:
     return sorted(found)
 
 
-def verify_configuration(tidy: Tidy, checks, user_checks, files):
+def verify_configuration(tidy: Tidy, checks, user_checks, files, jobs=1):
     """Exit 2 before any analysis on a configuration that does not parse or
-    names no known check; warn about unknown logstream-* option keys."""
-    rc, out = tidy.run(["--list-checks", "--checks=" + checks])
-    if "no checks enabled" in out or not re.search(r"^\s+\S", out, re.M):
-        raise UsageError("--checks=%s leaves no check enabled" % user_checks)
-    rc, out = tidy.run(["--verify-config", "--checks=" + checks])
-    for m in re.finditer(r"^command-line option '-checks': warning: (.*?)(?: \[-verify-config\])?$",
-                         out, re.M):
-        raise UsageError("--checks: " + m.group(1))
+    names no known check; warn about unknown logstream-* option keys. The
+    logstream-tidy runs this takes are independent: they run in parallel,
+    and are judged in a fixed order."""
     for f in files:
         if not os.access(f, os.R_OK):
             raise UsageError("cannot read config file %s" % f)
-        rc, out = tidy.run(["--verify-config", "--config-file=" + f], cwd=os.path.dirname(f))
+    runs = [(["--list-checks", "--checks=" + checks], None),
+            (["--verify-config", "--checks=" + checks], None)]
+    runs += [(["--verify-config", "--config-file=" + f], os.path.dirname(f)) for f in files]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        outputs = [out for _, out in pool.map(lambda r: tidy.run(r[0], cwd=r[1]), runs)]
+    if "no checks enabled" in outputs[0] or not re.search(r"^\s+\S", outputs[0], re.M):
+        raise UsageError("--checks=%s leaves no check enabled" % user_checks)
+    for m in re.finditer(r"^command-line option '-checks': warning: (.*?)(?: \[-verify-config\])?$",
+                         outputs[1], re.M):
+        raise UsageError("--checks: " + m.group(1))
+    for f, out in zip(files, outputs[2:]):
         error = configuration_error(out, f)
         if error or "invalid configuration" in out:
             raise UsageError(error or "invalid configuration in %s" % f)
@@ -746,7 +752,7 @@ def failure_of(result: UnitResult) -> Tuple[Optional[Failure], list]:
     return None, diags
 
 
-def with_facts(a, tidy: Tidy, units: List[Unit], pool, build_dir, root, cache):
+def with_facts(a, tidy: Tidy, units: List[Unit], pool, build_dir, root, cache, cost):
     """Runs every unit through the project-facts phases (extract while
     checking, merge, re-check the units whose facts changed; see
     logstream_facts.py) and the result cache, as UnitResults in unit order."""
@@ -762,17 +768,18 @@ def with_facts(a, tidy: Tidy, units: List[Unit], pool, build_dir, root, cache):
     jobs = [(tidy.binary, u.path, tidy.build_dir, u.fallback, list(tidy.common_args), None,
              tidy.scratch, i) for i, u in enumerate(units)]
     for tu, rc, out, _, diags in logstream_facts.run_units(a, pool, jobs, run_unit,
-                                                            build_dir, root, cache):
+                                                            build_dir, root, cache, cost):
         yield UnitResult(by_path[tu][1], rc, out, diags)
 
 
 def analyze(tidy: Tidy, units: List[Unit], jobs, progress, root, a=None, build_dir=None,
-            cache=None):
-    """Runs every unit; returns (diagnostics, failures) in unit order."""
+            cache=None, cost=None):
+    """Runs every unit (the most expensive first); returns (diagnostics,
+    failures) in unit order."""
     diags, failures, done = [], [], 0
     with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
         if a is not None:
-            futures = list(with_facts(a, tidy, units, pool, build_dir, root, cache))
+            futures = list(with_facts(a, tidy, units, pool, build_dir, root, cache, cost))
         else:
             futures = [pool.submit(tidy.invoke, u, i) for i, u in enumerate(units)]
         for fut in futures:
@@ -1584,11 +1591,15 @@ def unit_cost(unit: Unit, db: Database, graph: IncludeGraph) -> int:
     return sum(size(p) for p in project) + SYSTEM_INCLUDE_COST * len(system)
 
 
-def shard_units(units: List[Unit], shard: Shard, db: Database) -> List[Unit]:
+def unit_costs(units: List[Unit], db: Database) -> Dict[str, int]:
+    graph = IncludeGraph(db)
+    return {u.path: unit_cost(u, db, graph) for u in units}
+
+
+def shard_units(units: List[Unit], shard: Shard, cost: Dict[str, int]) -> List[Unit]:
     """Longest first onto the least loaded shard (ties: the lower shard, the
     smaller path): the same split for the same checkout on every machine."""
-    graph = IncludeGraph(db)
-    costs = sorted(((unit_cost(u, db, graph), u.path) for u in units), key=lambda c: (-c[0], c[1]))
+    costs = sorted(((cost[u.path], u.path) for u in units), key=lambda c: (-c[0], c[1]))
     loads = [0] * shard.count
     mine = set()
     for cost, path in costs:
@@ -1879,27 +1890,60 @@ def exit_code(a, o: Outcome) -> int:
     return 1 if o.findings else 0
 
 
+class Profile:
+    """LOGSTREAM_CI_PROFILE=1: where a run's wall time goes, and the CPU
+    time of the driver and of the logstream-tidy processes."""
+
+    def __init__(self):
+        self.on = bool(os.environ.get("LOGSTREAM_CI_PROFILE"))
+        self.start = self.last = time.perf_counter()
+        self.laps: List[Tuple[str, float]] = []
+
+    def lap(self, name):
+        now = time.perf_counter()
+        self.laps.append((name, now - self.last))
+        self.last = now
+
+    def report(self, units):
+        if not self.on:
+            return
+        me = resource.getrusage(resource.RUSAGE_SELF)
+        kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+        sys.stderr.write("logstream-ci: profile: %s; total %.2f s wall; CPU: driver %.2f s, "
+                         "logstream-tidy %.2f s (%d unit(s))\n" % (
+                             ", ".join("%s %.2f s" % lap for lap in self.laps),
+                             time.perf_counter() - self.start, me.ru_utime + me.ru_stime,
+                             kids.ru_utime + kids.ru_stime, units))
+
+
 def run(a) -> int:
+    profile = Profile()
     tidy_binary = find_tidy(a.tidy)
     db = load_database(find_database(a.build_path))
     known = read_baseline(a.baseline) if a.baseline else None
     root = project_root(db)
     candidates, changes = select(a, db, root)
     work = plan(candidates, db, a, root)
+    cost = unit_costs(work.units, db)
     if a.shard:
-        work.units = shard_units(work.units, a.shard, db)
+        work.units = shard_units(work.units, a.shard, cost)
     sources = Sources(changes.index_content if changes else None)
+    profile.lap("setup")
     with tempfile.TemporaryDirectory(prefix="logstream-ci-") as scratch:
         db.write_filtered(scratch)
         overlay = write_overlay(sources.overlay, scratch)
         tidy = Tidy(tidy_binary, common_args(a, root, overlay), scratch, scratch)
         verify_configuration(tidy, checks_of(a), a.checks, config_files([u.path for u in work.units],
-                                                              a.config_file))
+                                                              a.config_file), a.jobs)
+        profile.lap("configuration")
         cache = make_cache(a, tidy, os.path.abspath(a.config_file) if a.config_file else None)
         cache.imported = {e.get("key"): e for e in a.imported}
         progress = sys.stderr.isatty() and not a.quiet
+        # Without the cache and without shards, entries would serve nothing.
+        keep = not a.no_cache or a.shard or a.imported
         diags, failures = analyze(tidy, work.units, a.jobs, progress, root, a,
-                                  db.directory, cache)
+                                  db.directory, cache if keep else None, cost)
+        profile.lap("analysis")
     cache.prune()
     if os.environ.get("LOGSTREAM_CI_CACHE_STATS"):
         st = cache.stats
@@ -1910,6 +1954,8 @@ def run(a) -> int:
     outcome = Outcome(kept, failures, len(work.units), len(findings) - len(kept),
                       shard_record(a, cache, work.units) if a.shard else None)
     write_outputs(a, outcome, root, sources, findings)
+    profile.lap("reports")
+    profile.report(len(work.units))
     if not a.quiet:
         sys.stderr.write(summary(a, outcome))
     return exit_code(a, outcome)
