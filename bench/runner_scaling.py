@@ -57,7 +57,7 @@ def main():
     p.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     p.add_argument("--shards", type=int, default=2)
     a = p.parse_args()
-    ci = os.path.join(a.build, "bin", "logstream-ci")
+    ci = os.path.join(os.path.abspath(a.build), "bin", "logstream-ci")
     clang = "/usr/lib/llvm-%s/bin/clang++" % a.llvm
     env = dict(os.environ, LOGSTREAM_CI_PROFILE="1", LOGSTREAM_CI_CACHE_STATS="1")
     jn = "-j%d" % a.jobs
