@@ -44,6 +44,14 @@ config.environment["PATH"] = os.pathsep.join(
 for var in ("HOME", "TMPDIR"):
     if var in os.environ:
         config.environment[var] = os.environ[var]
+# logstream-ci's result cache: a fresh one per lit run (never the user's,
+# never one left by an earlier run of the same tests at the same paths).
+os.makedirs(config.test_exec_root, exist_ok=True)
+config.environment["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="xdg-cache-",
+                                                         dir=config.test_exec_root)
+import atexit
+import shutil
+atexit.register(shutil.rmtree, config.environment["XDG_CACHE_HOME"], True)
 
 runner = os.path.join(config.test_source_root, "check_logstream_tidy.py")
 mock_headers = os.path.join(config.test_source_root, "checkers", "Inputs", "Headers")

@@ -31,7 +31,7 @@ using utils::writtenArgs;
 namespace {
 
 AST_MATCHER(CXXConstructExpr, isBaseInitialization) {
-  auto Parents = Finder->getASTContext().getParents(Node);
+  auto Parents = utils::parentsOf(Node, Finder->getASTContext());
   if (Parents.size() != 1)
     return false;
   if (const auto *Init = Parents[0].get<CXXCtorInitializer>())
@@ -44,12 +44,21 @@ AST_MATCHER(CXXConstructExpr, isBaseInitialization) {
   return false;
 }
 
+/// `new Sink(...)`: hasParent(cxxNewExpr()) through the parents of the
+/// enclosing declaration only (utils::parentsOf).
+AST_MATCHER(CXXConstructExpr, isNewInitializer) {
+  auto Parents = utils::parentsOf(Node, Finder->getASTContext());
+  return llvm::any_of(Parents, [](const DynTypedNode &P) {
+    return P.get<CXXNewExpr>() != nullptr;
+  });
+}
+
 /// Climbs from an expression through the nodes that only carry its value.
 DynTypedNode valueParent(const Expr *E, ASTContext &Ctx, const Expr *&Child) {
   DynTypedNode Node = DynTypedNode::create(*E);
   Child = E;
   while (true) {
-    auto Parents = Ctx.getParents(Node);
+    auto Parents = utils::parentsOf(Node, Ctx);
     if (Parents.empty())
       return {};
     // An element of a braced list has two parents, the syntactic and the
@@ -297,7 +306,7 @@ void LogFileSinkCheck::registerMatchers(MatchFinder *Finder) {
                        hasDeclaration(cxxConstructorDecl(
                            ofClass(Sink), unless(isCopyConstructor()),
                            unless(isMoveConstructor()))),
-                       unless(hasParent(cxxNewExpr())),
+                       unless(isNewInitializer()),
                        unless(isBaseInitialization()))
           .bind("sink-construct"),
       this);
@@ -899,11 +908,11 @@ void LogFileSinkCheck::checkStreamConstruct(const CXXConstructExpr *Construct,
   // std::ofstream log("x.log"); used only as an ostream -> a reference to
   // std::cout.
   std::optional<FixItHint> Fix;
-  auto Parents = Ctx.getParents(*Construct);
+  auto Parents = utils::parentsOf(*Construct, Ctx);
   const VarDecl *VD = Parents.size() == 1 ? Parents[0].get<VarDecl>() : nullptr;
   if (VD && VD->isLocalVarDecl() && !VD->isStaticLocal() &&
       VD->getInit() == Construct && !VD->getType()->getContainedAutoType()) {
-    auto DeclParents = Ctx.getParents(*VD);
+    auto DeclParents = utils::parentsOf(*VD, Ctx);
     const auto *DS =
         DeclParents.size() == 1 ? DeclParents[0].get<DeclStmt>() : nullptr;
     const FunctionDecl *Fn = enclosingFunction(Construct, Ctx);

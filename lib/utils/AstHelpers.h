@@ -6,6 +6,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "llvm/ADT/SmallVector.h"
 #include <optional>
 #include <string>
@@ -22,6 +23,21 @@ llvm::SmallVector<const Expr *, 4> writtenArgs(const CXXConstructExpr *C);
 
 /// The source text of a range, or "" when it is (partly) in a macro body.
 std::string sourceText(SourceRange R, ASTContext &Ctx);
+
+/// The parents of \p Node, as ASTContext::getParents gives them, but found
+/// in a parent map of the namespace-level declaration that contains the
+/// node (a function, a class, a variable, a template with its
+/// instantiations) instead of the whole translation unit's: the first
+/// getParents call builds a map of every node of every header, which costs
+/// more than all the checks together. Each declaration's map is built once
+/// per translation unit; a node that no such declaration contains (it is
+/// rare: an instantiated member defined outside its class template) is
+/// looked up in the whole translation unit's map.
+DynTypedNodeList parentsOf(const DynTypedNode &Node, ASTContext &Ctx);
+template <typename T>
+DynTypedNodeList parentsOf(const T &Node, ASTContext &Ctx) {
+  return parentsOf(DynTypedNode::create(Node), Ctx);
+}
 
 /// The function whose body contains \p E (not through a lambda).
 const FunctionDecl *enclosingFunction(const Expr *E, ASTContext &Ctx);

@@ -2,6 +2,7 @@
 
 #include "utils/FixIts.h"
 #include "utils/Compat.h"
+#include "utils/AstHelpers.h"
 #include <algorithm>
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
@@ -12,7 +13,7 @@
 namespace clang::tidy::logstream::utils {
 
 bool isStandaloneStatement(const Stmt *S, ASTContext &Ctx) {
-  auto Parents = Ctx.getParents(*S);
+  auto Parents = parentsOf(*S, Ctx);
   return Parents.size() == 1 && Parents[0].get<CompoundStmt>() != nullptr;
 }
 
@@ -20,7 +21,7 @@ const Expr *asDiscardedStatement(const Expr *E, ASTContext &Ctx) {
   // Climb through the nodes that wrap a full-expression.
   const Expr *Top = E;
   while (true) {
-    auto Parents = Ctx.getParents(*Top);
+    auto Parents = parentsOf(*Top, Ctx);
     if (Parents.size() != 1)
       return nullptr;
     const auto *P = Parents[0].get<Expr>();

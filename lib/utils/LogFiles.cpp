@@ -430,7 +430,7 @@ const NamedDecl *referencedDecl(const Expr *E) {
 const NamedDecl *receiverOf(const Expr *E, ASTContext &Ctx) {
   DynTypedNode Node = DynTypedNode::create(*E);
   for (unsigned Steps = 0; Steps < 16; ++Steps) {
-    auto Parents = Ctx.getParents(Node);
+    auto Parents = parentsOf(Node, Ctx);
     if (Parents.size() != 1)
       return nullptr;
     const DynTypedNode &P = Parents[0];

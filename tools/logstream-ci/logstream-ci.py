@@ -24,12 +24,14 @@ import hashlib
 import json
 import os
 import re
+import resource
 import shlex
 import signal
 import stat
 import subprocess
 import sys
 import tempfile
+import time
 import urllib.parse
 from typing import Dict, List, Optional, Set, Tuple
 
@@ -448,6 +450,26 @@ class IncludeGraph:
                         break
         return False
 
+    def closure(self, entry: Entry) -> Tuple[Set[str], Set[str]]:
+        """The project files a translation unit reaches (itself included),
+        and the names it includes that resolve to no project file."""
+        dirs = entry.include_dirs()
+        seen, todo, system = {entry.file}, [entry.file], set()
+        while todo:
+            current = todo.pop()
+            for kind, name in self.includes(current):
+                search = ([os.path.dirname(current)] if kind == '"' else []) + dirs
+                found = next((os.path.join(d, name) for d in search
+                              if os.path.isfile(os.path.join(d, name))), None)
+                if found is None:
+                    system.add(name)
+                    continue
+                found = real(found)
+                if found not in seen:
+                    seen.add(found)
+                    todo.append(found)
+        return seen, system
+
     def includer(self, header) -> Optional[str]:
         for path in sorted(self.db.entries):
             if self.closure_contains(self.db.entries[path], header):
@@ -661,20 +683,25 @@ def config_files(paths, explicit) -> List[str]:
     return sorted(found)
 
 
-def verify_configuration(tidy: Tidy, checks, user_checks, files):
+def verify_configuration(tidy: Tidy, checks, user_checks, files, jobs=1):
     """Exit 2 before any analysis on a configuration that does not parse or
-    names no known check; warn about unknown logstream-* option keys."""
-    rc, out = tidy.run(["--list-checks", "--checks=" + checks])
-    if "no checks enabled" in out or not re.search(r"^\s+\S", out, re.M):
-        raise UsageError("--checks=%s leaves no check enabled" % user_checks)
-    rc, out = tidy.run(["--verify-config", "--checks=" + checks])
-    for m in re.finditer(r"^command-line option '-checks': warning: (.*?)(?: \[-verify-config\])?$",
-                         out, re.M):
-        raise UsageError("--checks: " + m.group(1))
+    names no known check; warn about unknown logstream-* option keys. The
+    logstream-tidy runs this takes are independent: they run in parallel,
+    and are judged in a fixed order."""
     for f in files:
         if not os.access(f, os.R_OK):
             raise UsageError("cannot read config file %s" % f)
-        rc, out = tidy.run(["--verify-config", "--config-file=" + f], cwd=os.path.dirname(f))
+    runs = [(["--list-checks", "--checks=" + checks], None),
+            (["--verify-config", "--checks=" + checks], None)]
+    runs += [(["--verify-config", "--config-file=" + f], os.path.dirname(f)) for f in files]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        outputs = [out for _, out in pool.map(lambda r: tidy.run(r[0], cwd=r[1]), runs)]
+    if "no checks enabled" in outputs[0] or not re.search(r"^\s+\S", outputs[0], re.M):
+        raise UsageError("--checks=%s leaves no check enabled" % user_checks)
+    for m in re.finditer(r"^command-line option '-checks': warning: (.*?)(?: \[-verify-config\])?$",
+                         outputs[1], re.M):
+        raise UsageError("--checks: " + m.group(1))
+    for f, out in zip(files, outputs[2:]):
         error = configuration_error(out, f)
         if error or "invalid configuration" in out:
             raise UsageError(error or "invalid configuration in %s" % f)
@@ -727,10 +754,10 @@ def failure_of(result: UnitResult) -> Tuple[Optional[Failure], list]:
     return None, diags
 
 
-def with_facts(a, tidy: Tidy, units: List[Unit], pool, build_dir, root):
+def with_facts(a, tidy: Tidy, units: List[Unit], pool, build_dir, root, cache, cost):
     """Runs every unit through the project-facts phases (extract while
     checking, merge, re-check the units whose facts changed; see
-    logstream_facts.py), as UnitResults in unit order."""
+    logstream_facts.py) and the result cache, as UnitResults in unit order."""
     by_path = {u.path: (i, u) for i, u in enumerate(units)}
 
     def run_unit(job):
@@ -743,16 +770,18 @@ def with_facts(a, tidy: Tidy, units: List[Unit], pool, build_dir, root):
     jobs = [(tidy.binary, u.path, tidy.build_dir, u.fallback, list(tidy.common_args), None,
              tidy.scratch, i) for i, u in enumerate(units)]
     for tu, rc, out, _, diags in logstream_facts.run_units(a, pool, jobs, run_unit,
-                                                            build_dir, root):
+                                                            build_dir, root, cache, cost):
         yield UnitResult(by_path[tu][1], rc, out, diags)
 
 
-def analyze(tidy: Tidy, units: List[Unit], jobs, progress, root, a=None, build_dir=None):
-    """Runs every unit; returns (diagnostics, failures) in unit order."""
+def analyze(tidy: Tidy, units: List[Unit], jobs, progress, root, a=None, build_dir=None,
+            cache=None, cost=None):
+    """Runs every unit (the most expensive first); returns (diagnostics,
+    failures) in unit order."""
     diags, failures, done = [], [], 0
     with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
         if a is not None:
-            futures = list(with_facts(a, tidy, units, pool, build_dir, root))
+            futures = list(with_facts(a, tidy, units, pool, build_dir, root, cache, cost))
         else:
             futures = [pool.submit(tidy.invoke, u, i) for i, u in enumerate(units)]
         for fut in futures:
@@ -795,6 +824,259 @@ def run_unit(job):
     proc = subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     return (tu, proc.returncode, proc.stdout.decode("utf-8", "replace"),
             proc.stderr.decode("utf-8", "replace"), [])
+
+
+# ==========================================================================
+# cache: a unit's results reused when nothing that decides them changed
+# ==========================================================================
+
+CACHE_VERSION = 2
+CACHE_MAX_AGE_DAYS = 30
+
+
+def canonical(value) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"))
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def default_cache_dir() -> str:
+    """$XDG_CACHE_HOME/logstream-tidy, else ~/.cache/logstream-tidy."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "logstream-tidy")
+
+
+def file_digest(path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+@dataclasses.dataclass
+class CacheStats:
+    hits: int = 0
+    misses: int = 0
+    corrupt: int = 0
+    stored: int = 0
+
+
+class ResultCache:
+    """Per translation unit, its logstream-tidy result (diagnostics, fixes,
+    output), its project facts and the content hash of every file it read.
+    An entry is found by a key over everything else that decides the result
+    (this cache's format, the logstream-tidy build and this driver, the unit,
+    its compile command, its effective configuration); it is used when every
+    file it read still has the recorded hash. Entries are written to a
+    temporary file and renamed: concurrent runs never see half an entry, and
+    an entry that does not parse or has the wrong shape is recomputed.
+    `directory=None` keeps entries in memory only (--no-cache), for the
+    shard hand-off."""
+
+    def __init__(self, directory: Optional[str], identity):
+        self.dir = directory
+        self.identity = identity
+        self.stats = CacheStats()
+        self.imported: Dict[str, dict] = {}     # key -> entry from shard reports
+        self.used: Dict[str, dict] = {}         # tu -> entry of this run
+        self._hashes: Dict[str, str] = {}
+        self._configs: Dict[str, list] = {}
+        self._warned = False
+
+    def file_hash(self, path) -> str:
+        if path not in self._hashes:
+            try:
+                self._hashes[path] = file_digest(path)
+            except OSError:
+                self._hashes[path] = ""
+        return self._hashes[path]
+
+    def directory_config(self, directory) -> list:
+        """Content hashes of the .clang-tidy files in `directory` and above
+        (a superset of what clang-tidy reads for a file there)."""
+        if directory not in self._configs:
+            parent = os.path.dirname(directory)
+            above = self.directory_config(parent) if parent != directory else []
+            own = os.path.join(directory, ".clang-tidy")
+            h = self.file_hash(own) if os.path.isfile(own) else ""
+            self._configs[directory] = above + ([[own, h]] if h else [])
+        return self._configs[directory]
+
+    def key(self, tu, command) -> str:
+        """Also the unit's own content: switching branches back and forth
+        finds the entry of each version of the file."""
+        return digest(canonical([CACHE_VERSION, self.identity, tu, self.file_hash(tu), command,
+                                 self.directory_config(os.path.dirname(tu))]).encode())
+
+    def entry_path(self, key) -> str:
+        return os.path.join(self.dir, "units", key[:2], key + ".json")
+
+    def project_dir(self, root, build_dir) -> Optional[str]:
+        """Where a project's merged facts live (one project's never
+        overwrite another's in a shared cache)."""
+        if self.dir is None:
+            return None
+        name = digest(canonical([root, build_dir]).encode())[:24]
+        return os.path.join(self.dir, "projects", name)
+
+    @staticmethod
+    def well_formed(entry, key) -> bool:
+        if not isinstance(entry, dict) or entry.get("key") != key:
+            return False
+        deps = entry.get("deps")
+        if not isinstance(deps, dict) or not deps or not all(
+                isinstance(k, str) and isinstance(v, str) for k, v in deps.items()):
+            return False
+        result = entry.get("result")
+        if result is not None and not (
+                isinstance(result, list) and len(result) == 5 and isinstance(result[0], str)
+                and isinstance(result[1], int) and isinstance(result[2], str)
+                and isinstance(result[4], list)):
+            return False
+        try:
+            logstream_facts.check_unit(entry.get("facts"), "cache entry")
+        except logstream_facts.FactsError:
+            return False
+        return True
+
+    def read(self, key) -> Optional[dict]:
+        if self.dir is None:
+            return None
+        try:
+            with open(self.entry_path(key), encoding="utf-8") as f:
+                entry = json.load(f)
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError):
+            self.stats.corrupt += 1
+            return None
+        if not self.well_formed(entry, key):
+            self.stats.corrupt += 1
+            return None
+        return entry
+
+    def load(self, tu, command) -> Optional[dict]:
+        """The entry of a unit whose inputs are unchanged, else None. Entries
+        imported from shard reports were made from the same checkout by
+        the shards and are taken as they are."""
+        key = self.key(tu, command)
+        entry = self.imported.get(key)
+        if entry is None:
+            entry = self.read(key)
+            if entry is None or any(self.file_hash(p) != h for p, h in entry["deps"].items()):
+                self.stats.misses += 1
+                return None
+        self.stats.hits += 1
+        self.used[tu] = entry
+        if key not in self.imported:
+            self.touch(self.entry_path(key))
+        return entry
+
+    @staticmethod
+    def touch(path):
+        try:
+            os.utime(path)
+        except OSError:
+            pass
+
+    def prune(self, max_age_days=CACHE_MAX_AGE_DAYS, now=None):
+        """Once a day: removes the entries no run has used for
+        `max_age_days` (a hit refreshes an entry's modification time)."""
+        if self.dir is None:
+            return
+        now = now if now is not None else time.time()
+        stamp = os.path.join(self.dir, "pruned")
+        try:
+            if now - os.stat(stamp).st_mtime < 86400:
+                return
+        except OSError:
+            pass
+        if not self.write(stamp, "%d\n" % now):
+            return
+        units = os.path.join(self.dir, "units")
+        for sub in sorted(os.listdir(units)) if os.path.isdir(units) else ():
+            for name in os.listdir(os.path.join(units, sub)):
+                path = os.path.join(units, sub, name)
+                try:
+                    if now - os.stat(path).st_mtime > max_age_days * 86400:
+                        os.unlink(path)
+                except OSError:
+                    pass
+
+    def store(self, tu, command, facts, result=None, used=""):
+        """Records a unit's facts (and result); a crashed run is not kept."""
+        if result is not None and result[1] < 0:
+            return
+        key = self.key(tu, command)
+        deps = {p: self.file_hash(p) for p in facts.get("deps") or [tu]}
+        entry = {"key": key, "deps": deps, "facts": facts}
+        if result is not None:
+            entry["result"] = list(result)
+            entry["facts_used"] = used
+        self.used[tu] = entry
+        if self.dir is not None and self.write(self.entry_path(key), canonical(entry)):
+            self.stats.stored += 1
+
+    def write(self, path, text) -> bool:
+        """Atomically, or not at all (a read-only or full cache is a warning)."""
+        try:
+            logstream_facts.write_atomically(path, text)
+            return True
+        except OSError as e:
+            if not self._warned:
+                warn("cannot write the cache %s: %s" % (self.dir, e.strerror or e))
+                self._warned = True
+            return False
+
+
+def build_identity(tidy_binary, cache_dir) -> str:
+    """The logstream-tidy build and this driver, by content. The binary's
+    hash is remembered per (path, size, mtime, inode) in the cache."""
+    parts = [VERSION]
+    for path in (tidy_binary, os.path.realpath(__file__), os.path.realpath(logstream_facts.__file__)):
+        try:
+            st = os.stat(path)
+        except OSError:
+            parts.append(path)
+            continue
+        memo = None
+        if cache_dir:
+            stamp = digest(canonical([real(path), st.st_size, st.st_mtime_ns, st.st_ino]).encode())
+            memo = os.path.join(cache_dir, "builds", stamp)
+            try:
+                with open(memo, encoding="utf-8") as f:
+                    known = f.read().strip()
+                if re.fullmatch(r"[0-9a-f]{64}", known):
+                    parts.append(known)
+                    continue
+            except OSError:
+                pass
+        value = file_digest(path)
+        parts.append(value)
+        if memo:
+            try:
+                logstream_facts.write_atomically(memo, value + "\n")
+            except OSError:
+                pass      # the run's cache says so, once
+    return digest(canonical(parts).encode())
+
+
+def make_cache(a, tidy: "Tidy", config_file) -> ResultCache:
+    """The run's cache: its directory (none with --no-cache) and the part of
+    every key that all units share: build, checks and options, the
+    --config-file's content, whether project facts are followed."""
+    overlay = any(x.startswith("--vfsoverlay=") for x in tidy.common_args)
+    # Under --staged with unstaged edits, what a unit read is not on disk.
+    directory = None if a.no_cache or overlay else os.path.abspath(
+        a.cache_dir or default_cache_dir())
+    config = [config_file, file_digest(config_file)] if config_file else None
+    shared = [x for x in tidy.common_args if not x.startswith("--vfsoverlay=")]
+    identity = [build_identity(tidy.binary, directory), shared, config,
+                "no-facts" if a.no_facts else "facts"]
+    return ResultCache(directory, identity)
 
 
 # ==========================================================================
@@ -1271,6 +1553,188 @@ def current_umask():
 
 
 # ==========================================================================
+# shards: a deterministic, cost-balanced 1/N of the units, and their merge
+# ==========================================================================
+
+SHARD_FORMAT = "logstream-shard"
+SHARD_VERSION = 1
+SHARD_FORMATS = ("json", "sarif")
+# A system header (<string>, <spdlog/spdlog.h>) costs a parse of this many
+# bytes of project code, in the estimate only; the estimate needs no build.
+SYSTEM_INCLUDE_COST = 40000
+
+
+@dataclasses.dataclass
+class Shard:
+    index: int       # 1-based
+    count: int
+
+    @staticmethod
+    def parse(text) -> "Shard":
+        m = re.fullmatch(r"\s*(\d+)\s*/\s*(\d+)\s*", text or "")
+        if not m or not 1 <= int(m.group(1)) <= int(m.group(2)):
+            raise UsageError("--shard %s: expected K/N with 1 <= K <= N (e.g. --shard 2/4)" % text)
+        return Shard(int(m.group(1)), int(m.group(2)))
+
+
+def unit_cost(unit: Unit, db: Database, graph: IncludeGraph) -> int:
+    """What a unit costs to analyze, estimated the same way on every machine
+    from the checkout alone: its bytes, the bytes of the project headers it
+    reaches, and a fixed cost per distinct system header it names."""
+    def size(path):
+        try:
+            return os.path.getsize(path)
+        except OSError:
+            return 0
+    entry = db.entries.get(unit.path)
+    if entry is None:
+        return size(unit.path)
+    project, system = graph.closure(entry)
+    return sum(size(p) for p in project) + SYSTEM_INCLUDE_COST * len(system)
+
+
+def unit_costs(units: List[Unit], db: Database) -> Dict[str, int]:
+    graph = IncludeGraph(db)
+    return {u.path: unit_cost(u, db, graph) for u in units}
+
+
+def shard_units(units: List[Unit], shard: Shard, cost: Dict[str, int]) -> List[Unit]:
+    """Longest first onto the least loaded shard (ties: the lower shard, the
+    smaller path): the same split for the same checkout on every machine."""
+    costs = sorted(((cost[u.path], u.path) for u in units), key=lambda c: (-c[0], c[1]))
+    loads = [0] * shard.count
+    mine = set()
+    for cost, path in costs:
+        target = min(range(shard.count), key=lambda i: (loads[i], i))
+        loads[target] += max(cost, 1)
+        if target == shard.index - 1:
+            mine.add(path)
+    if os.environ.get("LOGSTREAM_CI_SHARD_STATS"):
+        sys.stderr.write("logstream-ci: shard %d/%d: %d of %d unit(s), estimated cost %d of %d "
+                         "(largest shard %d)\n" % (shard.index, shard.count, len(mine), len(units),
+                                                   loads[shard.index - 1], sum(loads), max(loads)))
+    return [u for u in units if u.path in mine]
+
+
+# The options that decide what a shard analyzes and how: every shard of a
+# run must agree on them, and `merge` runs with them.
+SHARD_OPTIONS = ("build_path", "paths", "changed_since", "staged", "all_lines", "fallback_flags",
+                 "fallback_c_flags", "checks", "config_file", "header_filter", "no_facts")
+
+
+def shard_options(a) -> dict:
+    opts = {k: getattr(a, k) for k in SHARD_OPTIONS}
+    opts["paths"] = [os.path.abspath(p) for p in a.paths]
+    for k in ("build_path", "config_file"):
+        opts[k] = os.path.abspath(opts[k]) if opts[k] else None
+    return opts
+
+
+def shard_record(a, cache: ResultCache, units: List[Unit]) -> dict:
+    """What `merge` needs from a shard: its place, its options and the cache
+    entries (results, facts, file hashes) of its units."""
+    return {"format": SHARD_FORMAT, "version": SHARD_VERSION,
+            "shard": [a.shard.index, a.shard.count], "options": shard_options(a),
+            "entries": [cache.used[u.path] for u in units if u.path in cache.used]}
+
+
+def embed_shard(report: str, fmt, record) -> str:
+    """The shard record inside the report: a top-level "shard" member in
+    JSON, the run's property bag in SARIF."""
+    doc = json.loads(report)
+    if fmt == "sarif":
+        doc["runs"][0].setdefault("properties", {})[SHARD_FORMAT] = record
+    else:
+        doc["shard"] = record
+    return json.dumps(doc, indent=2) + "\n"
+
+
+def read_shard(path) -> Tuple[dict, str]:
+    """(record, format) of a shard report."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            doc = json.load(f)
+    except (OSError, ValueError) as e:
+        raise UsageError("cannot read shard report %s: %s" % (path, e))
+    record, fmt = None, None
+    if isinstance(doc, dict) and isinstance(doc.get("runs"), list) and doc["runs"] and \
+            isinstance(doc["runs"][0], dict):
+        record, fmt = (doc["runs"][0].get("properties") or {}).get(SHARD_FORMAT), "sarif"
+    elif isinstance(doc, dict):
+        record, fmt = doc.get("shard"), "json"
+    if not isinstance(record, dict) or record.get("format") != SHARD_FORMAT:
+        raise UsageError("%s is not a logstream-ci shard report (run with --shard K/N and "
+                         "--format json or sarif)" % path)
+    if record.get("version") != SHARD_VERSION:
+        raise UsageError("shard report %s has version %r; this logstream-ci reads version %d"
+                         % (path, record.get("version"), SHARD_VERSION))
+    where = record.get("shard")
+    if not (isinstance(where, list) and len(where) == 2 and all(isinstance(x, int) for x in where)
+            and isinstance(record.get("options"), dict) and isinstance(record.get("entries"), list)):
+        raise UsageError("shard report %s is malformed" % path)
+    return record, fmt
+
+
+def read_shards(paths) -> Tuple[dict, str, List[dict]]:
+    """The shards' common options, their format and all their entries; every
+    shard of 1..N exactly once, all run with the same options."""
+    records = [read_shard(p) + (p,) for p in paths]
+    count = records[0][0]["shard"][1]
+    seen: Dict[int, str] = {}
+    for record, fmt, path in records:
+        k, n = record["shard"]
+        if n != count:
+            raise UsageError("%s is shard %d/%d, %s is of %d shards" % (path, k, n, records[0][2], count))
+        if k in seen:
+            raise UsageError("shard %d/%d given twice (%s, %s)" % (k, n, seen[k], path))
+        if record["options"] != records[0][0]["options"]:
+            raise UsageError("%s was run with other options than %s" % (path, records[0][2]))
+        seen[k] = path
+    missing = sorted(set(range(1, count + 1)) - set(seen))
+    if missing:
+        raise UsageError("missing shard(s) %s of %d" % (", ".join("%d/%d" % (k, count) for k in missing),
+                                                        count))
+    entries = [e for record, _, _ in records for e in record["entries"] if isinstance(e, dict)]
+    return records[0][0]["options"], records[0][1], entries
+
+
+def merge_main(argv) -> int:
+    """`logstream-ci merge`: the unsharded run over the shards' results. Every
+    unit comes from a shard (none is parsed again, unless project facts from
+    another shard change what its calls resolve to), and the report is the
+    one an unsharded run writes, byte for byte."""
+    p = argparse.ArgumentParser(prog="logstream-ci merge",
+                                description="Combine shard reports (logstream-ci --shard K/N) "
+                                            "into the report of an unsharded run.")
+    p.add_argument("shards", nargs="+", metavar="SHARD", help="the N shard reports (JSON or SARIF)")
+    p.add_argument("--format", choices=sorted(RENDERERS),
+                   help="report format (default: the shard reports' format)")
+    for option in ("--output", "--baseline", "--write-baseline", "--export-fixes", "--tidy",
+                   "--cache-dir"):
+        p.add_argument(option)
+    p.add_argument("-j", dest="jobs")
+    p.add_argument("--no-cache", action="store_true")
+    p.add_argument("--quiet", action="store_true")
+    m = p.parse_args(argv)
+    options, fmt, entries = read_shards(m.shards)
+    args = ["--format", m.format or fmt]
+    for k in ("output", "baseline", "write_baseline", "export_fixes", "tidy", "cache_dir"):
+        if getattr(m, k):
+            args += ["--" + k.replace("_", "-"), getattr(m, k)]
+    args += ["-j", m.jobs] if m.jobs else []
+    args += [flag for flag, on in (("--no-cache", m.no_cache), ("--quiet", m.quiet)) if on]
+    for k, v in sorted(options.items()):
+        if k in ("paths", "build_path") or v in (None, False):
+            continue
+        args.append("--" + k.replace("_", "-") + ("" if v is True else "=" + v))
+    if options.get("build_path"):
+        args += ["-p", options["build_path"]]
+    a = parse_args(args + ["--"] + list(options.get("paths") or []))
+    a.imported = entries
+    return run(a)
+
+
+# ==========================================================================
 # cli
 # ==========================================================================
 
@@ -1304,10 +1768,20 @@ def parse_args(argv):
     p.add_argument("--write-baseline", metavar="FILE", help="record the current findings as the baseline")
     p.add_argument("--tidy", help="the logstream-tidy binary (default: next to this program, then PATH)")
     p.add_argument("--version", action="version", version="logstream-ci " + VERSION)
+    p.add_argument("--cache-dir", "--facts-cache", dest="cache_dir", metavar="DIR",
+                   help="the result cache (default: $XDG_CACHE_HOME/logstream-tidy)")
+    p.add_argument("--no-cache", action="store_true", help="analyze every unit, keep nothing")
+    p.add_argument("--shard", metavar="K/N", type=Shard.parse,
+                   help="analyze the K-th of N cost-balanced parts (see `logstream-ci merge`)")
     logstream_facts.add_arguments(p)
     a = p.parse_args(argv)
+    a.imported = []
     if a.jobs < 1:
         raise UsageError("-j must be at least 1")
+    if a.shard and a.format not in SHARD_FORMATS:
+        raise UsageError("--shard writes a json or sarif report (for `logstream-ci merge`)")
+    if a.shard and (a.baseline or a.write_baseline):
+        raise UsageError("--shard: give --baseline/--write-baseline to `logstream-ci merge`")
     if a.changed_since and a.staged:
         raise UsageError("--changed-since and --staged exclude each other")
     for option in ("output", "write_baseline", "export_fixes"):
@@ -1322,6 +1796,8 @@ def main(argv):
     if argv[:1] == ["facts"]:
         return logstream_facts.main(argv[1:], sys.modules[__name__])
     try:
+        if argv[:1] == ["merge"]:
+            return merge_main(argv[1:])
         return run(parse_args(argv))
     except UsageError as e:
         sys.stderr.write("logstream-ci: error: %s\n" % e)
@@ -1373,6 +1849,7 @@ class Outcome:
     failures: List[Failure]
     units: int
     suppressed: int          # findings the baseline hid
+    shard: Optional[dict] = None   # with --shard: what `merge` needs
 
 
 def write_outputs(a, o: Outcome, root, sources: Sources, all_findings):
@@ -1383,6 +1860,8 @@ def write_outputs(a, o: Outcome, root, sources: Sources, all_findings):
         check_fix_targets(o.findings, sources)
         fixed, applied = fixed_contents(o.findings, sources)
     report = RENDERERS[a.format](Report(o.findings, o.failures, root, o.units, sources))
+    if o.shard is not None:
+        report = embed_shard(report, a.format, o.shard)
     if a.write_baseline:
         write_whole("--write-baseline", a.write_baseline, baseline_document(all_findings, root))
     if a.export_fixes:
@@ -1413,27 +1892,72 @@ def exit_code(a, o: Outcome) -> int:
     return 1 if o.findings else 0
 
 
+class Profile:
+    """LOGSTREAM_CI_PROFILE=1: where a run's wall time goes, and the CPU
+    time of the driver and of the logstream-tidy processes."""
+
+    def __init__(self):
+        self.on = bool(os.environ.get("LOGSTREAM_CI_PROFILE"))
+        self.start = self.last = time.perf_counter()
+        self.laps: List[Tuple[str, float]] = []
+
+    def lap(self, name):
+        now = time.perf_counter()
+        self.laps.append((name, now - self.last))
+        self.last = now
+
+    def report(self, units):
+        if not self.on:
+            return
+        me = resource.getrusage(resource.RUSAGE_SELF)
+        kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+        sys.stderr.write("logstream-ci: profile: %s; total %.2f s wall; CPU: driver %.2f s, "
+                         "logstream-tidy %.2f s (%d unit(s))\n" % (
+                             ", ".join("%s %.2f s" % lap for lap in self.laps),
+                             time.perf_counter() - self.start, me.ru_utime + me.ru_stime,
+                             kids.ru_utime + kids.ru_stime, units))
+
+
 def run(a) -> int:
+    profile = Profile()
     tidy_binary = find_tidy(a.tidy)
     db = load_database(find_database(a.build_path))
     known = read_baseline(a.baseline) if a.baseline else None
     root = project_root(db)
     candidates, changes = select(a, db, root)
     work = plan(candidates, db, a, root)
+    cost = unit_costs(work.units, db)
+    if a.shard:
+        work.units = shard_units(work.units, a.shard, cost)
     sources = Sources(changes.index_content if changes else None)
+    profile.lap("setup")
     with tempfile.TemporaryDirectory(prefix="logstream-ci-") as scratch:
         db.write_filtered(scratch)
         overlay = write_overlay(sources.overlay, scratch)
         tidy = Tidy(tidy_binary, common_args(a, root, overlay), scratch, scratch)
         verify_configuration(tidy, checks_of(a), a.checks, config_files([u.path for u in work.units],
-                                                              a.config_file))
+                                                              a.config_file), a.jobs)
+        profile.lap("configuration")
+        cache = make_cache(a, tidy, os.path.abspath(a.config_file) if a.config_file else None)
+        cache.imported = {e.get("key"): e for e in a.imported}
         progress = sys.stderr.isatty() and not a.quiet
+        # Without the cache and without shards, entries would serve nothing.
+        keep = not a.no_cache or a.shard or a.imported
         diags, failures = analyze(tidy, work.units, a.jobs, progress, root, a,
-                                  db.directory)
+                                  db.directory, cache if keep else None, cost)
+        profile.lap("analysis")
+    cache.prune()
+    if os.environ.get("LOGSTREAM_CI_CACHE_STATS"):
+        st = cache.stats
+        sys.stderr.write("logstream-ci: cache: %d hit(s), %d miss(es), %d corrupt, %d stored\n"
+                         % (st.hits, st.misses, st.corrupt, st.stored))
     findings = postprocess(diags, sources, root, changes, a.all_lines, work.only_for)
     kept = findings if known is None else [f for f in findings if f.fingerprint not in known]
-    outcome = Outcome(kept, failures, len(work.units), len(findings) - len(kept))
+    outcome = Outcome(kept, failures, len(work.units), len(findings) - len(kept),
+                      shard_record(a, cache, work.units) if a.shard else None)
     write_outputs(a, outcome, root, sources, findings)
+    profile.lap("reports")
+    profile.report(len(work.units))
     if not a.quiet:
         sys.stderr.write(summary(a, outcome))
     return exit_code(a, outcome)

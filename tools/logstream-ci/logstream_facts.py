@@ -55,6 +55,21 @@ def dumps(doc):
     return json.dumps(doc, sort_keys=True, indent=1) + "\n"
 
 
+def write_atomically(path, text):
+    """A temporary file renamed into place: concurrent runs never see (or
+    leave) half a file."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=os.path.dirname(path))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except OSError:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
 # --------------------------------------------------------------------------
 # Merge
 # --------------------------------------------------------------------------
@@ -364,92 +379,8 @@ def relevant_digest(unit, merged):
 
 
 # --------------------------------------------------------------------------
-# Cache
+# Cache: logstream-ci's ResultCache keeps each unit's facts with its result
 # --------------------------------------------------------------------------
-
-class Cache:
-    def __init__(self, directory, identity):
-        self.dir = directory
-        self.identity = identity
-        self._hashes = {}
-        os.makedirs(directory, exist_ok=True)
-
-    def file_hash(self, path):
-        if path not in self._hashes:
-            try:
-                with open(path, "rb") as f:
-                    self._hashes[path] = hashlib.sha256(f.read()).hexdigest()
-            except OSError:
-                self._hashes[path] = ""
-        return self._hashes[path]
-
-    def entry_path(self, tu):
-        return os.path.join(self.dir, hashlib.sha256(tu.encode()).hexdigest()[:24] + ".json")
-
-    def key(self, tu, command):
-        return hashlib.sha256(canonical([CACHE_VERSION, self.identity, tu, command]).encode()).hexdigest()
-
-    def load(self, tu, command):
-        """The cached entry of a unit whose inputs are unchanged, else None."""
-        try:
-            with open(self.entry_path(tu), encoding="utf-8") as f:
-                entry = json.load(f)
-        except (OSError, ValueError):
-            return None
-        if not isinstance(entry, dict) or entry.get("key") != self.key(tu, command):
-            return None
-        deps = entry.get("deps")
-        if not isinstance(deps, dict) or not deps:
-            return None
-        for path, digest in deps.items():
-            if self.file_hash(path) != digest:
-                return None
-        try:
-            check_unit(entry.get("facts"), tu)
-        except FactsError:
-            return None
-        return entry
-
-    def store(self, tu, command, facts, result=None, used=""):
-        deps = {p: self.file_hash(p) for p in facts.get("deps") or [tu]}
-        entry = {"key": self.key(tu, command), "deps": deps, "facts": facts}
-        if result is not None:
-            entry["result"] = result
-            entry["facts_used"] = used
-        path = self.entry_path(tu)
-        tmp = path + ".%d.tmp" % os.getpid()
-        with open(tmp, "w", encoding="utf-8") as f:
-            json.dump(entry, f, sort_keys=True)
-        os.replace(tmp, path)
-
-
-def tool_identity(tidy):
-    try:
-        st = os.stat(tidy)
-        return [os.path.realpath(tidy), st.st_size, int(st.st_mtime)]
-    except OSError:
-        return [tidy]
-
-
-def config_identity(root, tus):
-    """The .clang-tidy files that configure the units (content hashes)."""
-    found = {}
-    for tu in tus:
-        d = os.path.dirname(tu)
-        while True:
-            cfg = os.path.join(d, ".clang-tidy")
-            if cfg not in found:
-                try:
-                    with open(cfg, "rb") as f:
-                        found[cfg] = hashlib.sha256(f.read()).hexdigest()
-                except OSError:
-                    found[cfg] = None
-            parent = os.path.dirname(d)
-            if parent == d:
-                break
-            d = parent
-    return sorted((k, v) for k, v in found.items() if v)
-
 
 def compile_commands(build_dir):
     db = {}
@@ -503,15 +434,6 @@ def read_outputs(directory):
 def add_arguments(parser):
     parser.add_argument("--no-facts", action="store_true",
                         help="do not follow the project's own wrappers across translation units")
-    parser.add_argument("--facts-cache", metavar="DIR",
-                        help="per-unit facts and findings cache (default: "
-                             "<build-dir>/.logstream-cache)")
-
-
-def cache_dir(a, build_dir, root):
-    if a.facts_cache:
-        return a.facts_cache
-    return os.path.join(build_dir or root, ".logstream-cache")
 
 
 class Environment:
@@ -536,30 +458,55 @@ class Environment:
                 os.environ[k] = v
 
 
-def run_units(a, pool, jobs, run_unit, build_dir, root=None):
-    """Runs logstream-tidy over the jobs with project facts; yields
-    (tu, rc, stdout, stderr, diagnostics) per job, in job order."""
-    if getattr(a, "no_facts", False) or not jobs:
-        return pool.map(run_unit, jobs)
+def in_cost_order(pool, run_unit, jobs, cost):
+    """pool.map, but started most expensive first (the last unit to finish
+    is then a cheap one: less idle time at the end of a phase); results in
+    job order."""
+    order = sorted(range(len(jobs)), key=lambda i: (-cost.get(jobs[i][1], 0), i))
+    futures = {i: pool.submit(run_unit, jobs[i]) for i in order}
+    return [futures[i].result() for i in range(len(jobs))]
+
+
+def run_units(a, pool, jobs, run_unit, build_dir, root=None, cache=None, cost=None):
+    """Runs logstream-tidy over the jobs with project facts (and with the
+    result cache); yields (tu, rc, stdout, stderr, diagnostics) per job, in
+    job order. Without facts and without a cache: one plain run per job.
+    `cost` (tu -> estimate) decides which units start first."""
+    facts = not getattr(a, "no_facts", False)
+    cost = cost or {}
+    if not jobs or (not facts and cache is None):
+        return in_cost_order(pool, run_unit, jobs, cost)
     root = root or os.path.normpath(os.getcwd())
-    return FactsRun(a, pool, jobs, run_unit, build_dir, root).run()
+    return FactsRun(a, pool, jobs, run_unit, build_dir, root, cache, facts, cost).run()
 
 
 class FactsRun:
-    def __init__(self, a, pool, jobs, run_unit, build_dir, root):
+    """The phases over one run's jobs. Without facts (--no-facts, with a
+    cache) only phase 1 runs: the extraction then only records which files
+    each unit read, for the cache."""
+
+    def __init__(self, a, pool, jobs, run_unit, build_dir, root, cache, facts=True, cost=None):
         self.pool, self.jobs, self.run_unit = pool, jobs, run_unit
+        self.cost = cost or {}
         self.root = root
+        self.facts = facts
         self.db = compile_commands(build_dir)
-        tidy, extra, header_filter = jobs[0][0], jobs[0][4], jobs[0][5]
-        identity = [tool_identity(tidy), extra, header_filter,
-                    config_identity(root, sorted(self.db) or [j[1] for j in jobs])]
-        self.cache = Cache(cache_dir(a, build_dir, root), identity)
+        self.cache = cache
         self.tmp = tempfile.mkdtemp(prefix="logstream-facts-")
+        self.project = cache.project_dir(root, build_dir) if cache else None
+        self.project = self.project or self.tmp
         self.stats = {"extracted": 0, "cached": 0, "rechecked": 0}
 
     def command(self, job):
         tu, fallback = job[1], job[3]
-        return self.db.get(tu) if fallback is None else ["fallback", fallback]
+        return self.db.get(tu) if fallback is None else ["fallback", fallback, os.getcwd()]
+
+    def load(self, tu, command):
+        return self.cache.load(tu, command) if self.cache else None
+
+    def store(self, job, facts, result, used):
+        if self.cache:
+            self.cache.store(job[1], self.command(job), facts, result, used)
 
     def run(self):
         try:
@@ -569,7 +516,7 @@ class FactsRun:
 
     def phases(self):
         results, units, used = {}, {}, {}
-        previous = os.path.join(self.cache.dir, "merged.json")
+        previous = os.path.join(self.project, "merged.json")
         previous_doc = None
         if os.path.exists(previous):
             try:
@@ -579,7 +526,7 @@ class FactsRun:
                 previous_doc = None
         misses = []
         for job in self.jobs:
-            entry = self.cache.load(job[1], self.command(job))
+            entry = self.load(job[1], self.command(job))
             if entry and "result" in entry:
                 results[job[1]] = tuple(entry["result"])
                 units[job[1]] = entry["facts"]
@@ -589,20 +536,22 @@ class FactsRun:
                 misses.append(job)
         # Facts of the units this run does not analyze (paths, changed lines).
         analyzed = {j[1] for j in self.jobs}
-        for tu, command in sorted(self.db.items()):
+        for tu, command in sorted(self.db.items()) if self.facts else ():
             if tu not in analyzed:
-                entry = self.cache.load(tu, command)
+                entry = self.load(tu, command)
                 if entry:
                     units[tu] = entry["facts"]
 
         # Phase 1: check and extract in one parse, with the previous facts.
         out_dir = os.path.join(self.tmp, "units")
-        prev_file = previous if previous_doc and previous_doc.get("format") == FORMAT else None
+        prev_file = previous if self.facts and previous_doc and \
+            previous_doc.get("format") == FORMAT else None
+        previous_doc = previous_doc if prev_file else None
         fresh = {}
         if misses:
             extract_jobs = [j[:4] + (with_extraction(j[4]),) + j[5:] for j in misses]
             with Environment(LOGSTREAM_FACTS_DIR=out_dir, LOGSTREAM_FACTS_FILE=prev_file):
-                for r in self.pool.map(self.run_unit, extract_jobs):
+                for r in in_cost_order(self.pool, self.run_unit, extract_jobs, self.cost):
                     results[r[0]] = r
             fresh = read_outputs(out_dir)
             self.stats["extracted"] = len(fresh)
@@ -611,12 +560,20 @@ class FactsRun:
                     units[job[1]] = fresh[job[1]]
                     used[job[1]] = relevant_digest(fresh[job[1]], previous_doc)
 
+        if not self.facts:
+            for job in misses:
+                if job[1] in fresh:
+                    self.store(job, fresh[job[1]], results[job[1]], "")
+            return [results[j[1]] for j in self.jobs]
+
         # Phase 2: merge.
         merged = merge([units[k] for k in sorted(units)], self.root)
-        merged_path = os.path.join(self.cache.dir, "merged.json")
-        with open(merged_path + ".tmp", "w", encoding="utf-8") as f:
-            f.write(dumps(merged))
-        os.replace(merged_path + ".tmp", merged_path)
+        merged_path = os.path.join(self.project, "merged.json")
+        try:
+            write_atomically(merged_path, dumps(merged))
+        except OSError:     # an unwritable cache: this run's facts still apply
+            merged_path = os.path.join(self.tmp, "merged.json")
+            write_atomically(merged_path, dumps(merged))
 
         # Phase 3: check again where the facts a unit's calls resolve to changed.
         again = []
@@ -631,13 +588,13 @@ class FactsRun:
             os.makedirs(recheck_dir, exist_ok=True)
             again = [j[:6] + (recheck_dir,) + j[7:] for j in again]
             with Environment(LOGSTREAM_FACTS_DIR=None, LOGSTREAM_FACTS_FILE=merged_path):
-                for r in self.pool.map(self.run_unit, again):
+                for r in in_cost_order(self.pool, self.run_unit, again, self.cost):
                     results[r[0]] = r
                     used[r[0]] = relevant_digest(units.get(r[0]), merged)
         for job in self.jobs:
             tu = job[1]
             if tu in units and (tu in fresh or any(j[1] == tu for j in again)):
-                self.cache.store(tu, self.command(job), units[tu], list(results[tu]), used[tu])
+                self.store(job, units[tu], list(results[tu]), used[tu])
         if os.environ.get("LOGSTREAM_CI_FACTS_STATS"):
             sys.stderr.write("logstream-ci: facts: %d extracted, %d from cache, %d re-checked\n"
                              % (self.stats["extracted"], self.stats["cached"], self.stats["rechecked"]))
@@ -658,7 +615,9 @@ def main(argv, ci):
     p.add_argument("-o", dest="output", default=".logstream-facts.json",
                    help="the facts file to write (default: .logstream-facts.json)")
     p.add_argument("-j", dest="jobs", type=int, default=os.cpu_count() or 1)
-    p.add_argument("--facts-cache", metavar="DIR", help="per-unit facts cache")
+    p.add_argument("--cache-dir", "--facts-cache", dest="cache_dir", metavar="DIR",
+                   help="the result cache (default: $XDG_CACHE_HOME/logstream-tidy)")
+    p.add_argument("--no-cache", action="store_true", help="extract every unit again")
     p.add_argument("--tidy", help="the logstream-tidy binary")
     p.add_argument("--quiet", action="store_true")
     a = p.parse_args(argv)
@@ -678,8 +637,8 @@ def main(argv, ci):
         ci.die(str(e))
     root = os.path.normpath(os.getcwd())
     db = compile_commands(build_dir)
-    cache = Cache(os.path.join(a.facts_cache or os.path.join(build_dir, ".logstream-cache"), "facts-only"),
-                  [tool_identity(tidy), ["facts-only"], None, config_identity(root, tus)])
+    directory = None if a.no_cache else os.path.abspath(a.cache_dir or ci.default_cache_dir())
+    cache = ci.ResultCache(directory, [ci.build_identity(tidy, directory), ["facts-only"]])
     units, misses = {}, []
     for tu in tus:
         entry = cache.load(tu, db.get(tu))

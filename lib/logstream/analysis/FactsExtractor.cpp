@@ -1062,7 +1062,10 @@ json::Value FactsExtractor::toJSON(const SourceManager &SM) const {
   std::set<std::string> DepSet;
   for (unsigned I = 0, N = SM.local_sloc_entry_size(); I < N; ++I) {
     const SrcMgr::SLocEntry &E = SM.getLocalSLocEntry(I);
-    if (!E.isFile() || E.getFile().getFileCharacteristic() != SrcMgr::C_User)
+    // Every file the unit read, system headers included: logstream-ci's
+    // result cache is keyed on their contents (a library upgrade changes
+    // what the checks see).
+    if (!E.isFile())
       continue;
     llvm::StringRef Name = compat::contentFileName(E.getFile().getContentCache());
     if (!Name.empty()) {
