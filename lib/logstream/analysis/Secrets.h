@@ -13,6 +13,7 @@
 #ifndef LOGSTREAM_ANALYSIS_SECRETS_H
 #define LOGSTREAM_ANALYSIS_SECRETS_H
 
+#include "utils/Compat.h"
 #include "utils/CheckOptions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
