@@ -17,7 +17,7 @@
 //
 // Without OutputDirectory it writes nothing.
 // RUN: rm -rf %t/none && mkdir -p %t/none && cd %t/none
-// RUN: %logstream_tidy --checks='-*,logstream-project-facts' %s -- -std=c++17 2>&1 \
+// RUN: %logstream_tidy --checks='-*,logstream-project-facts' --config='{}' %s -- -std=c++17 2>&1 \
 // RUN:   | FileCheck %s --check-prefix=QUIET --allow-empty --implicit-check-not="{{warning|error|note}}:"
 // RUN: not ls %t/none/*.json
 // QUIET-NOT: {{.}}
