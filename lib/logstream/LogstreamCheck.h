@@ -1,0 +1,91 @@
+//===--- LogstreamCheck.h - The base of every logstream check -------------===//
+//
+// The plumbing every logstream check shares, so that a check's own files hold
+// only its matchers, its dispatch and its diagnostics: the preprocessor (macro
+// values, include insertion), strict option readers, the system-header filter
+// and one queue of work deferred to the end of the translation unit.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef LOGSTREAM_LOGSTREAM_LOGSTREAMCHECK_H
+#define LOGSTREAM_LOGSTREAM_LOGSTREAMCHECK_H
+
+#include "utils/Compat.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/FunctionExtras.h"
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clang::tidy::logstream {
+
+class LogstreamCheck : public ClangTidyCheck {
+public:
+  /// Whether the check's fix-its insert `#include`s (it then reads and
+  /// stores the `IncludeStyle` option).
+  enum class Includes { None, Inserted };
+
+  LogstreamCheck(StringRef Name, ClangTidyContext *Context,
+                 Includes Inserts = Includes::None);
+  ~LogstreamCheck() override;
+
+  /// Stores `IncludeStyle` when the check inserts includes; a check that
+  /// overrides this calls it first.
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                           Preprocessor *ModuleExpanderPP) final;
+  /// Runs the actions queued with atEndOfTranslationUnit(), in order.
+  void onEndOfTranslationUnit() final;
+  bool isLanguageVersionSupported(const LangOptions &) const override {
+    return true;
+  }
+  compat::OptionalTraversalKind getCheckTraversalKind() const override {
+    return TK_AsIs;
+  }
+
+protected:
+  /// The name the check was registered under (`logstream-…`).
+  StringRef checkName() const { return Name; }
+
+  // Strict option readers: a malformed value is a configuration error (a
+  // non-zero exit), never a silent fallback. See utils/CheckOptions.h.
+  bool readBool(StringRef Option, bool Default);
+  void storeBool(ClangTidyOptions::OptionMap &Opts, StringRef Option,
+                 bool Value) const;
+  unsigned readChoice(StringRef Option, ArrayRef<StringRef> Choices,
+                      unsigned Default);
+  std::string readRegex(StringRef Option, StringRef Default);
+  std::vector<StringRef> readList(StringRef Option, StringRef Default);
+
+  /// The value of an object-like macro whose body is one integer literal
+  /// (`#define O_CREAT 0100`), as the translation unit defines it.
+  std::optional<int64_t> macroValue(StringRef Macro) const;
+  /// A fix-it that includes \p Header in the file of \p Loc (nothing when it
+  /// is already included, or the check does not insert includes).
+  std::optional<FixItHint> includeFor(SourceLocation Loc, StringRef Header);
+  /// The preprocessor of the current translation unit (null before it).
+  Preprocessor *preprocessor() const { return PP; }
+  const SourceManager *sourceManager() const { return SM; }
+
+  /// Queues \p Action to run once the whole translation unit has been seen:
+  /// diagnostics that depend on something later in the unit (a flag set in
+  /// main, every use of a variable) are reported from here.
+  void atEndOfTranslationUnit(llvm::unique_function<void()> Action);
+
+  /// Preprocessor callbacks of the check's own (called once per unit, after
+  /// the shared ones are registered).
+  virtual void registerPreprocessor(Preprocessor &) {}
+
+private:
+  std::string Name;
+  std::unique_ptr<compat::IncludeInserter> Inserter;
+  Preprocessor *PP = nullptr;
+  const SourceManager *SM = nullptr;
+  std::vector<llvm::unique_function<void()>> AtEnd;
+};
+
+} // namespace clang::tidy::logstream
+
+#endif // LOGSTREAM_LOGSTREAM_LOGSTREAMCHECK_H
