@@ -22,21 +22,19 @@ static constexpr llvm::StringRef DefaultIgnoredStreamBuffers =
 
 BufferedStdoutCheck::BufferedStdoutCheck(StringRef Name,
                                          ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : LogstreamCheck(Name, Context, Includes::Inserted),
       BufferMode(static_cast<Mode>(utils::readChoiceOption(
           *this, Options, Name, "BufferMode", BufferModeChoices, 0))),
-      IgnoredStreamBuffers(utils::readListOption(
-          Options, "IgnoredStreamBuffers", DefaultIgnoredStreamBuffers)),
+      IgnoredStreamBuffers(
+          readList("IgnoredStreamBuffers", DefaultIgnoredStreamBuffers)),
       CheckDefaultBuffering(utils::readChoiceOption(
           *this, Options, Name, "CheckDefaultBuffering", BoolChoices, 1)),
       CheckLoggerSettings(utils::readChoiceOption(
           *this, Options, Name, "CheckLoggerSettings", BoolChoices, 1)),
-      FlushFunctions(utils::readListOption(Options, "FlushFunctions", "")),
-      Inserter(Options.getLocalOrGlobal("IncludeStyle",
-                                        tidy::utils::IncludeSorter::IS_LLVM),
-               areDiagsSelfContained()) {}
+      FlushFunctions(readList("FlushFunctions", "")) {}
 
 void BufferedStdoutCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  LogstreamCheck::storeOptions(Opts);
   Options.store(Opts, "BufferMode",
                 BufferModeChoices[static_cast<unsigned>(BufferMode)]);
   Options.store(Opts, "IgnoredStreamBuffers",
@@ -47,14 +45,6 @@ void BufferedStdoutCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "CheckLoggerSettings", BoolChoices[CheckLoggerSettings]);
   Options.store(Opts, "FlushFunctions",
                 tidy::utils::options::serializeStringList(FlushFunctions));
-  Options.store(Opts, "IncludeStyle", Inserter.getStyle());
-}
-
-void BufferedStdoutCheck::registerPPCallbacks(const SourceManager &,
-                                              Preprocessor *PP,
-                                              Preprocessor *) {
-  this->PP = PP;
-  Inserter.registerPreprocessor(PP);
 }
 
 void BufferedStdoutCheck::registerMatchers(MatchFinder *Finder) {
@@ -73,7 +63,7 @@ void BufferedStdoutCheck::registerMatchers(MatchFinder *Finder) {
       callExpr(StdioCall, isInTemplateInstantiation()).bind("stdio-inst"),
       this);
   // The default buffering is analysed only in a translation unit that
-  // defines main (see onEndOfTranslationUnit).
+  // defines main (reported at the end of the unit).
   if (CheckDefaultBuffering)
     Finder->addMatcher(functionDecl(isMain(), isDefinition(),
                                     isExpansionInMainFile())
@@ -104,8 +94,10 @@ void BufferedStdoutCheck::registerMatchers(MatchFinder *Finder) {
 
 void BufferedStdoutCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Fn = Result.Nodes.getNodeAs<FunctionDecl>("main")) {
-    Main = Fn;
-    MainContext = Result.Context;
+    ASTContext &Ctx = *Result.Context;
+    // Whether main configures stdout anywhere is known once the whole unit
+    // has been seen.
+    atEndOfTranslationUnit([this, Fn, &Ctx] { checkDefaultBuffering(Fn, Ctx); });
     return;
   }
   if (checkLoggerSetting(Result))
@@ -122,18 +114,7 @@ void BufferedStdoutCheck::check(const MatchFinder::MatchResult &Result) {
     return checkRdbuf(Call, Result);
 }
 
-void BufferedStdoutCheck::onEndOfTranslationUnit() {
-  if (Main && MainContext)
-    checkDefaultBuffering(Main, *MainContext);
-  Main = nullptr;
-  MainContext = nullptr;
-}
 
-/// The value of an object-like macro whose body is one integer literal, such
-/// as `#define _IOFBF 0`.
-std::optional<int64_t> BufferedStdoutCheck::macroValue(StringRef Name) const {
-  return utils::macroIntegerValue(PP, Name);
-}
 
 static bool isNullPointer(const Expr *E, ASTContext &Ctx) {
   return E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) !=

@@ -4,7 +4,7 @@
 #define LOGSTREAM_LOGSTREAM_BUFFEREDSTDOUTCHECK_H
 
 #include "utils/Compat.h"
-#include "clang-tidy/ClangTidyCheck.h"
+#include "LogstreamCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
 #include "llvm/ADT/DenseSet.h"
 #include <string>
@@ -18,23 +18,14 @@ namespace clang::tidy::logstream {
 /// stdout is a pipe), and logging-library settings that drop queued events.
 ///
 /// For the user-facing documentation see docs/checks/buffered-stdout.md.
-class BufferedStdoutCheck : public ClangTidyCheck {
+class BufferedStdoutCheck : public LogstreamCheck {
 public:
   enum class Mode { Line, None };
 
   BufferedStdoutCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
-                           Preprocessor *ModuleExpanderPP) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onEndOfTranslationUnit() override;
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return true;
-  }
-  compat::OptionalTraversalKind getCheckTraversalKind() const override {
-    return TK_AsIs;
-  }
 
 private:
   void checkStdioCall(const CallExpr *Call, const FunctionDecl *Callee,
@@ -44,7 +35,6 @@ private:
                       const ast_matchers::MatchFinder::MatchResult &Result);
   void checkRdbuf(const CXXMemberCallExpr *Call,
                   const ast_matchers::MatchFinder::MatchResult &Result);
-  std::optional<int64_t> macroValue(StringRef Name) const;
 
   // The default buffering of stdout (BufferedStdoutDefault.cpp).
   void checkDefaultBuffering(const FunctionDecl *Main, ASTContext &Ctx);
@@ -68,10 +58,6 @@ private:
   const bool CheckDefaultBuffering;
   const bool CheckLoggerSettings;
   const std::vector<StringRef> FlushFunctions;
-  compat::IncludeInserter Inserter;
-  Preprocessor *PP = nullptr;
-  const FunctionDecl *Main = nullptr;
-  ASTContext *MainContext = nullptr;
   /// Type names already reported (a type can be reached more than once).
   llvm::DenseSet<SourceLocation::UIntTy> ReportedTypeLocs;
 };

@@ -49,7 +49,7 @@ void BufferedStdoutCheck::checkDefaultBuffering(const FunctionDecl *Main,
   analysis::FinderOptions FO;
   FO.FlushFunctions = FlushFunctions;
   FO.LibraryWrites = CheckLoggerSettings;
-  analysis::StdoutFacts Facts = analysis::findStdoutFacts(Ctx, PP, FO);
+  analysis::StdoutFacts Facts = analysis::findStdoutFacts(Ctx, preprocessor(), FO);
   // An explicit setvbuf(stdout, buf, _IOFBF, n) is reported, with its fix-it
   // to line buffering, where it is written.
   if (Facts.Writes.empty() || !Facts.StdioFullyBuffered.empty())
@@ -133,7 +133,7 @@ std::optional<FixItHint> BufferedStdoutCheck::lineBufferingFix(
   const auto *Body = dyn_cast_or_null<CompoundStmt>(Main->getBody());
   const SourceManager &SM = Ctx.getSourceManager();
   const LangOptions &LO = getLangOpts();
-  if (!Body || !PP || Body->getLBracLoc().isMacroID())
+  if (!Body || !preprocessor() || Body->getLBracLoc().isMacroID())
     return std::nullopt;
   // C89 wants declarations before statements.
   if (!LO.CPlusPlus && !LO.C99 && !Body->body_empty() &&
@@ -146,11 +146,10 @@ std::optional<FixItHint> BufferedStdoutCheck::lineBufferingFix(
   std::string Qualifier;
   if (LO.CPlusPlus && !(SpellsUnqualified && !SpellsStdQualified)) {
     Qualifier = "std::";
-    Include = compat::toStd(
-        Inserter.createIncludeInsertion(SM.getMainFileID(), "<cstdio>"));
-  } else if (!declaresSetvbuf(Ctx) || !PP->isMacroDefined("_IOLBF")) {
-    Include = compat::toStd(Inserter.createIncludeInsertion(
-        SM.getMainFileID(), LO.CPlusPlus ? "<cstdio>" : "<stdio.h>"));
+    Include = includeIn(SM.getMainFileID(), "<cstdio>");
+  } else if (!declaresSetvbuf(Ctx) || !preprocessor()->isMacroDefined("_IOLBF")) {
+    Include =
+        includeIn(SM.getMainFileID(), LO.CPlusPlus ? "<cstdio>" : "<stdio.h>");
   }
   std::string Call = Qualifier + "setvbuf(stdout, " +
                      (LO.CPlusPlus11 ? "nullptr" : "NULL") + ", " +

@@ -190,8 +190,7 @@ void BufferedStdoutCheck::checkSpelledTypes(
         continue;
       std::optional<FixItHint> Include;
       if (!Type->Header.empty())
-        Include = compat::toStd(Inserter.createIncludeInsertion(
-            SM.getFileID(SM.getExpansionLoc(Loc)), Type->Header));
+        Include = includeFor(Loc, Type->Header);
       replaceToken(Loc, Type->Message, Type->Qualified.rsplit("::").second,
                    Type->Replacement, SM, Include);
     }

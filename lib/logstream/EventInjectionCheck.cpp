@@ -103,30 +103,16 @@ bool isStackTraceType(QualType T) {
 
 EventInjectionCheck::EventInjectionCheck(StringRef Name,
                                          ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), Records(*this, Options, Name),
+    : LogstreamCheck(Name, Context, Includes::Inserted),
+      Records(*this, Options, Name, *Context),
       Vocabulary(readVocabulary(*this, Options, Name)),
-      LogHandle(utils::readRegexOption(*this, Options, Name,
-                                       "LogHandlePattern",
-                                       analysis::DefaultLogHandlePattern)),
-      LoggingFunctionPattern(utils::readRegexOption(
-          *this, Options, Name, "LoggingFunctionPattern",
-          analysis::DefaultLoggingFunctionPattern)),
-      StdioRecord(utils::readRegexOption(*this, Options, Name,
-                                         "StdioRecordPattern",
-                                         DefaultStdioRecordPattern)),
-      ReportSyslog(
-          utils::readBoolOption(*this, Options, Name, "ReportSyslog", false)),
-      CheckMultiLine(
-          utils::readBoolOption(*this, Options, Name, "CheckMultiLine", true)),
-      CheckStackTraces(utils::readBoolOption(*this, Options, Name,
-                                             "CheckStackTraces", true)),
-      Inserter(Options.getLocalOrGlobal("IncludeStyle",
-                                        tidy::utils::IncludeSorter::IS_LLVM),
-               areDiagsSelfContained()) {
-  Records.setFacts(analysis::ProjectFacts::get(*Context, *this));
-}
+      StdioRecord(readRegex("StdioRecordPattern", DefaultStdioRecordPattern)),
+      ReportSyslog(readBool("ReportSyslog", false)),
+      CheckMultiLine(readBool("CheckMultiLine", true)),
+      CheckStackTraces(readBool("CheckStackTraces", true)) {}
 
 void EventInjectionCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  LogstreamCheck::storeOptions(Opts);
   Records.store(Options, Opts);
   Options.store(Opts, "EscapingFunctions",
                 tidy::utils::options::serializeStringList(
@@ -141,25 +127,14 @@ void EventInjectionCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
                 Vocabulary.HeaderFunction.source());
   Options.store(Opts, "TrustedParameterPattern",
                 Vocabulary.TrustedParameter.source());
-  Options.store(Opts, "LogHandlePattern", LogHandle.source());
-  Options.store(Opts, "LoggingFunctionPattern",
-                LoggingFunctionPattern.source());
   Options.store(Opts, "StdioRecordPattern", StdioRecord.source());
-  utils::storeBoolOption(Options, Opts, "ReportSyslog", ReportSyslog);
-  utils::storeBoolOption(Options, Opts, "CheckMultiLine", CheckMultiLine);
-  utils::storeBoolOption(Options, Opts, "CheckStackTraces", CheckStackTraces);
-  Options.store(Opts, "IncludeStyle", Inserter.getStyle());
-}
-
-void EventInjectionCheck::registerPPCallbacks(const SourceManager &,
-                                              Preprocessor *PP,
-                                              Preprocessor *) {
-  Inserter.registerPreprocessor(PP);
+  storeBool(Opts, "ReportSyslog", ReportSyslog);
+  storeBool(Opts, "CheckMultiLine", CheckMultiLine);
+  storeBool(Opts, "CheckStackTraces", CheckStackTraces);
 }
 
 void EventInjectionCheck::registerMatchers(MatchFinder *Finder) {
-  analysis::registerRecordMatchers(Finder, this, Records,
-                                   LoggingFunctionPattern);
+  Records.registerMatchers(Finder, this);
   // Calls whose value is unused (a statement of their own): the fix-it may
   // replace them with a call of another return type. The matcher visits a
   // statement before the calls in it, so these are known in check().
@@ -203,28 +178,16 @@ void EventInjectionCheck::check(const MatchFinder::MatchResult &Result) {
     }
     return;
   }
-  if (const auto *Op =
-          N.getNodeAs<CXXOperatorCallExpr>(analysis::RecordStreamId)) {
-    if (!Streams.take(Op))
-      return;
-    if (CheckStackTraces)
-      checkStreamedTrace(Op);
-    if (Records.isLogRecord(Op, Ctx))
-      checkRecord(Op, Ctx);
-    return;
+  if (std::optional<analysis::RecordMatch> M = Records.match(N, Ctx)) {
+    if (M->Stream && CheckStackTraces)
+      checkStreamedTrace(M->Stream);
+    if (M->Record)
+      checkRecord(M->Record, Ctx);
   }
-  if (const auto *Call = N.getNodeAs<CallExpr>(analysis::RecordMacroCallId)) {
-    checkRecord(Call, Ctx);
-    return;
-  }
-  if (const auto *Call = N.getNodeAs<CallExpr>(analysis::RecordCallId))
-    if (analysis::isRecordCall(Call, Records, LoggingFunctionPattern, Ctx) &&
-        analysis::writesToLog(Call, LogHandle, Ctx))
-      checkRecord(Call, Ctx);
 }
 
-void EventInjectionCheck::onEndOfTranslationUnit() {
-  Streams.clear();
+void EventInjectionCheck::forgetTranslationUnit() {
+  Records.clear();
   DiscardedCalls.clear();
   Reported.clear();
 }
@@ -236,7 +199,7 @@ void EventInjectionCheck::checkRecord(const Expr *Record, ASTContext &Ctx) {
   if (S.Kind == analysis::RecordKind::Runtime ||
       (S.Kind == analysis::RecordKind::Syslog && !ReportSyslog))
     return;
-  bool Security = Records.isSecurityRecord(Record, Ctx, /*KnownRecord=*/true);
+  bool Security = Records.classifier().isSecurityRecord(Record, Ctx, /*KnownRecord=*/true);
   if (Security && checkForgeable(S, Ctx))
     return;
   if (CheckMultiLine)
@@ -277,8 +240,8 @@ bool EventInjectionCheck::checkForgeable(const analysis::RecordShape &S,
       const SourceManager &SM = Ctx.getSourceManager();
       CharSourceRange R = utils::fileRange(S.Record->getSourceRange(), Ctx);
       D << FixItHint::CreateReplacement(R, Fix->Code);
-      if (auto Inc = Inserter.createIncludeInsertion(
-              SM.getFileID(R.getBegin()), "<logstream/event.h>"))
+      if (auto Inc = includeIn(SM.getFileID(R.getBegin()),
+                               "<logstream/event.h>"))
         D << *Inc;
     }
   }
@@ -308,13 +271,13 @@ bool EventInjectionCheck::helperMayEscape(const Expr *Record,
   if (llvm::is_contained(CLibrary, F->getName()) &&
       F->getDeclContext()->getRedeclContext()->isTranslationUnit())
     return false;
-  if (const analysis::ProjectFacts *Facts = Records.facts().get())
+  if (const analysis::ProjectFacts *Facts = Records.classifier().facts().get())
     if (const analysis::FunctionFacts *FF = Facts->lookup(F);
         FF && FF->Logging && FF->Logging->Destination == "syslog")
       return !ReportSyslog;
   const FunctionDecl *Def = F->getDefinition();
   if (!Def || !Def->getBody())
-    return !Records.isListedFunction(F);
+    return !Records.classifier().isListedFunction(F);
   auto Calls = match(findAll(callExpr(callee(functionDecl().bind("f")))),
                      *Def->getBody(), Ctx);
   for (const auto &M : Calls) {
@@ -487,8 +450,8 @@ EventInjectionCheck::securityEvent(const analysis::RecordShape &S,
   llvm::SmallVector<StringRef, 16> Words;
   StringRef(Rest).split(Words, ' ', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
   for (StringRef Word : Words) {
-    if (Word == *Event || Word == Records.securityTag() ||
-        Word.trim(":[]") == Records.securityTag())
+    if (Word == *Event || Word == Records.classifier().securityTag() ||
+        Word.trim(":[]") == Records.classifier().securityTag())
       continue;
     Description += Word.str() + " ";
   }

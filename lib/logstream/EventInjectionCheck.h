@@ -4,11 +4,11 @@
 #define LOGSTREAM_LOGSTREAM_EVENTINJECTIONCHECK_H
 
 #include "utils/Compat.h"
-#include "analysis/LogRecords.h"
+#include "LogstreamCheck.h"
+#include "analysis/RecordFinder.h"
 #include "analysis/RecordValues.h"
 #include "analysis/UntrustedText.h"
 #include "utils/CheckOptions.h"
-#include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include <optional>
 #include <set>
@@ -23,21 +23,12 @@ namespace clang::tidy::logstream {
 /// printf-style SECURITY record becomes logstream::security_event(...).
 ///
 /// For the user-facing documentation see docs/checks/event-injection.md.
-class EventInjectionCheck : public ClangTidyCheck {
+class EventInjectionCheck : public LogstreamCheck {
 public:
   EventInjectionCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
-                           Preprocessor *ModuleExpanderPP) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onEndOfTranslationUnit() override;
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return true;
-  }
-  compat::OptionalTraversalKind getCheckTraversalKind() const override {
-    return TK_AsIs;
-  }
 
   /// A printf-style record rewritten as a runtime API call.
   struct Rewrite {
@@ -46,6 +37,7 @@ public:
   };
 
 private:
+  void forgetTranslationUnit() override;
   void checkRecord(const Expr *Record, ASTContext &Ctx);
   bool checkForgeable(const analysis::RecordShape &S, ASTContext &Ctx);
   void checkMultiLine(const analysis::RecordShape &S, bool Security,
@@ -58,16 +50,12 @@ private:
                                        ASTContext &Ctx) const;
   std::optional<std::string> eventName(llvm::StringRef Text) const;
 
-  analysis::RecordClassifier Records;
+  analysis::RecordFinder Records;
   analysis::UntrustedVocabulary Vocabulary;
-  const utils::Pattern LogHandle;
-  const utils::Pattern LoggingFunctionPattern;
   const utils::Pattern StdioRecord;
   const bool ReportSyslog;
   const bool CheckMultiLine;
   const bool CheckStackTraces;
-  compat::IncludeInserter Inserter;
-  analysis::OutermostStreams Streams;
   /// Calls that are statements of their own (their value unused).
   llvm::SmallPtrSet<const Expr *, 32> DiscardedCalls;
   std::set<std::pair<unsigned, unsigned>> Reported;

@@ -41,6 +41,7 @@ void LogstreamCheck::onEndOfTranslationUnit() {
     Action();
   }
   AtEnd.clear();
+  forgetTranslationUnit();
 }
 
 void LogstreamCheck::atEndOfTranslationUnit(
@@ -79,10 +80,16 @@ std::optional<int64_t> LogstreamCheck::macroValue(StringRef Macro) const {
 
 std::optional<FixItHint> LogstreamCheck::includeFor(SourceLocation Loc,
                                                     StringRef Header) {
-  if (!Inserter || !SM)
+  if (!SM)
     return std::nullopt;
-  return compat::toStd(Inserter->createIncludeInsertion(
-      SM->getFileID(SM->getExpansionLoc(Loc)), Header));
+  return includeIn(SM->getFileID(SM->getExpansionLoc(Loc)), Header);
+}
+
+std::optional<FixItHint> LogstreamCheck::includeIn(FileID File,
+                                                   StringRef Header) {
+  if (!Inserter)
+    return std::nullopt;
+  return compat::toStd(Inserter->createIncludeInsertion(File, Header));
 }
 
 } // namespace clang::tidy::logstream

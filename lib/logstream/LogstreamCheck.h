@@ -36,7 +36,8 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
                            Preprocessor *ModuleExpanderPP) final;
-  /// Runs the actions queued with atEndOfTranslationUnit(), in order.
+  /// Runs the actions queued with atEndOfTranslationUnit(), in order, then
+  /// forgetTranslationUnit().
   void onEndOfTranslationUnit() final;
   bool isLanguageVersionSupported(const LangOptions &) const override {
     return true;
@@ -65,6 +66,7 @@ protected:
   /// A fix-it that includes \p Header in the file of \p Loc (nothing when it
   /// is already included, or the check does not insert includes).
   std::optional<FixItHint> includeFor(SourceLocation Loc, StringRef Header);
+  std::optional<FixItHint> includeIn(FileID File, StringRef Header);
   /// The preprocessor of the current translation unit (null before it).
   Preprocessor *preprocessor() const { return PP; }
   const SourceManager *sourceManager() const { return SM; }
@@ -77,6 +79,9 @@ protected:
   /// Preprocessor callbacks of the check's own (called once per unit, after
   /// the shared ones are registered).
   virtual void registerPreprocessor(Preprocessor &) {}
+  /// Forgets what the check remembered of the unit (called after the queued
+  /// actions).
+  virtual void forgetTranslationUnit() {}
 
 private:
   std::string Name;

@@ -25,18 +25,15 @@ static std::string outputDirectory(const ClangTidyCheck::OptionsView &Options) {
 }
 
 ProjectFactsCheck::ProjectFactsCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), OutputDirectory(outputDirectory(Options)),
-      LogNamePattern(utils::readRegexOption(*this, Options, Name,
-                                            "LogNamePattern",
-                                            utils::DefaultLogNamePattern)),
-      CredentialNamePattern(utils::readRegexOption(
-          *this, Options, Name, "CredentialNamePattern",
-          analysis::DefaultCredentialPattern)),
+    : LogstreamCheck(Name, Context), OutputDirectory(outputDirectory(Options)),
+      LogNamePattern(readRegex("LogNamePattern", utils::DefaultLogNamePattern)),
+      CredentialNamePattern(readRegex("CredentialNamePattern",
+                                      analysis::DefaultCredentialPattern)),
       SecurityTag(Options.get("SecurityTag", "SECURITY")),
       SecurityOperations(Options.get("SecurityOperations",
                                      analysis::DefaultSecurityOperations)),
-      SecretComparisons(utils::readListOption(
-          Options, "SecretComparisons", "CRYPTO_memcmp;timingsafe_bcmp")) {
+      SecretComparisons(
+          readList("SecretComparisons", "CRYPTO_memcmp;timingsafe_bcmp")) {
   if (OutputDirectory.empty())
     return;
   analysis::ExtractorOptions Opts{utils::Pattern(LogNamePattern),
@@ -61,6 +58,7 @@ ProjectFactsCheck::ProjectFactsCheck(StringRef Name, ClangTidyContext *Context)
 }
 
 void ProjectFactsCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  LogstreamCheck::storeOptions(Opts);
   Options.store(Opts, "OutputDirectory", Options.get("OutputDirectory", ""));
   Options.store(Opts, "LogNamePattern", LogNamePattern);
   Options.store(Opts, "CredentialNamePattern", CredentialNamePattern);
@@ -70,9 +68,9 @@ void ProjectFactsCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
                 tidy::utils::options::serializeStringList(SecretComparisons));
 }
 
-void ProjectFactsCheck::registerPPCallbacks(const SourceManager &SM,
-                                            Preprocessor *, Preprocessor *) {
-  this->SM = &SM;
+void ProjectFactsCheck::registerPreprocessor(Preprocessor &) {
+  if (Extractor) // Once the whole unit has been seen, write its facts.
+    atEndOfTranslationUnit([this] { writeFacts(); });
 }
 
 void ProjectFactsCheck::registerMatchers(MatchFinder *Finder) {
@@ -96,8 +94,9 @@ void ProjectFactsCheck::check(const MatchFinder::MatchResult &Result) {
     Extractor->addOpenlog(C, *Result.Context);
 }
 
-void ProjectFactsCheck::onEndOfTranslationUnit() {
-  if (!Extractor || !SM)
+void ProjectFactsCheck::writeFacts() {
+  const SourceManager *SM = sourceManager();
+  if (!SM)
     return;
   if (std::error_code EC =
           llvm::sys::fs::create_directories(OutputDirectory)) {

@@ -5,7 +5,7 @@
 
 #include "utils/Compat.h"
 #include "logstream/analysis/FactsExtractor.h"
-#include "clang-tidy/ClangTidyCheck.h"
+#include "LogstreamCheck.h"
 #include <memory>
 #include <string>
 #include <vector>
@@ -21,23 +21,17 @@ namespace clang::tidy::logstream {
 ///
 /// For the user-facing documentation see docs/checks/project-facts.md and
 /// docs/project-facts.md.
-class ProjectFactsCheck : public ClangTidyCheck {
+class ProjectFactsCheck : public LogstreamCheck {
 public:
   ProjectFactsCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
-                           Preprocessor *ModuleExpanderPP) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onEndOfTranslationUnit() override;
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return true;
-  }
-  compat::OptionalTraversalKind getCheckTraversalKind() const override {
-    return TK_AsIs;
-  }
 
 private:
+  void registerPreprocessor(Preprocessor &PP) override;
+  void writeFacts();
+
   const std::string OutputDirectory;
   const std::string LogNamePattern;
   const std::string CredentialNamePattern;
@@ -45,7 +39,6 @@ private:
   const std::string SecurityOperations;
   const std::vector<StringRef> SecretComparisons;
   std::unique_ptr<analysis::FactsExtractor> Extractor;
-  const SourceManager *SM = nullptr;
 };
 
 } // namespace clang::tidy::logstream

@@ -74,61 +74,22 @@ bool nameMatches(const utils::Pattern &P, const NamedDecl *D) {
          P.matches(utils::normalizeIdentifier(D->getName()));
 }
 
-
-/// The message literal of a logging call: breadth-first from the left, the
-/// first literal that reads like a message (a space or a format directive),
-/// else the first literal (`emit("warn", "login failed")` -> the second).
-const StringLiteral *messageLiteral(const Stmt *S) {
-  llvm::SmallVector<const Stmt *, 16> Work = {S};
-  const StringLiteral *First = nullptr;
-  for (size_t I = 0; I < Work.size() && I < 256; ++I) {
-    const Stmt *Cur = Work[I];
-    if (!Cur)
-      continue;
-    if (const auto *SL = dyn_cast<StringLiteral>(Cur)) {
-      if (SL->getCharByteWidth() == 1 &&
-          SL->getString().find_first_of(" %") != StringRef::npos)
-        return SL;
-      if (!First)
-        First = SL;
-      continue;
-    }
-    for (const Stmt *C : Cur->children())
-      Work.push_back(C);
-  }
-  return First;
-}
-
 } // namespace
 
 SecurityEventCategoryCheck::SecurityEventCategoryCheck(
     StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      CheckPermissionChanges(utils::readBoolOption(*this, Options, Name, "CheckPermissionChanges", false)),
-      CredentialName(utils::readRegexOption(*this, Options, Name,
-                                            "CredentialNamePattern",
-                                            DefaultCredentialPattern)),
-      ChosenCredential(utils::readRegexOption(*this, Options, Name,
-                                              "ChosenCredentialPattern",
-                                              DefaultChosenCredentialPattern)),
-      SecurityDecision(utils::readRegexOption(*this, Options, Name,
-                                              "SecurityDecisionPattern",
-                                              DefaultDecisionPattern)),
-      NonDecision(utils::readRegexOption(*this, Options, Name,
-                                         "NonDecisionPattern",
-                                         DefaultNonDecisionPattern)),
-      ConstantTimeCompare(utils::readRegexOption(
-          *this, Options, Name, "ConstantTimeComparePattern",
-          DefaultConstantTimePattern)),
-      TestFile(utils::readRegexOption(*this, Options, Name, "TestFilePattern",
-                                      utils::DefaultTestFilePattern)),
+    : LogstreamCheck(Name, Context, Includes::Inserted),
+      CheckPermissionChanges(readBool("CheckPermissionChanges", false)),
+      CredentialName(readRegex("CredentialNamePattern", DefaultCredentialPattern)),
+      ChosenCredential(readRegex("ChosenCredentialPattern", DefaultChosenCredentialPattern)),
+      SecurityDecision(readRegex("SecurityDecisionPattern", DefaultDecisionPattern)),
+      NonDecision(readRegex("NonDecisionPattern", DefaultNonDecisionPattern)),
+      ConstantTimeCompare(readRegex("ConstantTimeComparePattern", DefaultConstantTimePattern)),
+      TestFile(readRegex("TestFilePattern", utils::DefaultTestFilePattern)),
       Records(*this, Options, Name),
-      RequireAllOutcomes(utils::readBoolOption(*this, Options, Name, "RequireAllOutcomes", true)),
-      InsertSecurityEvents(utils::readBoolOption(*this, Options, Name, "InsertSecurityEvents", false)),
-      SecurityTagFormat(std::string(Options.get("SecurityTagFormat", "SECURITY "))),
-      Inserter(Options.getLocalOrGlobal("IncludeStyle",
-                                        tidy::utils::IncludeSorter::IS_LLVM),
-               areDiagsSelfContained()) {
+      RequireAllOutcomes(readBool("RequireAllOutcomes", true)),
+      InsertSecurityEvents(readBool("InsertSecurityEvents", false)),
+      SecurityTagFormat(std::string(Options.get("SecurityTagFormat", "SECURITY "))) {
   std::string List = std::string(Options.get("SecurityOperations", DefaultOperations));
   if (CheckPermissionChanges)
     List += ";" + PermissionOperations.str() + ";" +
@@ -159,9 +120,10 @@ SecurityEventCategoryCheck::SecurityEventCategoryCheck(
 
 void SecurityEventCategoryCheck::storeOptions(
     ClangTidyOptions::OptionMap &Opts) {
+  LogstreamCheck::storeOptions(Opts);
   Options.store(Opts, "SecurityOperations",
                 Options.get("SecurityOperations", DefaultOperations));
-  utils::storeBoolOption(Options, Opts, "CheckPermissionChanges", CheckPermissionChanges);
+  storeBool(Opts, "CheckPermissionChanges", CheckPermissionChanges);
   Options.store(Opts, "CredentialNamePattern", CredentialName.source());
   Options.store(Opts, "ChosenCredentialPattern", ChosenCredential.source());
   Options.store(Opts, "SecurityDecisionPattern", SecurityDecision.source());
@@ -170,17 +132,24 @@ void SecurityEventCategoryCheck::storeOptions(
                 ConstantTimeCompare.source());
   Options.store(Opts, "TestFilePattern", TestFile.source());
   Records.store(Options, Opts);
-  utils::storeBoolOption(Options, Opts, "RequireAllOutcomes", RequireAllOutcomes);
-  utils::storeBoolOption(Options, Opts, "InsertSecurityEvents", InsertSecurityEvents);
+  storeBool(Opts, "RequireAllOutcomes", RequireAllOutcomes);
+  storeBool(Opts, "InsertSecurityEvents", InsertSecurityEvents);
   Options.store(Opts, "SecurityTagFormat", SecurityTagFormat);
-  Options.store(Opts, "IncludeStyle", Inserter.getStyle());
 }
 
-void SecurityEventCategoryCheck::registerPPCallbacks(const SourceManager &,
-                                                     Preprocessor *PP,
-                                                     Preprocessor *) {
-  this->PP = PP;
-  Inserter.registerPreprocessor(PP);
+void SecurityEventCategoryCheck::registerPreprocessor(Preprocessor &) {
+  // Operations are analyzed once the whole unit has been seen: a wrapper's
+  // callers may come after it.
+  atEndOfTranslationUnit([this] {
+    if (Context)
+      analyzeSites(*Context);
+  });
+}
+
+void SecurityEventCategoryCheck::forgetTranslationUnit() {
+  Sites.clear();
+  Categorized.clear();
+  Context = nullptr;
 }
 
 void SecurityEventCategoryCheck::registerMatchers(MatchFinder *Finder) {
@@ -412,46 +381,6 @@ bool SecurityEventCategoryCheck::isRegainProbe(const Site &S) {
   return false;
 }
 
-std::string SecurityEventCategoryCheck::eventName(const Operation &Op,
-                                                  bool Failure) const {
-  StringRef Base = Op.Event;
-  if (Base.ends_with("_changed") || Base.ends_with("_fail") ||
-      Base.ends_with("_success"))
-    return Base.str();
-  if (Base.ends_with("_change"))
-    return Failure ? (Base + "_fail").str() : Base.str();
-  return (Base + (Failure ? "_fail" : "_success")).str();
-}
-
-std::string SecurityEventCategoryCheck::suggestedStatement(const Site &S,
-                                                           bool Failure) const {
-  std::string Fields, User;
-  for (const ParmVarDecl *P : S.Function->parameters()) {
-    if (!P->getIdentifier())
-      continue;
-    std::string N = utils::normalizeIdentifier(P->getName());
-    QualType T = P->getType().getNonReferenceType();
-    const auto *RD = T->getAsCXXRecordDecl();
-    bool Text = T->isPointerType() ||
-                (RD && RD->getIdentifier() &&
-                 (RD->getName() == "basic_string" ||
-                  RD->getName() == "basic_string_view"));
-    if (Text && (N == "user" || N == "username" || N == "user_name" ||
-                 N == "login" || N == "account" || N == "principal")) {
-      Fields = "{\"user\", " + P->getName().str() + "}";
-      User = P->getName().str();
-      break;
-    }
-  }
-  std::string Event = eventName(S.Op, Failure);
-  if (!getLangOpts().CPlusPlus)
-    return User.empty()
-               ? "logstream_security_event(\"" + Event + "\", NULL, 0);"
-               : "logstream_security_event(\"" + Event +
-                     "\", (const char *[]){\"user\", " + User + "}, 1);";
-  return "logstream::security_event(\"" + Event + "\", {" + Fields + "});";
-}
-
 namespace {
 
 /// The innermost lambda of \p Root whose body holds \p Target, if any.
@@ -577,83 +506,50 @@ void SecurityEventCategoryCheck::report(
         << suggestedStatement(S, Failure);
 }
 
-void SecurityEventCategoryCheck::addPathFix(
-    DiagnosticBuilder &D, const Site &S, const analysis::ResultValue &Result,
-    const analysis::PathEnd &P, ASTContext &Ctx) {
-  const SourceManager &SM = Ctx.getSourceManager();
-  // A record exists on the path but is not categorized: categorize it, once
-  // however many operations and paths share it.
-  if (P.FirstLog) {
-    if (!Categorized.insert(P.FirstLog).second)
-      return;
-    const auto *Call = dyn_cast<CallExpr>(P.FirstLog);
-    const FunctionDecl *F = Call ? Call->getDirectCallee() : nullptr;
-    if (F && F->getName() == "syslog" && Call->getNumArgs() >= 1) {
-      // Only a priority without a facility can take LOG_AUTHPRIV: or-ing it
-      // into another facility's bits would name a third one.
-      Expr::EvalResult Priority;
-      bool NoFacility = Call->getArg(0)->EvaluateAsInt(Priority, Ctx) &&
-                        (Priority.Val.getInt().getExtValue() & 0x03f8) == 0;
-      CharSourceRange R =
-          utils::fileRange(Call->getArg(0)->getSourceRange(), Ctx);
-      if (R.isValid() && NoFacility)
-        D << FixItHint::CreateInsertion(R.getBegin(), "LOG_AUTHPRIV | ");
-    } else if (std::string Category;
-               P.FirstLog->getBeginLoc().isMacroID() &&
-               qt::categoryOf(P.FirstLog, Category)) {
-      // qCWarning(lc) << "...": the message is written after the macro.
-      SourceLocation Inside;
-      qt::recordText(P.FirstLog->getBeginLoc(), SM, getLangOpts(), &Inside);
-      if (Inside.isValid() && Inside.isFileID())
-        D << FixItHint::CreateInsertion(Inside, SecurityTagFormat);
-    } else if (const StringLiteral *SL = messageLiteral(P.FirstLog)) {
-      if (SL->getBeginLoc().isFileID() && SL->getCharByteWidth() == 1) {
-        SourceLocation Inside =
-            SL->getLocationOfByte(0, SM, getLangOpts(), Ctx.getTargetInfo());
-        if (Inside.isFileID())
-          D << FixItHint::CreateInsertion(Inside, SecurityTagFormat);
-      }
-    }
-    return;
+std::vector<SecurityEventCategoryCheck::Site>
+SecurityEventCategoryCheck::callersOf(const Site &S, ASTContext &Ctx) const {
+  std::vector<Site> Callers;
+  auto Matches = match(
+      functionDecl(isDefinition(), unless(isExpansionInSystemHeader()),
+                   hasBody(forEachDescendant(
+                       callExpr(callee(functionDecl(hasName(
+                                            S.Function->getQualifiedNameAsString()))
+                                           .bind("cf")))
+                           .bind("c"))))
+          .bind("f"),
+      Ctx);
+  for (const auto &M : Matches) {
+    const auto *Callee = M.getNodeAs<FunctionDecl>("cf");
+    if (Callee->getCanonicalDecl() != S.Function->getCanonicalDecl())
+      continue;
+    // A wrapper returning bool says true on success.
+    Operation Op = S.Op;
+    if (S.Function->getReturnType()->isBooleanType())
+      Op.Success = Convention::TrueIsSuccess;
+    Callers.push_back({M.getNodeAs<FunctionDecl>("f"),
+                       M.getNodeAs<CallExpr>("c"),
+                       S.Function->getName().str(), Op});
   }
-  if (!InsertSecurityEvents || P.Label == analysis::Outcome::Unknown)
-    return;
-  // Insert at the start of the arm of the `if` that tests the result.
-  const auto *If = dyn_cast_or_null<IfStmt>(P.Branch);
-  if (!If)
-    return;
-  auto Branches = analysis::branchOutcomes(
-      analysis::decidingCondition(If->getCond()), Result, Ctx);
-  if (!Branches)
-    return;
-  const Stmt *Arm = Branches->IfTrue == P.Label    ? If->getThen()
-                    : Branches->IfFalse == P.Label ? If->getElse()
-                                                   : nullptr;
-  const auto *CS = dyn_cast_or_null<CompoundStmt>(Arm);
-  if (!CS || !CS->getLBracLoc().isFileID() || !Categorized.insert(CS).second)
-    return;
-  SourceLocation L = CS->getLBracLoc();
-  unsigned Col = SM.getSpellingColumnNumber(If->getBeginLoc());
-  D << FixItHint::CreateInsertion(
-      L.getLocWithOffset(1),
-      "\n" + std::string(Col + 1, ' ') +
-          suggestedStatement(S, P.Label == analysis::Outcome::Failure));
-  if (auto Inc =
-          Inserter.createIncludeInsertion(SM.getFileID(L), "<logstream/event.h>"))
-    D << *Inc;
+  return Callers;
 }
 
-void SecurityEventCategoryCheck::onEndOfTranslationUnit() {
-  if (!Context) {
-    Sites.clear();
-    return;
-  }
-  ASTContext &Ctx = *Context;
+static bool returnsValueOf(const FunctionDecl *Fn, const Expr *Call,
+                           ASTContext &Ctx) {
+  return !match(findAll(returnStmt(hasDescendant(expr(equalsNode(Call))))),
+                *Fn->getBody(), Ctx)
+              .empty() ||
+         !match(findAll(returnStmt(hasReturnValue(
+                    ignoringParenImpCasts(expr(equalsNode(Call)))))),
+                *Fn->getBody(), Ctx)
+              .empty();
+}
+
+std::vector<SecurityEventCategoryCheck::Site>
+SecurityEventCategoryCheck::throughWrappers(std::vector<Site> Work,
+                                            ASTContext &Ctx) const {
   // Wrappers: a function that returns the operation's result directly, or
   // that is itself listed as an operation, is not checked inside; its callers
   // are checked as if they called the operation.
-  std::vector<Site> Work = std::move(Sites);
-  Sites.clear();
   std::vector<Site> ToAnalyze;
   llvm::SmallPtrSet<const FunctionDecl *, 8> Expanded;
   std::set<const Expr *> Done;
@@ -665,44 +561,22 @@ void SecurityEventCategoryCheck::onEndOfTranslationUnit() {
       Site S = inCallable(Written);
       bool Listed = OperationByName.count(
           "::" + S.Function->getQualifiedNameAsString());
-      bool Returns =
-          !match(findAll(returnStmt(hasDescendant(expr(equalsNode(S.Call))))),
-                 *S.Function->getBody(), Ctx)
-               .empty() ||
-          !match(findAll(returnStmt(hasReturnValue(
-                     ignoringParenImpCasts(expr(equalsNode(S.Call)))))),
-                 *S.Function->getBody(), Ctx)
-               .empty();
-      if (!Listed && !Returns) {
+      if (!Listed && !returnsValueOf(S.Function, S.Call, Ctx)) {
         ToAnalyze.push_back(S);
         continue;
       }
       if (Listed || !Expanded.insert(S.Function).second)
         continue;
-      auto Callers = match(
-          functionDecl(isDefinition(), unless(isExpansionInSystemHeader()),
-                       hasBody(forEachDescendant(
-                           callExpr(callee(functionDecl(hasName(
-                                                S.Function->getQualifiedNameAsString()))
-                                               .bind("cf")))
-                               .bind("c"))))
-              .bind("f"),
-          Ctx);
-      for (const auto &M : Callers) {
-        const auto *Callee = M.getNodeAs<FunctionDecl>("cf");
-        if (Callee->getCanonicalDecl() != S.Function->getCanonicalDecl())
-          continue;
-        // A wrapper returning bool says true on success.
-        Operation Op = S.Op;
-        if (S.Function->getReturnType()->isBooleanType())
-          Op.Success = Convention::TrueIsSuccess;
-        Next.push_back({M.getNodeAs<FunctionDecl>("f"),
-                        M.getNodeAs<CallExpr>("c"),
-                        S.Function->getName().str(), Op});
-      }
+      std::vector<Site> Callers = callersOf(S, Ctx);
+      Next.insert(Next.end(), Callers.begin(), Callers.end());
     }
     Work = std::move(Next);
   }
+  return ToAnalyze;
+}
+
+void SecurityEventCategoryCheck::analyzeSites(ASTContext &Ctx) {
+  std::vector<Site> ToAnalyze = throughWrappers(std::move(Sites), Ctx);
   // A path that reaches the next security-critical operation is that
   // operation's to report: one missing record, one warning.
   llvm::SmallPtrSet<const Stmt *, 16> Operations;
@@ -710,9 +584,6 @@ void SecurityEventCategoryCheck::onEndOfTranslationUnit() {
     Operations.insert(S.Call);
   for (const Site &S : ToAnalyze)
     analyze(S, Ctx, Operations);
-  Sites.clear();
-  Categorized.clear();
-  Context = nullptr;
 }
 
 } // namespace clang::tidy::logstream

@@ -7,7 +7,7 @@
 #include "analysis/LogRecords.h"
 #include "analysis/OutcomePaths.h"
 #include "utils/CheckOptions.h"
-#include "clang-tidy/ClangTidyCheck.h"
+#include "LogstreamCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringMap.h"
@@ -34,21 +34,12 @@ class ProjectFacts;
 ///
 /// For the user-facing documentation see
 /// docs/checks/security-event-category.md.
-class SecurityEventCategoryCheck : public ClangTidyCheck {
+class SecurityEventCategoryCheck : public LogstreamCheck {
 public:
   SecurityEventCategoryCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
-                           Preprocessor *ModuleExpanderPP) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onEndOfTranslationUnit() override;
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return true;
-  }
-  compat::OptionalTraversalKind getCheckTraversalKind() const override {
-    return TK_AsIs;
-  }
 
   /// How an operation reports success.
   using Convention = analysis::SuccessConvention;
@@ -66,6 +57,15 @@ private:
     Operation Op;
   };
 
+  void registerPreprocessor(Preprocessor &PP) override;
+  void forgetTranslationUnit() override;
+  /// Analyzes the operations of the unit, once it has been seen whole.
+  void analyzeSites(ASTContext &Ctx);
+  /// The sites to analyze: operations, with those a wrapper returns replaced
+  /// by the wrapper's calls (three levels at most).
+  std::vector<Site> throughWrappers(std::vector<Site> Work,
+                                    ASTContext &Ctx) const;
+  std::vector<Site> callersOf(const Site &S, ASTContext &Ctx) const;
   static Site inCallable(Site S);
   void analyze(const Site &S, ASTContext &Ctx,
                const llvm::SmallPtrSetImpl<const Stmt *> &HandOver);
@@ -82,6 +82,7 @@ private:
                      ASTContext &Ctx) const;
   bool isCredentialComparison(const Expr *A, const Expr *B,
                               const FunctionDecl *Fn, ASTContext &Ctx) const;
+  // Fix-its (SecurityEventFixes.cpp).
   std::string eventName(const Operation &Op, bool Failure) const;
   std::string suggestedStatement(const Site &S, bool Failure) const;
 
@@ -100,8 +101,6 @@ private:
   const bool RequireAllOutcomes;
   const bool InsertSecurityEvents;
   const std::string SecurityTagFormat;
-  compat::IncludeInserter Inserter;
-  Preprocessor *PP = nullptr;
 
   std::vector<Site> Sites;
   /// Records (and branches) a fix-it of this translation unit already

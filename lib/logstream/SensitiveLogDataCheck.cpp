@@ -77,20 +77,13 @@ bool hasWords(StringRef Text) {
 
 SensitiveLogDataCheck::SensitiveLogDataCheck(StringRef Name,
                                              ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), Records(*this, Options, Name),
+    : LogstreamCheck(Name, Context),
+      Records(*this, Options, Name, *Context),
       Vocabulary(readVocabulary(*this, Options, Name)),
-      LogHandle(utils::readRegexOption(*this, Options, Name,
-                                       "LogHandlePattern",
-                                       analysis::DefaultLogHandlePattern)),
-      LoggingFunctionPattern(utils::readRegexOption(
-          *this, Options, Name, "LoggingFunctionPattern",
-          analysis::DefaultLoggingFunctionPattern)),
-      ReportBareOutput(utils::readBoolOption(*this, Options, Name,
-                                             "ReportBareOutput", false)) {
-  Records.setFacts(analysis::ProjectFacts::get(*Context, *this));
-}
+      ReportBareOutput(readBool("ReportBareOutput", false)) {}
 
 void SensitiveLogDataCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  LogstreamCheck::storeOptions(Opts);
   Records.store(Options, Opts);
   Options.store(Opts, "CredentialNamePattern",
                 Vocabulary.CredentialName.source());
@@ -108,15 +101,11 @@ void SensitiveLogDataCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   // integer store itself, with a warning and exit code 0).
   Options.store(Opts, "AllowedPrefixLength",
                 std::to_string(Vocabulary.AllowedPrefixLength));
-  Options.store(Opts, "LogHandlePattern", LogHandle.source());
-  Options.store(Opts, "LoggingFunctionPattern",
-                LoggingFunctionPattern.source());
-  utils::storeBoolOption(Options, Opts, "ReportBareOutput", ReportBareOutput);
+  storeBool(Opts, "ReportBareOutput", ReportBareOutput);
 }
 
 void SensitiveLogDataCheck::registerMatchers(MatchFinder *Finder) {
-  analysis::registerRecordMatchers(Finder, this, Records,
-                                   LoggingFunctionPattern);
+  Records.registerMatchers(Finder, this);
   Finder->addMatcher(
       callExpr(unless(isExpansionInSystemHeader()),
                callee(functionDecl(hasAnyName(
@@ -141,24 +130,13 @@ void SensitiveLogDataCheck::check(const MatchFinder::MatchResult &Result) {
     checkKeyOutput(Key, Ctx);
     return;
   }
-  if (const auto *Op = N.getNodeAs<CXXOperatorCallExpr>(
-          analysis::RecordStreamId)) {
-    if (Streams.take(Op) && Records.isLogRecord(Op, Ctx))
-      checkRecord(Op, Ctx);
-    return;
-  }
-  if (const auto *Call = N.getNodeAs<CallExpr>(analysis::RecordMacroCallId)) {
-    checkRecord(Call, Ctx);
-    return;
-  }
-  if (const auto *Call = N.getNodeAs<CallExpr>(analysis::RecordCallId))
-    if (analysis::isRecordCall(Call, Records, LoggingFunctionPattern, Ctx) &&
-        analysis::writesToLog(Call, LogHandle, Ctx))
-      checkRecord(Call, Ctx);
+  if (std::optional<analysis::RecordMatch> M = Records.match(N, Ctx))
+    if (M->Record)
+      checkRecord(M->Record, Ctx);
 }
 
-void SensitiveLogDataCheck::onEndOfTranslationUnit() {
-  Streams.clear();
+void SensitiveLogDataCheck::forgetTranslationUnit() {
+  Records.clear();
   Reported.clear();
 }
 
@@ -221,12 +199,12 @@ void SensitiveLogDataCheck::checkRecord(const Expr *Record, ASTContext &Ctx) {
 bool SensitiveLogDataCheck::isFactsHelper(const Expr *Record) const {
   const auto *Call = dyn_cast<CallExpr>(Record);
   const FunctionDecl *F = Call ? Call->getDirectCallee() : nullptr;
-  if (!F || !F->getIdentifier() || !Records.facts() ||
-      !Records.facts()->isLoggingCall(Call))
+  if (!F || !F->getIdentifier() || !Records.classifier().facts() ||
+      !Records.classifier().facts()->isLoggingCall(Call))
     return false;
   std::string Q = F->getQualifiedNameAsString();
-  return !llvm::is_contained(Records.loggingFunctions(), Q) &&
-         !llvm::is_contained(Records.loggingFunctions(), "::" + Q);
+  return !llvm::is_contained(Records.classifier().loggingFunctions(), Q) &&
+         !llvm::is_contained(Records.classifier().loggingFunctions(), "::" + Q);
 }
 
 bool SensitiveLogDataCheck::canRedact(const analysis::RecordValue &V) const {

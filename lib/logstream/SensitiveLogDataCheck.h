@@ -4,11 +4,11 @@
 #define LOGSTREAM_LOGSTREAM_SENSITIVELOGDATACHECK_H
 
 #include "utils/Compat.h"
-#include "analysis/LogRecords.h"
+#include "LogstreamCheck.h"
+#include "analysis/RecordFinder.h"
 #include "analysis/RecordValues.h"
 #include "analysis/Secrets.h"
 #include "utils/CheckOptions.h"
-#include "clang-tidy/ClangTidyCheck.h"
 #include <set>
 #include <vector>
 
@@ -19,21 +19,15 @@ namespace clang::tidy::logstream {
 /// keys; fix-its redact the value to "<redacted>".
 ///
 /// For the user-facing documentation see docs/checks/sensitive-log-data.md.
-class SensitiveLogDataCheck : public ClangTidyCheck {
+class SensitiveLogDataCheck : public LogstreamCheck {
 public:
   SensitiveLogDataCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onEndOfTranslationUnit() override;
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return true;
-  }
-  compat::OptionalTraversalKind getCheckTraversalKind() const override {
-    return TK_AsIs;
-  }
 
 private:
+  void forgetTranslationUnit() override;
   void checkRecord(const Expr *Record, ASTContext &Ctx);
   void checkKeyOutput(const CallExpr *Call, ASTContext &Ctx);
   bool isBareOutput(const analysis::RecordShape &S) const;
@@ -42,12 +36,9 @@ private:
   void report(const analysis::Secret &S, const analysis::RecordValue &V,
               ASTContext &Ctx);
 
-  analysis::RecordClassifier Records;
+  analysis::RecordFinder Records;
   analysis::SecretVocabulary Vocabulary;
-  const utils::Pattern LogHandle;
-  const utils::Pattern LoggingFunctionPattern;
   const bool ReportBareOutput;
-  analysis::OutermostStreams Streams;
   /// Secrets reported in this translation unit (a macro's expansion can
   /// hold the same argument in several records).
   std::set<std::pair<unsigned, unsigned>> Reported;
