@@ -1,7 +1,8 @@
 //===--- BufferedStdoutCheck.cpp - logstream-buffered-stdout --------------===//
 
 #include "BufferedStdoutCheck.h"
-#include "utils/AstHelpers.h"
+#include "utils/Expressions.h"
+#include "utils/Parents.h"
 #include "utils/CheckOptions.h"
 #include "utils/StandardStreams.h"
 #include "clang-tidy/utils/OptionsUtils.h"
@@ -121,6 +122,25 @@ static bool isNullPointer(const Expr *E, ASTContext &Ctx) {
          Expr::NPCK_NotNull;
 }
 
+bool BufferedStdoutCheck::setsFullBuffering(const CallExpr *Call,
+                                            bool IsSetvbuf,
+                                            ASTContext &Ctx) const {
+  if (!IsSetvbuf)
+    // setbuf(stream, buf) and setbuffer(stream, buf, size): a non-null
+    // buffer means full buffering.
+    return !Call->getArg(1)->isValueDependent() &&
+           !isNullPointer(Call->getArg(1), Ctx);
+  if (Call->getNumArgs() != 4)
+    return false;
+  const Expr *ModeArg = Call->getArg(2);
+  Expr::EvalResult Eval;
+  if (ModeArg->isValueDependent() || !ModeArg->EvaluateAsInt(Eval, Ctx))
+    return false;
+  // glibc, musl, the BSDs and MSVC all agree with C's traditional values
+  // only in part; read _IOFBF from the headers in use when we can.
+  return Eval.Val.getInt().getExtValue() == macroValue("_IOFBF").value_or(0);
+}
+
 void BufferedStdoutCheck::checkStdioCall(const CallExpr *Call,
                                          const FunctionDecl *Callee,
                                          bool CanFix,
@@ -132,27 +152,8 @@ void BufferedStdoutCheck::checkStdioCall(const CallExpr *Call,
     return;
 
   StringRef Name = Callee->getName();
-  if (Name == "setvbuf") {
-    if (Call->getNumArgs() != 4)
-      return;
-    const Expr *ModeArg = Call->getArg(2);
-    if (ModeArg->isValueDependent())
-      return;
-    Expr::EvalResult Eval;
-    if (!ModeArg->EvaluateAsInt(Eval, Ctx))
-      return;
-    // glibc, musl, the BSDs and MSVC all agree with C's traditional values
-    // only in part; read _IOFBF from the headers in use when we can.
-    int64_t FullBuffering = macroValue("_IOFBF").value_or(0);
-    if (Eval.Val.getInt().getExtValue() != FullBuffering)
-      return;
-  } else {
-    // setbuf(stream, buf) and setbuffer(stream, buf, size): a non-null
-    // buffer means full buffering.
-    if (Call->getArg(1)->isValueDependent() ||
-        isNullPointer(Call->getArg(1), Ctx))
-      return;
-  }
+  if (!setsFullBuffering(Call, Name == "setvbuf", Ctx))
+    return;
 
   const SourceManager &SM = *Result.SourceManager;
   const LangOptions &LO = getLangOpts();

@@ -31,6 +31,10 @@ private:
   void checkStdioCall(const CallExpr *Call, const FunctionDecl *Callee,
                       bool CanFix,
                       const ast_matchers::MatchFinder::MatchResult &Result);
+  /// Whether a setvbuf/setbuf/setbuffer call makes its stream fully
+  /// buffered.
+  bool setsFullBuffering(const CallExpr *Call, bool IsSetvbuf,
+                         ASTContext &Ctx) const;
   void checkPubsetbuf(const CXXMemberCallExpr *Call,
                       const ast_matchers::MatchFinder::MatchResult &Result);
   void checkRdbuf(const CXXMemberCallExpr *Call,

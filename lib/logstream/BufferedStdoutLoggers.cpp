@@ -8,7 +8,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "BufferedStdoutCheck.h"
-#include "utils/AstHelpers.h"
+#include "utils/Expressions.h"
+#include "utils/Parents.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"

@@ -3,7 +3,8 @@
 #include "EventInjectionCheck.h"
 #include "logstream/analysis/ProjectFacts.h"
 #include "logstream/analysis/Secrets.h"
-#include "utils/AstHelpers.h"
+#include "utils/Expressions.h"
+#include "utils/Parents.h"
 #include "utils/FixIts.h"
 #include "utils/LogFiles.h"
 #include "utils/StandardStreams.h"
@@ -36,28 +37,6 @@ constexpr StringRef EventNamePattern =
     "privilege|sensitive|sequence|session|sys|user)_[a-z0-9_]*[a-z0-9])"
     "($|[^a-z0-9_])";
 
-analysis::UntrustedVocabulary readVocabulary(const ClangTidyCheck &Check,
-                                             const ClangTidyCheck::OptionsView &O,
-                                             StringRef Name) {
-  analysis::UntrustedVocabulary V;
-  V.EscapingFunctions = utils::readListOption(
-      O, "EscapingFunctions", analysis::DefaultEscapingFunctions);
-  V.EscapingName = utils::Pattern(utils::readRegexOption(
-      Check, O, Name, "EscapingFunctionPattern",
-      analysis::DefaultEscapingFunctionPattern));
-  V.SourceFunctions = utils::readListOption(O, "UntrustedSourceFunctions",
-                                            analysis::DefaultSourceFunctions);
-  V.RequestRecord = utils::Pattern(utils::readRegexOption(
-      Check, O, Name, "RequestTypePattern",
-      analysis::DefaultRequestRecordPattern));
-  V.HeaderFunction = utils::Pattern(utils::readRegexOption(
-      Check, O, Name, "RequestValueFunctionPattern",
-      analysis::DefaultHeaderFunctionPattern));
-  V.TrustedParameter = utils::Pattern(utils::readRegexOption(
-      Check, O, Name, "TrustedParameterPattern",
-      analysis::DefaultTrustedParameterPattern));
-  return V;
-}
 
 /// A C string literal for \p Text.
 std::string quoted(StringRef Text) {
@@ -101,11 +80,22 @@ bool isStackTraceType(QualType T) {
 
 } // namespace
 
+analysis::UntrustedVocabulary EventInjectionCheck::readVocabulary() {
+  analysis::UntrustedVocabulary V;
+  V.EscapingFunctions = readList("EscapingFunctions", analysis::DefaultEscapingFunctions);
+  V.EscapingName = readPattern("EscapingFunctionPattern", analysis::DefaultEscapingFunctionPattern);
+  V.SourceFunctions = readList("UntrustedSourceFunctions", analysis::DefaultSourceFunctions);
+  V.RequestRecord = readPattern("RequestTypePattern", analysis::DefaultRequestRecordPattern);
+  V.HeaderFunction = readPattern("RequestValueFunctionPattern", analysis::DefaultHeaderFunctionPattern);
+  V.TrustedParameter = readPattern("TrustedParameterPattern", analysis::DefaultTrustedParameterPattern);
+  return V;
+}
+
 EventInjectionCheck::EventInjectionCheck(StringRef Name,
                                          ClangTidyContext *Context)
     : LogstreamCheck(Name, Context, Includes::Inserted),
       Records(*this, Options, Name, *Context),
-      Vocabulary(readVocabulary(*this, Options, Name)),
+      Vocabulary(readVocabulary()),
       StdioRecord(readRegex("StdioRecordPattern", DefaultStdioRecordPattern)),
       ReportSyslog(readBool("ReportSyslog", false)),
       CheckMultiLine(readBool("CheckMultiLine", true)),

@@ -37,6 +37,7 @@ public:
   };
 
 private:
+  analysis::UntrustedVocabulary readVocabulary();
   void forgetTranslationUnit() override;
   void checkRecord(const Expr *Record, ASTContext &Ctx);
   bool checkForgeable(const analysis::RecordShape &S, ASTContext &Ctx);

@@ -2,7 +2,8 @@
 
 #include "LogFileManagementCheck.h"
 #include "logstream/analysis/ProjectFacts.h"
-#include "utils/AstHelpers.h"
+#include "utils/Expressions.h"
+#include "utils/Parents.h"
 #include "utils/CheckOptions.h"
 #include "utils/FixIts.h"
 #include "utils/LogApis.h"

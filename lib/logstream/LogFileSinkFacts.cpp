@@ -9,7 +9,8 @@
 
 #include "LogFileSinkCheck.h"
 #include "logstream/analysis/ProjectFacts.h"
-#include "utils/AstHelpers.h"
+#include "utils/Expressions.h"
+#include "utils/Parents.h"
 
 namespace clang::tidy::logstream {
 

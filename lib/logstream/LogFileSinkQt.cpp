@@ -8,7 +8,8 @@
 
 #include "LogFileSinkCheck.h"
 #include "logstream/families/Qt.h"
-#include "utils/AstHelpers.h"
+#include "utils/Expressions.h"
+#include "utils/Parents.h"
 #include "utils/FixIts.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 

@@ -1,7 +1,8 @@
 //===--- LogstreamCheck.cpp - The base of every logstream check -----------===//
 
 #include "LogstreamCheck.h"
-#include "utils/AstHelpers.h"
+#include "utils/Expressions.h"
+#include "utils/Parents.h"
 #include "utils/CheckOptions.h"
 #include "clang-tidy/utils/IncludeInserter.h"
 

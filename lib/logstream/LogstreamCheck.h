@@ -11,6 +11,7 @@
 #define LOGSTREAM_LOGSTREAM_LOGSTREAMCHECK_H
 
 #include "utils/Compat.h"
+#include "utils/CheckOptions.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/FunctionExtras.h"
 #include <cstdint>
@@ -58,6 +59,9 @@ protected:
   unsigned readChoice(StringRef Option, ArrayRef<StringRef> Choices,
                       unsigned Default);
   std::string readRegex(StringRef Option, StringRef Default);
+  utils::Pattern readPattern(StringRef Option, StringRef Default) {
+    return utils::Pattern(readRegex(Option, Default));
+  }
   std::vector<StringRef> readList(StringRef Option, StringRef Default);
 
   /// The value of an object-like macro whose body is one integer literal

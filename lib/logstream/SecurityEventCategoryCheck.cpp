@@ -4,7 +4,8 @@
 #include "logstream/analysis/ProjectFacts.h"
 #include "logstream/analysis/SecurityVocabulary.h"
 #include "logstream/families/Qt.h"
-#include "utils/AstHelpers.h"
+#include "utils/Expressions.h"
+#include "utils/Parents.h"
 #include "utils/FixIts.h"
 #include "utils/LogFiles.h"
 #include "utils/StandardStreams.h"
@@ -215,7 +216,7 @@ void SecurityEventCategoryCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Open = N.getNodeAs<CallExpr>("openlog")) {
     Expr::EvalResult R;
     if (Open->getArg(2)->EvaluateAsInt(R, *Result.Context) &&
-        isAuthFacility(R.Val.getInt().getExtValue()))
+        analysis::isAuthFacility(R.Val.getInt().getExtValue()))
       Records.setAuthFacilityByDefault(true);
     return;
   }
@@ -279,11 +280,6 @@ void SecurityEventCategoryCheck::check(const MatchFinder::MatchResult &Result) {
     Sites.push_back({Fn, Call, F->getName().str(),
                      {Authz ? "authz" : "authn_login", Convention::TrueIsSuccess}});
   }
-}
-
-bool SecurityEventCategoryCheck::isAuthFacility(int64_t Priority) {
-  int64_t Facility = Priority & 0x03f8;
-  return Facility == (4 << 3) || Facility == (10 << 3); // LOG_AUTH(PRIV)
 }
 
 bool SecurityEventCategoryCheck::isTestCode(const FunctionDecl *Fn,

@@ -75,7 +75,6 @@ private:
   void addPathFix(DiagnosticBuilder &D, const Site &S,
                   const analysis::ResultValue &Result,
                   const analysis::PathEnd &P, ASTContext &Ctx);
-  static bool isAuthFacility(int64_t Priority);
   static bool isRegainProbe(const Site &S);
   bool isTestCode(const FunctionDecl *Fn, const SourceManager &SM) const;
   bool isCryptResult(const Expr *E, const FunctionDecl *Fn,

@@ -3,7 +3,8 @@
 #include "SensitiveLogDataCheck.h"
 #include "logstream/analysis/ProjectFacts.h"
 #include "logstream/analysis/SecurityVocabulary.h"
-#include "utils/AstHelpers.h"
+#include "utils/Expressions.h"
+#include "utils/Parents.h"
 #include "utils/FixIts.h"
 #include "utils/StandardStreams.h"
 #include "clang-tidy/utils/OptionsUtils.h"
@@ -21,35 +22,6 @@ namespace {
 constexpr StringRef KeyOutputId = "key-output";
 constexpr StringRef Redacted = "\"<redacted>\"";
 
-analysis::SecretVocabulary readVocabulary(const ClangTidyCheck &Check,
-                                          const ClangTidyCheck::OptionsView &O,
-                                          StringRef Name) {
-  analysis::SecretVocabulary V;
-  V.CredentialName = utils::Pattern(utils::readRegexOption(
-      Check, O, Name, "CredentialNamePattern",
-      analysis::DefaultCredentialPattern));
-  V.KeyMaterialName = utils::Pattern(utils::readRegexOption(
-      Check, O, Name, "KeyMaterialPattern",
-      analysis::DefaultKeyMaterialPattern));
-  V.NonSecretName = utils::Pattern(utils::readRegexOption(
-      Check, O, Name, "NonSecretNamePattern",
-      analysis::DefaultNonSecretNamePattern));
-  V.CredentialRecord = utils::Pattern(utils::readRegexOption(
-      Check, O, Name, "CredentialRecordPattern",
-      analysis::DefaultCredentialRecordPattern));
-  V.RedactionFunctions = utils::readListOption(
-      O, "RedactionFunctions", analysis::DefaultRedactionFunctions);
-  V.SecretHeaders =
-      utils::readListOption(O, "SecretHeaders", analysis::DefaultSecretHeaders);
-  std::string Prefix(O.get("AllowedPrefixLength", "8"));
-  if (StringRef(Prefix).trim().getAsInteger(10, V.AllowedPrefixLength))
-    Check.configurationDiag("invalid value '%0' for option "
-                            "'%1.AllowedPrefixLength'; expected a number of "
-                            "characters",
-                            DiagnosticIDs::Error)
-        << Prefix << Name;
-  return V;
-}
 
 /// The stream a private key is written to: stdout/stderr, or a BIO opened
 /// on them (`BIO_new_fp(stderr, BIO_NOCLOSE)`).
@@ -75,11 +47,30 @@ bool hasWords(StringRef Text) {
 
 } // namespace
 
+analysis::SecretVocabulary SensitiveLogDataCheck::readVocabulary() {
+  analysis::SecretVocabulary V;
+  V.CredentialName = readPattern("CredentialNamePattern", analysis::DefaultCredentialPattern);
+  V.KeyMaterialName = readPattern("KeyMaterialPattern", analysis::DefaultKeyMaterialPattern);
+  V.NonSecretName = readPattern("NonSecretNamePattern", analysis::DefaultNonSecretNamePattern);
+  V.CredentialRecord = readPattern("CredentialRecordPattern", analysis::DefaultCredentialRecordPattern);
+  V.RedactionFunctions = readList("RedactionFunctions", analysis::DefaultRedactionFunctions);
+  V.SecretHeaders =
+      readList("SecretHeaders", analysis::DefaultSecretHeaders);
+  std::string Prefix(Options.get("AllowedPrefixLength", "8"));
+  if (StringRef(Prefix).trim().getAsInteger(10, V.AllowedPrefixLength))
+    configurationDiag("invalid value '%0' for option "
+                            "'%1.AllowedPrefixLength'; expected a number of "
+                            "characters",
+                            DiagnosticIDs::Error)
+        << Prefix << checkName();
+  return V;
+}
+
 SensitiveLogDataCheck::SensitiveLogDataCheck(StringRef Name,
                                              ClangTidyContext *Context)
     : LogstreamCheck(Name, Context),
       Records(*this, Options, Name, *Context),
-      Vocabulary(readVocabulary(*this, Options, Name)),
+      Vocabulary(readVocabulary()),
       ReportBareOutput(readBool("ReportBareOutput", false)) {}
 
 void SensitiveLogDataCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {

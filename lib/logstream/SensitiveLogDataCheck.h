@@ -27,6 +27,7 @@ public:
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
 
 private:
+  analysis::SecretVocabulary readVocabulary();
   void forgetTranslationUnit() override;
   void checkRecord(const Expr *Record, ASTContext &Ctx);
   void checkKeyOutput(const CallExpr *Call, ASTContext &Ctx);

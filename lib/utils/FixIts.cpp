@@ -2,7 +2,7 @@
 
 #include "utils/FixIts.h"
 #include "utils/Compat.h"
-#include "utils/AstHelpers.h"
+#include "utils/Parents.h"
 #include <algorithm>
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
@@ -13,32 +13,24 @@
 namespace clang::tidy::logstream::utils {
 
 bool isStandaloneStatement(const Stmt *S, ASTContext &Ctx) {
-  auto Parents = parentsOf(*S, Ctx);
-  return Parents.size() == 1 && Parents[0].get<CompoundStmt>() != nullptr;
+  std::optional<DynTypedNode> Parent = singleParent(DynTypedNode::create(*S), Ctx);
+  return Parent && Parent->get<CompoundStmt>();
 }
 
 const Expr *asDiscardedStatement(const Expr *E, ASTContext &Ctx) {
-  // Climb through the nodes that wrap a full-expression.
-  const Expr *Top = E;
-  while (true) {
-    auto Parents = parentsOf(*Top, Ctx);
-    if (Parents.size() != 1)
-      return nullptr;
-    const auto *P = Parents[0].get<Expr>();
-    if (P && isa<ExprWithCleanups, CXXBindTemporaryExpr,
-                 MaterializeTemporaryExpr>(P)) {
-      Top = P;
-      continue;
-    }
-    // A statement-level `(void)call(...)` is discarded too.
+  // Climb through the nodes that wrap a full-expression; a statement-level
+  // `(void)call(...)` is discarded too.
+  auto Wraps = [](const DynTypedNode &Node) {
+    const auto *P = Node.get<Expr>();
     if (const auto *Cast = dyn_cast_or_null<CStyleCastExpr>(P))
-      if (Cast->getType()->isVoidType()) {
-        Top = P;
-        continue;
-      }
-    break;
-  }
-  return isStandaloneStatement(Top, Ctx) ? Top : nullptr;
+      return Cast->getType()->isVoidType();
+    return P && isa<ExprWithCleanups, CXXBindTemporaryExpr,
+                    MaterializeTemporaryExpr>(P);
+  };
+  DynTypedNode Top;
+  DynTypedNode Parent = climbThrough(DynTypedNode::create(*E), Ctx, Wraps, &Top);
+  const auto *TopExpr = Top.get<Expr>();
+  return Parent.get<CompoundStmt>() ? TopExpr : nullptr;
 }
 
 CharSourceRange fileRange(SourceRange R, ASTContext &Ctx) {

@@ -10,7 +10,10 @@
 #ifndef LOGSTREAM_UTILS_LOGFILES_H
 #define LOGSTREAM_UTILS_LOGFILES_H
 
+#include "utils/Compat.h"
 #include "utils/CheckOptions.h"
+#include "utils/Names.h"
+#include "utils/Paths.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/StringRef.h"
@@ -19,10 +22,6 @@
 #include <vector>
 
 namespace clang::tidy::logstream::utils {
-
-/// Stands for a part of a path whose value is not known at compile time
-/// (a parameter, a runtime string). Patterns never match it.
-inline constexpr char UnknownPathPart = '\x1a';
 
 /// The default of the LogPathPattern option: `*.log`, `*.log.<suffix>`
 /// (rotated: `.1`, `.old`, `.2024-01-31`, `.1.gz`), a `log` or `logs`
@@ -47,28 +46,6 @@ inline constexpr llvm::StringRef DefaultNonLogFilePattern =
 
 inline constexpr llvm::StringRef DefaultAllowedPaths =
     "/dev/stdout;/dev/stderr;/proc/self/fd/1;/proc/self/fd/2";
-
-/// Normalizes an identifier to lower snake_case: `errorLog` -> `error_log`,
-/// `kLOGFile` -> `k_log_file`, `log2` -> `log_2`, `__log_` -> `log`.
-std::string normalizeIdentifier(llvm::StringRef Identifier);
-
-/// Whether \p E mentions a variable, field or function whose name, in lower
-/// snake_case, matches \p P; local variables are followed to their
-/// initializer. Shared by the log-name and credential-name heuristics.
-bool mentionsMatchingName(const Expr *E, const Pattern &P);
-
-/// The default of the TestFilePattern options: test code (fixtures that
-/// write `sample.log`, helpers that drop privileges) is not production
-/// logging. Matched against the file's path relative to the compile
-/// command's directory.
-inline constexpr llvm::StringRef DefaultTestFilePattern =
-    R"((^|/)(tests?|testing|unittests?|fuzz|fuzzers?)/|)"
-    R"((_|-)(unit)?tests?\.(c|cc|cpp|cxx)$|(^|/)tests?_[^/]*\.(c|cc|cpp|cxx)$)";
-
-/// Whether \p Loc is in a file that \p TestFile matches, the path taken
-/// relative to the compile command's working directory.
-bool isInTestFile(const Pattern &TestFile, SourceLocation Loc,
-                  const SourceManager &SM);
 
 /// The log-file vocabulary of a check, read from its options.
 class LogFileClassifier {
@@ -116,25 +93,6 @@ private:
   Pattern TestFile;
   std::vector<std::string> AllowedPaths;
 };
-
-/// Reads the value of a path-valued expression: string literals (also via
-/// macros), `const`/`constexpr` variables and local variables through their
-/// initializer, `std::string`/`std::string_view`/`std::filesystem::path`
-/// construction, `+` and `/` concatenation, `.c_str()`, `.data()`,
-/// `.string()`, `.native()`. Parts it cannot know become UnknownPathPart.
-/// Returns nullopt when nothing at all is known.
-std::optional<std::string> resolvePathValue(const Expr *E, ASTContext &Ctx);
-
-/// A path for messages: unknown parts shown as `...`.
-std::string displayPath(llvm::StringRef Path);
-
-/// The variable, field or parameter that \p E initializes or is assigned
-/// to, looking through parentheses, conversions and temporaries.
-const NamedDecl *receiverOf(const Expr *E, ASTContext &Ctx);
-
-/// The declaration an expression refers to (a variable, a field through
-/// `this->f`, `obj.f` or `obj->f`), through parentheses and conversions.
-const NamedDecl *referencedDecl(const Expr *E);
 
 } // namespace clang::tidy::logstream::utils
 

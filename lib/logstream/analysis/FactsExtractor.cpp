@@ -181,6 +181,9 @@ private:
   };
 
   void collect(const Stmt *S, bool TopLevel, bool &Returned);
+  /// The values \p S gives local variables (initializers, assignments,
+  /// appends, fills by snprintf and the like).
+  void collectValues(const Stmt *S);
   void recordValue(const Expr *Target, ValueStep::Kind K, const Expr *E);
   void visitCall(const CallExpr *C, bool Unconditional);
   void visitConstruct(const CXXConstructExpr *C);
@@ -200,6 +203,8 @@ private:
   void checkOpen(const Expr *Call, llvm::StringRef Api, const Expr *PathArg,
                  const Expr *Mode, bool Write);
   void checkLogging(const CallExpr *C);
+  /// The syslog facility of a priority argument (or the parameter it is).
+  void addFacility(const Expr *Priority, json::Object &L) const;
   void checkManaged(const CallExpr *C);
   std::optional<std::pair<std::string, bool>>
   operation(const Expr *E, std::string &What) const;
@@ -229,16 +234,22 @@ void Summarizer::recordValue(const Expr *Target, ValueStep::Kind K,
     Values[VD].push_back({K, E});
 }
 
-void Summarizer::collect(const Stmt *S, bool TopLevel, bool &Returned) {
-  // Generated code can nest expressions thousands deep: what is that deep is
-  // not summarized rather than overflowing the stack.
-  if (!S || isa<LambdaExpr>(S) || CollectDepth > 256)
-    return;
-  struct Nesting {
-    unsigned &D;
-    explicit Nesting(unsigned &D) : D(D) { ++D; }
-    ~Nesting() { --D; }
-  } Guard(CollectDepth);
+/// Whether \p S holds a return, goto or throw.
+static bool mayLeave(const Stmt *S) {
+  llvm::SmallVector<const Stmt *, 16> Work = {S};
+  while (!Work.empty()) {
+    const Stmt *W = Work.pop_back_val();
+    if (!W)
+      continue;
+    if (isa<ReturnStmt>(W) || isa<GotoStmt>(W) || isa<CXXThrowExpr>(W))
+      return true;
+    for (const Stmt *G : W->children())
+      Work.push_back(G);
+  }
+  return false;
+}
+
+void Summarizer::collectValues(const Stmt *S) {
   if (const auto *DS = dyn_cast<DeclStmt>(S)) {
     for (const Decl *D : DS->decls())
       if (const auto *VD = dyn_cast<VarDecl>(D))
@@ -271,6 +282,21 @@ void Summarizer::collect(const Stmt *S, bool TopLevel, bool &Returned) {
       recordValue(C->getArg(0), ValueStep::Set, C->getArg(1));
     else if (llvm::is_contained(Appends, N) && C->getNumArgs() >= 2)
       recordValue(C->getArg(0), ValueStep::Append, C->getArg(1));
+  }
+}
+
+void Summarizer::collect(const Stmt *S, bool TopLevel, bool &Returned) {
+  // Generated code can nest expressions thousands deep: what is that deep is
+  // not summarized rather than overflowing the stack.
+  if (!S || isa<LambdaExpr>(S) || CollectDepth > 256)
+    return;
+  struct Nesting {
+    unsigned &D;
+    explicit Nesting(unsigned &D) : D(D) { ++D; }
+    ~Nesting() { --D; }
+  } Guard(CollectDepth);
+  collectValues(S);
+  if (const auto *C = dyn_cast<CallExpr>(S)) {
     Calls.push_back(C);
     UnconditionalCalls[C] = TopLevel && !Returned;
   } else if (const auto *CE = dyn_cast<CXXConstructExpr>(S)) {
@@ -294,18 +320,7 @@ void Summarizer::collect(const Stmt *S, bool TopLevel, bool &Returned) {
         !isa<DeclStmt>(Child)) {
       // A nested if/loop/switch may return: later statements are no longer
       // on every path.
-      bool HasReturn = false;
-      llvm::SmallVector<const Stmt *, 16> Work = {Child};
-      while (!Work.empty() && !HasReturn) {
-        const Stmt *W = Work.pop_back_val();
-        if (!W)
-          continue;
-        HasReturn = isa<ReturnStmt>(W) || isa<GotoStmt>(W) ||
-                    isa<CXXThrowExpr>(W);
-        for (const Stmt *G : W->children())
-          Work.push_back(G);
-      }
-      Returned = HasReturn;
+      Returned = mayLeave(Child);
     }
   }
   if (isa<ReturnStmt>(S))
@@ -614,6 +629,21 @@ void Summarizer::checkManaged(const CallExpr *C) {
   }
 }
 
+void Summarizer::addFacility(const Expr *Priority, json::Object &L) const {
+  Expr::EvalResult R;
+  if (Priority->EvaluateAsInt(R, Ctx)) {
+    L["facility"] = R.Val.getInt().getExtValue() & 0x03f8;
+  } else if (std::optional<unsigned> P = paramIndex(Priority)) {
+    L["facility_param"] = static_cast<int64_t>(*P);
+  } else if (const auto *BO = dyn_cast<BinaryOperator>(Priority);
+             BO && BO->getOpcode() == BO_Or) {
+    for (const Expr *Side : {BO->getLHS(), BO->getRHS()})
+      if (Side->EvaluateAsInt(R, Ctx) &&
+          (R.Val.getInt().getExtValue() & 0x03f8))
+        L["facility"] = R.Val.getInt().getExtValue() & 0x03f8;
+  }
+}
+
 void Summarizer::checkLogging(const CallExpr *C) {
   if (Logging)
     return;
@@ -636,19 +666,7 @@ void Summarizer::checkLogging(const CallExpr *C) {
   if ((N == "vsyslog" || N == "syslog") && Forwards(1)) {
     L["dest"] = "syslog";
     L["api"] = N;
-    const Expr *Pri = strip(C->getArg(0));
-    Expr::EvalResult R;
-    if (Pri->EvaluateAsInt(R, Ctx)) {
-      L["facility"] = R.Val.getInt().getExtValue() & 0x03f8;
-    } else if (std::optional<unsigned> P = paramIndex(Pri)) {
-      L["facility_param"] = static_cast<int64_t>(*P);
-    } else if (const auto *BO = dyn_cast<BinaryOperator>(Pri);
-               BO && BO->getOpcode() == BO_Or) {
-      for (const Expr *Side : {BO->getLHS(), BO->getRHS()})
-        if (Side->EvaluateAsInt(R, Ctx) &&
-            (R.Val.getInt().getExtValue() & 0x03f8))
-          L["facility"] = R.Val.getInt().getExtValue() & 0x03f8;
-    }
+    addFacility(strip(C->getArg(0)), L);
     return Finish(std::move(L));
   }
   if (!isLogNamed())

@@ -8,7 +8,8 @@
 #include "LogRecords.h"
 #include "ProjectFacts.h"
 #include "logstream/families/Qt.h"
-#include "utils/AstHelpers.h"
+#include "utils/Expressions.h"
+#include "utils/Parents.h"
 #include "utils/LogFiles.h"
 #include "utils/StandardStreams.h"
 #include "clang-tidy/utils/OptionsUtils.h"
@@ -249,17 +250,14 @@ std::optional<bool> RecordClassifier::isQtCategoryRecord(const Stmt *S,
       SecurityTag);
 }
 
-bool RecordClassifier::isSecurityRecord(const Stmt *S, ASTContext &Ctx,
-                                        bool KnownRecord) const {
-  const SourceManager &SM = Ctx.getSourceManager();
-  if (const auto *Call = dyn_cast<CallExpr>(S))
-    if (const FunctionDecl *F = Call->getDirectCallee()) {
-      std::string Q = F->getQualifiedNameAsString();
-      if (Q == "logstream::security_event" || Q == "logstream_security_event")
-        return true;
-    }
-  StringRef Macro = outermostMacro(S->getBeginLoc(), SM, Ctx.getLangOpts());
-  if (StringRef(Macro).contains("SECURITY"))
+bool RecordClassifier::isSecurityChannel(const Stmt *S, StringRef Macro,
+                                         ASTContext &Ctx) const {
+  const auto *Call = dyn_cast<CallExpr>(S);
+  const FunctionDecl *F = Call ? Call->getDirectCallee() : nullptr;
+  std::string Q = F ? F->getQualifiedNameAsString() : std::string();
+  if (Q == "logstream::security_event" || Q == "logstream_security_event")
+    return true;
+  if (Macro.contains("SECURITY"))
     return true;
   // The project's own security channel: functions and macros whose records
   // always go to the auth facility or a security log.
@@ -267,17 +265,14 @@ bool RecordClassifier::isSecurityRecord(const Stmt *S, ASTContext &Ctx,
     if (!Macro.empty() && (isa<CallExpr>(S) || isa<CXXConstructExpr>(S)) &&
         llvm::is_contained(SecurityLoggingFunctions, Macro))
       return true;
-    if (const auto *Call = dyn_cast<CallExpr>(S))
-      if (const FunctionDecl *F = Call->getDirectCallee();
-          F && F->getIdentifier()) {
-        std::string Q = F->getQualifiedNameAsString();
-        if (llvm::is_contained(SecurityLoggingFunctions, Q) ||
-            llvm::is_contained(SecurityLoggingFunctions, "::" + Q))
-          return true;
-      }
+    if (F && F->getIdentifier() &&
+        (llvm::is_contained(SecurityLoggingFunctions, Q) ||
+         llvm::is_contained(SecurityLoggingFunctions, "::" + Q)))
+      return true;
   }
   // A logging macro is a record as a whole: the tag among its written
   // arguments counts, wherever the expansion puts it.
+  const SourceManager &SM = Ctx.getSourceManager();
   if (!Macro.empty() && (llvm::is_contained(LoggingMacros, Macro) ||
                          isLibraryLoggingMacro(Macro, /*IncludeStreams=*/true))) {
     CharSourceRange Whole = SM.getExpansionRange(S->getBeginLoc());
@@ -285,36 +280,37 @@ bool RecordClassifier::isSecurityRecord(const Stmt *S, ASTContext &Ctx,
     if (containsWord(Written, SecurityTag))
       return true;
   }
+  if (!Call)
+    return false;
   // A call given a SECURITY category enumerator (or constant) as an
   // argument: `logEvent(Category::Security, ...)`, whatever the function.
-  if (const auto *Call = dyn_cast<CallExpr>(S))
-    for (const Expr *A : Call->arguments())
-      if (const auto *DRE = dyn_cast<DeclRefExpr>(A->IgnoreParenImpCasts()))
-        if (const ValueDecl *D = DRE->getDecl();
-            D && (isa<EnumConstantDecl>(D) ||
-                  (isa<VarDecl>(D) && cast<VarDecl>(D)->getType().isConstQualified())) &&
-            D->getIdentifier() && SecurityCategory.matches(D->getName()))
-          return true;
-  if (const auto *Call = dyn_cast<CallExpr>(S);
-      Call && Facts && Facts->isSecurityRecordCall(Call, Ctx))
-    return true;
-  if (std::optional<bool> Qt = isQtCategoryRecord(S, Ctx))
-    return *Qt;
-  if (!KnownRecord && !isLogRecord(S, Ctx))
-    return false;
+  for (const Expr *A : Call->arguments())
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(A->IgnoreParenImpCasts()))
+      if (const ValueDecl *D = DRE->getDecl();
+          D && (isa<EnumConstantDecl>(D) ||
+                (isa<VarDecl>(D) && cast<VarDecl>(D)->getType().isConstQualified())) &&
+          D->getIdentifier() && SecurityCategory.matches(D->getName()))
+        return true;
+  return Facts && Facts->isSecurityRecordCall(Call, Ctx);
+}
+
+bool RecordClassifier::isAuthSyslog(const Stmt *S, ASTContext &Ctx) const {
   // syslog(LOG_AUTH | ..., ...) / LOG_AUTHPRIV.
-  if (const auto *Call = dyn_cast<CallExpr>(S))
-    if (const FunctionDecl *F = Call->getDirectCallee())
-      if ((F->getName() == "syslog" || F->getName() == "vsyslog") &&
-          Call->getNumArgs() >= 1) {
-        Expr::EvalResult R;
-        if (Call->getArg(0)->EvaluateAsInt(R, Ctx)) {
-          int64_t Priority = R.Val.getInt().getExtValue();
-          if (isAuthFacility(Priority) ||
-              (AuthFacilityByDefault && (Priority & 0x03f8) == 0))
-            return true;
-        }
-      }
+  const auto *Call = dyn_cast<CallExpr>(S);
+  const FunctionDecl *F = Call ? Call->getDirectCallee() : nullptr;
+  if (!F || !F->getIdentifier() ||
+      (F->getName() != "syslog" && F->getName() != "vsyslog") ||
+      Call->getNumArgs() < 1)
+    return false;
+  Expr::EvalResult R;
+  if (!Call->getArg(0)->EvaluateAsInt(R, Ctx))
+    return false;
+  int64_t Priority = R.Val.getInt().getExtValue();
+  return isAuthFacility(Priority) ||
+         (AuthFacilityByDefault && (Priority & 0x03f8) == 0);
+}
+
+bool RecordClassifier::mentionsSecurity(const Stmt *S) const {
   // A literal with the tag, a category enumerator or constant, a security
   // logger.
   llvm::SmallVector<const Stmt *, 32> Work = {S};
@@ -350,6 +346,19 @@ bool RecordClassifier::isSecurityRecord(const Stmt *S, ASTContext &Ctx,
       Work.push_back(Child);
   }
   return false;
+}
+
+bool RecordClassifier::isSecurityRecord(const Stmt *S, ASTContext &Ctx,
+                                        bool KnownRecord) const {
+  StringRef Macro = outermostMacro(S->getBeginLoc(), Ctx.getSourceManager(),
+                                   Ctx.getLangOpts());
+  if (isSecurityChannel(S, Macro, Ctx))
+    return true;
+  if (std::optional<bool> Qt = isQtCategoryRecord(S, Ctx))
+    return *Qt;
+  if (!KnownRecord && !isLogRecord(S, Ctx))
+    return false;
+  return isAuthSyslog(S, Ctx) || mentionsSecurity(S);
 }
 
 } // namespace clang::tidy::logstream::analysis

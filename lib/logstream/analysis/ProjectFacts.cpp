@@ -1,7 +1,8 @@
 //===--- ProjectFacts.cpp - Merged facts about the project's own wrappers -===//
 
 #include "logstream/analysis/ProjectFacts.h"
-#include "utils/AstHelpers.h"
+#include "utils/Expressions.h"
+#include "utils/Parents.h"
 #include "utils/Compat.h"
 #include "utils/LogFiles.h"
 #include "clang/AST/ASTContext.h"

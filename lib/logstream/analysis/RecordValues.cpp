@@ -2,7 +2,8 @@
 
 #include "RecordValues.h"
 #include "ProjectFacts.h"
-#include "utils/AstHelpers.h"
+#include "utils/Expressions.h"
+#include "utils/Parents.h"
 #include "utils/LogFiles.h"
 #include "utils/StandardStreams.h"
 #include "clang/AST/ExprCXX.h"

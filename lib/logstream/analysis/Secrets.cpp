@@ -1,6 +1,7 @@
 //===--- Secrets.cpp - Which values written into a log record are secrets -===//
 
 #include "Secrets.h"
+#include "RecordValues.h"
 #include "utils/LogFiles.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/DeclCXX.h"
@@ -15,21 +16,6 @@ namespace clang::tidy::logstream::analysis {
 namespace {
 
 constexpr unsigned MaxDepth = 4;
-
-/// Looks through what changes neither the value nor the text: parentheses,
-/// implicit conversions, casts, temporaries.
-const Expr *strip(const Expr *E) {
-  while (true) {
-    const Expr *Next = E->IgnoreParenCasts()->IgnoreImplicit();
-    if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(Next))
-      Next = B->getSubExpr();
-    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(Next))
-      Next = M->getSubExpr();
-    if (Next == E)
-      return E;
-    E = Next;
-  }
-}
 
 std::string calleeName(const FunctionDecl *F) {
   return F && F->getIdentifier() ? F->getName().str() : std::string();
@@ -54,9 +40,9 @@ bool isPassThrough(llvm::StringRef Name) {
 
 /// The text of a string literal argument, through conversions.
 std::optional<llvm::StringRef> literalText(const Expr *E) {
-  E = strip(E);
+  E = stripValue(E);
   if (const auto *C = dyn_cast<CXXConstructExpr>(E); C && C->getNumArgs() >= 1)
-    E = strip(C->getArg(0));
+    E = stripValue(C->getArg(0));
   if (const auto *SL = dyn_cast<StringLiteral>(E);
       SL && SL->getCharByteWidth() == 1)
     return SL->getString();
@@ -119,7 +105,7 @@ std::optional<Secret> SecretFinder::walk(const Expr *E, unsigned Depth,
                                          bool Whole) const {
   if (!E || Depth > MaxDepth)
     return std::nullopt;
-  E = strip(E);
+  E = stripValue(E);
   if (isa<StringLiteral>(E) || isa<IntegerLiteral>(E) ||
       isa<CharacterLiteral>(E) || isa<UnaryExprOrTypeTraitExpr>(E) ||
       isa<CXXBoolLiteralExpr>(E) || isa<CXXNullPtrLiteralExpr>(E))

@@ -2,7 +2,8 @@
 
 #include "logstream/analysis/StdoutWriteFinder.h"
 #include "utils/Compat.h"
-#include "utils/AstHelpers.h"
+#include "utils/Expressions.h"
+#include "utils/Parents.h"
 #include "utils/StandardStreams.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"

@@ -1,0 +1,39 @@
+//===--- Expressions.h - What an expression is, as written ---------------===//
+
+#ifndef LOGSTREAM_UTILS_EXPRESSIONS_H
+#define LOGSTREAM_UTILS_EXPRESSIONS_H
+
+#include "utils/Compat.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/SmallVector.h"
+#include <optional>
+#include <string>
+
+namespace clang {
+class Preprocessor;
+} // namespace clang
+
+namespace clang::tidy::logstream::utils {
+
+/// The arguments written at a call (default arguments are not written).
+llvm::SmallVector<const Expr *, 4> writtenArgs(const CallExpr *Call);
+llvm::SmallVector<const Expr *, 4> writtenArgs(const CXXConstructExpr *C);
+
+/// The source text of a range, or "" when it is (partly) in a macro body.
+std::string sourceText(SourceRange R, ASTContext &Ctx);
+
+/// The value of an object-like macro whose body is one integer literal
+/// (`#define _IOFBF 0`, `#define O_CREAT 0100`), as the headers in use
+/// define it; nullopt when there is no such macro.
+std::optional<int64_t> macroIntegerValue(const Preprocessor *PP,
+                                         llvm::StringRef Name);
+
+/// The string literal an argument is, through conversions and temporaries
+/// (`std::string("x")`, `const std::string &` parameters bound to "x").
+const StringLiteral *asStringLiteral(const Expr *E);
+
+} // namespace clang::tidy::logstream::utils
+
+#endif // LOGSTREAM_UTILS_EXPRESSIONS_H
