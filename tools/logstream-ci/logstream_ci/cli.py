@@ -250,7 +250,7 @@ class Profile:
         self.laps.append((name, now - self.last))
         self.last = now
 
-    def report(self, units):
+    def report(self, units, occupancy=None):
         if not self.on:
             return
         me = resource.getrusage(resource.RUSAGE_SELF)
@@ -260,6 +260,8 @@ class Profile:
                              ", ".join("%s %.2f s" % lap for lap in self.laps),
                              time.perf_counter() - self.start, me.ru_utime + me.ru_stime,
                              kids.ru_utime + kids.ru_stime, units))
+        if occupancy:
+            sys.stderr.write("logstream-ci: profile: %s\n" % occupancy)
 
 
 def run(a) -> int:
@@ -301,7 +303,7 @@ def run(a) -> int:
                       shard_record(a, cache, work.units) if a.shard else None)
     write_outputs(a, outcome, root, sources, findings)
     profile.lap("reports")
-    profile.report(len(work.units))
+    profile.report(len(work.units), tidy.occupancy.summary(a.jobs))
     if not a.quiet:
         sys.stderr.write(summary(a, outcome))
     return exit_code(a, outcome)

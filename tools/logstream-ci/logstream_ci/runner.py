@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from typing import Dict, List, Optional, Set, Tuple
 
 from .common import (CXX_HEADERS, CXX_SOURCES, C_SOURCES, HEADER_EXTENSIONS, UsageError,
@@ -121,6 +122,45 @@ class Failure:
     message: str
 
 
+class Occupancy:
+    """How many logstream-tidy processes run at each moment: the time with k
+    of them running, k = 0..jobs (LOGSTREAM_CI_PROFILE). The time with fewer
+    than `jobs` running while there is work left is what the driver leaves
+    idle (start-up, phase barriers, the last units, its own work), whatever
+    the load of the machine."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.running = 0
+        self.since = None
+        self.spans: Dict[int, float] = {}
+
+    def _account(self):
+        now = time.perf_counter()
+        if self.since is not None:
+            self.spans[self.running] = self.spans.get(self.running, 0.0) + now - self.since
+        self.since = now
+
+    def enter(self):
+        with self.lock:
+            self._account()
+            self.running += 1
+
+    def leave(self):
+        with self.lock:
+            self._account()
+            self.running -= 1
+
+    def summary(self, jobs) -> str:
+        with self.lock:
+            self._account()
+            total = sum(self.spans.values()) or 1.0
+            full = sum(t for k, t in self.spans.items() if k >= jobs)
+            return "logstream-tidy processes: %s; %d running %.0f%% of the time" % (
+                ", ".join("%d for %.2f s" % (k, t) for k, t in sorted(self.spans.items())),
+                jobs, 100.0 * full / total)
+
+
 class Tidy:
     """How logstream-tidy is run: the binary, the arguments every invocation
     shares, and a scratch directory (the filtered compilation database and
@@ -131,10 +171,15 @@ class Tidy:
         self.common_args = common_args
         self.scratch = scratch
         self.cwd = os.getcwd()     # relative paths in --fallback-flags
+        self.occupancy = Occupancy()
 
     def run(self, args, cwd=None) -> Tuple[int, str]:
-        proc = subprocess.run([self.binary] + args, cwd=cwd or self.scratch,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        self.occupancy.enter()
+        try:
+            proc = subprocess.run([self.binary] + args, cwd=cwd or self.scratch,
+                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        finally:
+            self.occupancy.leave()
         return proc.returncode, proc.stdout.decode("utf-8", "replace")
 
     def invoke(self, unit: Unit, index: int, job: Job) -> TidyRun:
