@@ -18,8 +18,9 @@
 #         -P cmake/LogstreamChecks.cmake
 # writes the two files into <dir> and prints the source list.
 
+# The message on a line of its own (indented: CMake does not wrap it).
 function(_logstream_registry_error registry message)
-  message(FATAL_ERROR "${registry}: ${message}")
+  message(FATAL_ERROR "${registry}:\n  ${message}")
 endfunction()
 
 # Reads member <member> of check <index> into <out>; an absent member or one

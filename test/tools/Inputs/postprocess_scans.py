@@ -9,9 +9,10 @@ import re
 import sys
 import tempfile
 
-# The package next to the logstream-ci given (bin/ and share/logstream-tidy/).
+# The package of the logstream-ci given: next to it in a checkout
+# (tools/logstream-ci/), in share/logstream-tidy/ of a build or installation.
 HERE = os.path.dirname(os.path.realpath(sys.argv[1]))
-sys.path.insert(0, os.path.join(HERE, "..", "share", "logstream-tidy"))
+sys.path[:0] = [HERE, os.path.join(HERE, "..", "share", "logstream-tidy")]
 from logstream_ci import findings as ci_findings, inputs as ci_inputs  # noqa: E402
 n = int(sys.argv[2])
 

@@ -14,7 +14,7 @@ from .facts import FactsError, TidyRun, check_unit, write_atomically
 
 
 
-CACHE_VERSION = 3
+CACHE_VERSION = 2
 CACHE_MAX_AGE_DAYS = 30
 
 

@@ -448,18 +448,21 @@ class TidyRun:
     output: str                 # stdout and stderr
     diagnostics: list           # clang-tidy's exported Diagnostics
 
-    def to_json(self) -> dict:
-        return dataclasses.asdict(self)
+    # In cache entries and shard reports (which other runs, and `merge`,
+    # read): [tu, returncode, output, "", diagnostics]; the fourth member
+    # once held stderr, which is part of `output` now.
+    def to_json(self) -> list:
+        return [self.tu, self.returncode, self.output, "", self.diagnostics]
 
     @staticmethod
     def from_json(doc) -> "TidyRun":
-        return TidyRun(doc["tu"], doc["returncode"], doc["output"], doc["diagnostics"])
+        return TidyRun(doc[0], doc[1], doc[2], doc[4])
 
     @staticmethod
     def well_formed(doc) -> bool:
-        return (isinstance(doc, dict) and isinstance(doc.get("tu"), str)
-                and isinstance(doc.get("returncode"), int) and isinstance(doc.get("output"), str)
-                and isinstance(doc.get("diagnostics"), list))
+        return (isinstance(doc, list) and len(doc) == 5 and isinstance(doc[0], str)
+                and isinstance(doc[1], int) and isinstance(doc[2], str)
+                and isinstance(doc[4], list))
 
 
 class Environment:
