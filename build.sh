@@ -5,7 +5,7 @@
 #   ./build.sh test [--llvm N] [--label L]
 #                                install what is missing, build, run every test
 #                                (only ctest's tests labelled L when given:
-#                                plugin, standalone, unit, runtime, lit)
+#                                plugin, standalone, unit, runtime, lit, lint)
 #
 # N is the LLVM major to build against (14, 15, 16, 19 or 22; default 19). Debian 12,
 # as root (or with sudo). Exit status: 0 success, 1 a step failed (build,
@@ -56,9 +56,10 @@ if [ "$ACTION" = test ]; then
   # build of the checks; python3-rfc3987: the "uri"/"uri-reference" format
   # checks of the SARIF schema.
   # qtbase5-dev: the Qt real-header tests; g++-mingw-w64-x86-64: the MinGW
-  # headers of the Windows C runtime test (--target=x86_64-w64-mingw32).
+  # headers of the Windows C runtime test (--target=x86_64-w64-mingw32);
+  # clang-format-N: the self-lint (label lint, LLVM 19; clang-tidy-N is above).
   PACKAGES+=(libgtest-dev pre-commit python3-jsonschema python3-rfc3987 gcc g++
-    qtbase5-dev g++-mingw-w64-x86-64)
+    qtbase5-dev g++-mingw-w64-x86-64 "clang-format-$LLVM")
 fi
 
 install_missing() {

@@ -12,8 +12,7 @@ Standard library and python3-yaml only (what logstream-ci itself needs).
   bench/postprocess_scaling.py [--ci build/llvm-19/bin/logstream-ci] [--small 1000] [--large 10000]
 """
 import argparse
-import importlib.machinery
-import importlib.util
+import importlib
 import os
 import sys
 import tempfile
@@ -23,11 +22,15 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def load(path):
-    loader = importlib.machinery.SourceFileLoader("logstream_ci", path)
-    spec = importlib.util.spec_from_loader("logstream_ci", loader)
-    module = importlib.util.module_from_spec(spec)
-    loader.exec_module(module)
-    return module
+    """The logstream_ci package of the logstream-ci at `path` (a checkout's
+    tools/logstream-ci/logstream-ci.py or a build's bin/logstream-ci)."""
+    here = os.path.dirname(os.path.realpath(path))
+    for candidate in (here, os.path.join(here, "..", "share", "logstream-tidy")):
+        if os.path.isdir(os.path.join(candidate, "logstream_ci")):
+            sys.path.insert(0, candidate)
+            break
+    return {m: importlib.import_module("logstream_ci." + m)
+            for m in ("inputs", "findings", "reports", "fixes")}, here
 
 
 def project(d, n):
@@ -51,14 +54,15 @@ def project(d, n):
 
 
 def measure(ci, d, n):
+    mods, tool_dir = ci
     diags = project(d, n)
     start = time.perf_counter()
-    sources = ci.Sources()
-    findings = ci.postprocess(diags, sources, d, None, False, set())
-    report = ci.Report(findings, [], d, 1, sources)
-    ci.report_text(report)
-    ci.report_sarif(report)
-    ci.export_fixes_document(findings)
+    sources = mods["inputs"].Sources()
+    findings = mods["findings"].postprocess(diags, sources, d, None, False, set())
+    report = mods["reports"].Report(findings, [], d, 1, sources, tool_dir)
+    mods["reports"].report_text(report)
+    mods["reports"].report_sarif(report)
+    mods["fixes"].export_fixes_document(findings)
     return time.perf_counter() - start, len(findings)
 
 

@@ -1,23 +1,33 @@
 #!/usr/bin/env python3
 """Adds a new logstream check, complete from the start.
 
-  utils/add_new_check.py log-file-sink
+  utils/add_new_check.py log-file-sink [--summary TEXT] [--cwe CWE-117]
+                                       [--family spdlog ...]
 
-creates lib/logstream/LogFileSinkCheck.{h,cpp}, registers it (sorted) in
-LogstreamTidyModule.cpp, adds it to lib/CMakeLists.txt, and writes a working
-test (test/checkers/log-file-sink.cpp) and doc page (docs/checks/
+writes the check into the registry, lib/logstream/checks.json (name, class,
+header, its source file, CWE ids, library families, fix-its: no, summary),
+from which the build generates the module registration and the source list;
+creates lib/logstream/LogFileSinkCheck.{h,cpp}, a working test
+(test/checkers/log-file-sink.cpp) and a doc page (docs/checks/
 log-file-sink.md) for the starting behaviour: warn on calls to the functions
-listed in the check's `Functions` option. Then it regenerates the checks list.
-Replace that behaviour with the real one, keeping test and doc in step.
+listed in the check's `Functions` option. Then it regenerates the checks
+list (docs/checks/README.md). Replace that behaviour with the real one,
+keeping test, doc and registry entry in step (set "fixits" to true when the
+check gets fix-its and its page a "## Fix-its" section).
 """
 
 import argparse
+import json
 import os
 import re
 import subprocess
 import sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(HERE, "tools", "logstream-ci"))
+from logstream_ci import registry  # noqa: E402
+
+ROOT = HERE
 
 
 def camel(name):
@@ -38,6 +48,7 @@ HEADER = """//===--- {cls}.h - logstream-{name} ---===//
 #ifndef LOGSTREAM_LOGSTREAM_{guard}_H
 #define LOGSTREAM_LOGSTREAM_{guard}_H
 
+#include "utils/Compat.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include <vector>
 
@@ -55,7 +66,7 @@ public:
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {{
     return true;
   }}
-  std::optional<TraversalKind> getCheckTraversalKind() const override {{
+  compat::OptionalTraversalKind getCheckTraversalKind() const override {{
     return TK_IgnoreUnlessSpelledInSource;
   }}
 
@@ -139,50 +150,55 @@ None known yet.
 """
 
 
-def register(name, cls):
-    path = os.path.join(ROOT, "lib", "logstream", "LogstreamTidyModule.cpp")
-    text = open(path, encoding="utf-8").read()
-    includes = re.findall(r'^#include "(\w+Check)\.h"$', text, re.M)
-    includes = sorted(set(includes + [cls]))
-    text = re.sub(r'(^#include "\w+Check\.h"\n)+',
-                  "".join('#include "%s.h"\n' % i for i in includes), text, count=1, flags=re.M)
-    begin = text.index("// BEGIN CHECKS")
-    begin = text.index("\n", begin) + 1
-    end = text.index("    // END CHECKS")
-    entries = re.findall(r'registerCheck<(\w+)>\(\s*"logstream-([a-z0-9-]+)"\);', text[begin:end])
-    entries = sorted(set(entries + [(cls, name)]), key=lambda e: e[1])
-    body = "".join('    CheckFactories.registerCheck<%s>(\n        "logstream-%s");\n' % e
-                   for e in entries)
-    text = text[:begin] + body + text[end:]
-    open(path, "w", encoding="utf-8").write(text)
-    print("registered logstream-%s" % name)
-
-    cml = os.path.join(ROOT, "lib", "CMakeLists.txt")
-    text = open(cml, encoding="utf-8").read()
-    srcs = re.findall(r"^  (logstream/\w+\.cpp)$", text, re.M)
-    srcs = sorted(set(srcs + ["logstream/%s.cpp" % cls]))
-    text = re.sub(r"(^  logstream/\w+\.cpp\n)+", "".join("  %s\n" % s for s in srcs),
-                  text, count=1, flags=re.M)
-    open(cml, "w", encoding="utf-8").write(text)
+def registry_with(entry: registry.CheckEntry) -> registry.Registry:
+    """The registry with the new entry (sorted by name), checked whole before
+    anything is written."""
+    path = os.path.join(ROOT, "lib", "logstream", "checks.json")
+    try:
+        reg = registry.load(path)
+        if entry.name in reg.by_name():
+            raise registry.RegistryError("%s: %s is already registered" % (path, entry.name))
+        reg.checks = sorted(reg.checks + [entry], key=lambda c: c.name)
+        return registry.parse(json.loads(reg.to_json()), path)
+    except registry.RegistryError as e:
+        sys.exit("add_new_check: error: %s" % e)
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    global ROOT
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     parser.add_argument("name", help="check name without the logstream- prefix")
+    parser.add_argument("--summary", help="one line for the checks list (default: the "
+                        "starting behaviour's)")
+    parser.add_argument("--cwe", action="append", default=[], metavar="CWE-N",
+                        help="a CWE id the check enforces (repeatable)")
+    parser.add_argument("--family", action="append", default=[], metavar="FAMILY",
+                        help="a library family of the registry it covers (repeatable)")
+    parser.add_argument("--root", default=ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    ROOT = os.path.abspath(args.root)
     name = args.name
     if name.startswith("logstream-"):
         name = name[len("logstream-"):]
     if not re.fullmatch(r"[a-z][a-z0-9]*(-[a-z0-9]+)*", name):
         sys.exit("add_new_check: error: '%s' is not a lower-case, dash-separated name" % name)
+    for cwe in args.cwe:
+        if not registry.CWE_ID.fullmatch(cwe):
+            sys.exit("add_new_check: error: '%s' is not a CWE id like CWE-117" % cwe)
     cls = camel(name)
     guard = cls.upper()
     fields = dict(name=name, cls=cls, guard=guard)
+    entry = registry.CheckEntry(
+        "logstream-" + name, cls, cls + ".h", [cls + ".cpp"], args.cwe, args.family, False,
+        args.summary or "Calls to the functions named in the Functions option.")
+    reg = registry_with(entry)
     write_new(os.path.join(ROOT, "lib", "logstream", cls + ".h"), HEADER.format(**fields))
     write_new(os.path.join(ROOT, "lib", "logstream", cls + ".cpp"), SOURCE.format(**fields))
     write_new(os.path.join(ROOT, "test", "checkers", name + ".cpp"), TEST.format(**fields))
     write_new(os.path.join(ROOT, "docs", "checks", name + ".md"), DOC.format(**fields))
-    register(name, cls)
+    with open(os.path.join(ROOT, "lib", "logstream", "checks.json"), "w", encoding="utf-8") as f:
+        f.write(reg.to_json())
+    print("registered %s in lib/logstream/checks.json" % entry.name)
     subprocess.run([sys.executable, os.path.join(ROOT, "utils", "gen_checks_list.py")], check=True)
     print("updated docs/checks/README.md")
 

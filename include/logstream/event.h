@@ -309,11 +309,11 @@ LOGSTREAM_FN void logstream_append_time(logstream_buffer *b) {
 }
 
 /* The fixed head of every event, up to and excluding the caller's fields. */
-LOGSTREAM_FN void logstream_begin_event_n(logstream_buffer *b,
-                                          const char *level, const char *category,
-                                          size_t category_len, const char *name,
-                                          size_t name_len, const char *description,
-                                          size_t description_len) {
+LOGSTREAM_FN void
+logstream_begin_event_n(logstream_buffer *b, const char *level,
+                        const char *category, size_t category_len,
+                        const char *name, size_t name_len,
+                        const char *description, size_t description_len) {
   logstream_append_str(b, "{\"time\":");
   logstream_append_time(b);
   logstream_append_str(b, ",\"level\":");
@@ -335,11 +335,10 @@ LOGSTREAM_FN void logstream_begin_event_n(logstream_buffer *b,
 LOGSTREAM_FN void logstream_begin_event(logstream_buffer *b, const char *level,
                                         const char *category, const char *name,
                                         const char *description) {
-  logstream_begin_event_n(b, level, category ? category : "",
-                          category ? strlen(category) : 0, name ? name : "",
-                          name ? strlen(name) : 0,
-                          description ? description : "",
-                          description ? strlen(description) : 0);
+  logstream_begin_event_n(
+      b, level, category ? category : "", category ? strlen(category) : 0,
+      name ? name : "", name ? strlen(name) : 0, description ? description : "",
+      description ? strlen(description) : 0);
 }
 
 /* Waits until fd can take more bytes (non-blocking descriptors). Returns 0,
@@ -480,10 +479,9 @@ public:
   value(char c) { set_string(std::string_view(&c, 1)); }
   value(bool b) : json_(b ? "true" : "false") {}
   value(std::nullptr_t) : json_("null") {}
-  template <typename T,
-            typename = std::enable_if_t<std::is_arithmetic_v<T> &&
-                                        !std::is_same_v<T, bool> &&
-                                        !std::is_same_v<T, char>>>
+  template <typename T, typename = std::enable_if_t<std::is_arithmetic_v<T> &&
+                                                    !std::is_same_v<T, bool> &&
+                                                    !std::is_same_v<T, char>>>
   value(T n) {
     if constexpr (std::is_floating_point_v<T>) {
       char buf[64];

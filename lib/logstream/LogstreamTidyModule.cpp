@@ -1,41 +1,24 @@
 //===--- LogstreamTidyModule.cpp - the logstream clang-tidy module --------===//
 //
-// Registers every logstream-* check, in alphabetical order.
-// utils/add_new_check.py keeps this list sorted.
+// Registers every logstream-* check. The list is generated at configure time
+// from the check registry, lib/logstream/checks.json (cmake/
+// LogstreamChecks.cmake writes LogstreamCheckHeaders.inc and
+// LogstreamCheckRegistrations.inc into the build tree); utils/
+// add_new_check.py adds a check to the registry.
 //
 //===----------------------------------------------------------------------===//
 
-#include "BufferedStdoutCheck.h"
-#include "EventInjectionCheck.h"
-#include "LogFileManagementCheck.h"
-#include "LogFileSinkCheck.h"
-#include "ProjectFactsCheck.h"
-#include "SecurityEventCategoryCheck.h"
-#include "SensitiveLogDataCheck.h"
-#include "clang-tidy/ClangTidyModule.h"
 #include "utils/Compat.h"
+
+#include "LogstreamCheckHeaders.inc"
+#include "clang-tidy/ClangTidyModule.h"
 
 namespace clang::tidy::logstream {
 
 class LogstreamModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
-    // BEGIN CHECKS (sorted; maintained by utils/add_new_check.py)
-    CheckFactories.registerCheck<BufferedStdoutCheck>(
-        "logstream-buffered-stdout");
-    CheckFactories.registerCheck<EventInjectionCheck>(
-        "logstream-event-injection");
-    CheckFactories.registerCheck<LogFileManagementCheck>(
-        "logstream-log-file-management");
-    CheckFactories.registerCheck<LogFileSinkCheck>(
-        "logstream-log-file-sink");
-    CheckFactories.registerCheck<ProjectFactsCheck>(
-        "logstream-project-facts");
-    CheckFactories.registerCheck<SecurityEventCategoryCheck>(
-        "logstream-security-event-category");
-    CheckFactories.registerCheck<SensitiveLogDataCheck>(
-        "logstream-sensitive-log-data");
-    // END CHECKS
+#include "LogstreamCheckRegistrations.inc"
   }
 };
 
@@ -43,7 +26,8 @@ public:
 
 namespace clang::tidy {
 
-// Registered with the name "logstream": no in-tree clang-tidy module uses it.
+// The module's registry name, "logstream-module", is one no in-tree
+// clang-tidy module uses; its checks are the logstream-* ones.
 static ClangTidyModuleRegistry::Add<logstream::LogstreamModule>
     X("logstream-module", "Checks for logs as event streams (factor XI).");
 

@@ -1,4 +1,5 @@
-//===--- CheckOptionsTest.cpp - utils::Pattern -----------------------------===//
+//===--- CheckOptionsTest.cpp - utils::Pattern
+//-----------------------------===//
 
 #include "utils/CheckOptions.h"
 #include "gtest/gtest.h"

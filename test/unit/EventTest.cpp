@@ -10,8 +10,8 @@
 #include "gtest/gtest.h"
 #include <cerrno>
 #include <csignal>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <fcntl.h>
 #include <optional>
 #include <sys/ioctl.h>
@@ -39,7 +39,8 @@ llvm::json::Object parseLine(const std::string &Line) {
 
 // llvm::json's getters return llvm::Optional before LLVM 16 and
 // std::optional after; these give std::optional on every supported major.
-std::optional<std::string> getStr(const llvm::json::Object &E, llvm::StringRef K) {
+std::optional<std::string> getStr(const llvm::json::Object &E,
+                                  llvm::StringRef K) {
   if (auto V = E.getString(K))
     return V->str();
   return std::nullopt;
@@ -88,8 +89,8 @@ TEST(Event, SecurityEventHasTheStandardFields) {
   O.category = "SECURITY";
   O.description = "bad password";
   std::string Line = logstream::format_event(
-      "authn_login_fail", {{"user", "alice"}, {"attempts", 3}, {"locked", false}},
-      O);
+      "authn_login_fail",
+      {{"user", "alice"}, {"attempts", 3}, {"locked", false}}, O);
   llvm::json::Object E = parseLine(Line);
   EXPECT_EQ(getStr(E, "event"), "authn_login_fail");
   EXPECT_EQ(getStr(E, "category"), "SECURITY");
@@ -99,7 +100,8 @@ TEST(Event, SecurityEventHasTheStandardFields) {
   EXPECT_EQ(getInt(E, "attempts"), 3);
   EXPECT_EQ(getBool(E, "locked"), false);
   EXPECT_EQ(getInt(E, "pid"), static_cast<int64_t>(getpid()));
-  llvm::Regex Rfc3339("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z$");
+  llvm::Regex Rfc3339(
+      "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z$");
   ASSERT_TRUE(getStr(E, "time"));
   EXPECT_TRUE(Rfc3339.match(*getStr(E, "time"))) << *getStr(E, "time");
 }
@@ -115,40 +117,49 @@ TEST(Event, PlainEventsHaveNoCategory) {
 
 TEST(Event, EscapesQuotesBackslashesAndControlCharacters) {
   std::string Nasty = "a\"b\\c\nd\re\tf\x01g\x1fh\x7fi/";
-  llvm::json::Object E =
-      parseLine(logstream::format_event("x", {{"v", Nasty}, {Nasty, "key"}}, {}));
+  llvm::json::Object E = parseLine(
+      logstream::format_event("x", {{"v", Nasty}, {Nasty, "key"}}, {}));
   EXPECT_EQ(getStr(E, "v"), Nasty);
   EXPECT_EQ(getStr(E, Nasty), "key");
 }
 
 TEST(Event, AttackerValuesCannotForgeAnEvent) {
-  std::string Forged = "mallory\"}\n{\"event\":\"authn_login_success\",\"user\":\"admin";
-  std::string Line = logstream::format_event("authn_login_fail",
-                                             {{"user", Forged}}, {});
+  std::string Forged =
+      "mallory\"}\n{\"event\":\"authn_login_success\",\"user\":\"admin";
+  std::string Line =
+      logstream::format_event("authn_login_fail", {{"user", Forged}}, {});
   llvm::json::Object E = parseLine(Line);
   EXPECT_EQ(getStr(E, "event"), "authn_login_fail");
   EXPECT_EQ(getStr(E, "user"), Forged);
 }
 
 TEST(Event, InvalidUtf8BecomesReplacementCharacters) {
-  for (std::string Bad : {std::string("\xff\xfe"), std::string("\xc0\xaf"),
-                          std::string("\xed\xa0\x80"), std::string("ab\xe2\x82"),
-                          std::string("\xf4\x90\x80\x80")}) {
-    llvm::json::Object E = parseLine(logstream::format_event("x", {{"v", Bad}}, {}));
-    ASSERT_TRUE(getStr(E, "v")) << "not valid JSON for input of size " << Bad.size();
+  for (std::string Bad :
+       {std::string("\xff\xfe"), std::string("\xc0\xaf"),
+        std::string("\xed\xa0\x80"), std::string("ab\xe2\x82"),
+        std::string("\xf4\x90\x80\x80")}) {
+    llvm::json::Object E =
+        parseLine(logstream::format_event("x", {{"v", Bad}}, {}));
+    ASSERT_TRUE(getStr(E, "v"))
+        << "not valid JSON for input of size " << Bad.size();
     EXPECT_NE(getStr(E, "v")->find("\xef\xbf\xbd"), llvm::StringRef::npos);
   }
   // Valid multi-byte UTF-8 passes through unchanged.
   std::string Good = "Gr\xc3\xbc\xc3\x9f \xe2\x82\xac \xf0\x9f\x94\x92";
-  EXPECT_EQ(getStr(parseLine(logstream::format_event("x", {{"v", Good}}, {})), "v"),
-            Good);
+  EXPECT_EQ(
+      getStr(parseLine(logstream::format_event("x", {{"v", Good}}, {})), "v"),
+      Good);
 }
 
 TEST(Event, NumbersAndNonFiniteValues) {
-  llvm::json::Object E = parseLine(logstream::format_event(
-      "x", {{"i", -7}, {"u", 18446744073709551615ull}, {"d", 0.5},
-            {"nan", 0.0 / 0.0}, {"inf", 1.0 / 0.0}},
-      {}));
+  llvm::json::Object E =
+      parseLine(logstream::format_event("x",
+                                        {{"i", -7},
+                                         {"u", 18446744073709551615ull},
+                                         {"d", 0.5},
+                                         {"nan", 0.0 / 0.0},
+                                         {"inf", 1.0 / 0.0}},
+                                        {}));
   EXPECT_EQ(getInt(E, "i"), -7);
   EXPECT_EQ(getNum(E, "d"), 0.5);
   EXPECT_TRUE(E.get("nan") && E.get("nan")->getAsNull());
@@ -157,8 +168,9 @@ TEST(Event, NumbersAndNonFiniteValues) {
 
 TEST(Event, LongValuesGrowTheBuffer) {
   std::string Long(100000, 'x');
-  EXPECT_EQ(getStr(parseLine(logstream::format_event("x", {{"v", Long}}, {})), "v"),
-            Long);
+  EXPECT_EQ(
+      getStr(parseLine(logstream::format_event("x", {{"v", Long}}, {})), "v"),
+      Long);
 }
 
 TEST(Event, ConcurrentWritersNeverInterleaveLines) {
@@ -177,10 +189,11 @@ TEST(Event, ConcurrentWritersNeverInterleaveLines) {
     Writers.emplace_back([T, Fd = Fds[1]] {
       for (int I = 0; I < PerThread; ++I) {
         // Lines of varying length, some longer than PIPE_BUF.
-        std::string Payload(static_cast<size_t>((I * 37 + T * 101) % 6000), 'a' + T);
+        std::string Payload(static_cast<size_t>((I * 37 + T * 101) % 6000),
+                            'a' + T);
         logstream::write_line(
-            logstream::format_event("tick", {{"thread", T}, {"i", I}, {"p", Payload}},
-                                    {}),
+            logstream::format_event(
+                "tick", {{"thread", T}, {"i", I}, {"p", Payload}}, {}),
             Fd);
       }
     });
@@ -211,8 +224,8 @@ TEST(Event, CInterfaceWritesOneLine) {
   int Fds[2];
   ASSERT_EQ(pipe(Fds), 0);
   const char *Fields[] = {"user", "bob\n", "source_ip", "192.0.2.7"};
-  ASSERT_EQ(logstream_event_fd(Fds[1], "WARN", "SECURITY", "authz_fail", "denied",
-                               Fields, 2),
+  ASSERT_EQ(logstream_event_fd(Fds[1], "WARN", "SECURITY", "authz_fail",
+                               "denied", Fields, 2),
             0);
   close(Fds[1]);
   char Buf[4096];
@@ -239,19 +252,22 @@ TEST(Event, CInterfaceLinesStayWholeUnderThreads) {
   for (int T = 0; T < Threads; ++T)
     Writers.emplace_back([T, Fd = Fds[1]] {
       for (int I = 0; I < PerThread; ++I) {
-        std::string Payload(static_cast<size_t>(1 + (I * 7919 + T * 104729) % 200000),
-                            static_cast<char>('a' + T));
+        std::string Payload(
+            static_cast<size_t>(1 + (I * 7919 + T * 104729) % 200000),
+            static_cast<char>('a' + T));
         std::string Thread = std::to_string(T), Index = std::to_string(I);
         if (T % 4 == 3) { // one thread in four through the C++ interface
-          logstream::write_line(logstream::format_event(
-                                    "tick", {{"thread", Thread}, {"i", Index}, {"p", Payload}},
-                                    {}),
-                                Fd);
+          logstream::write_line(
+              logstream::format_event(
+                  "tick", {{"thread", Thread}, {"i", Index}, {"p", Payload}},
+                  {}),
+              Fd);
           continue;
         }
-        const char *Fields[] = {"thread", Thread.c_str(), "i", Index.c_str(), "p",
-                                Payload.c_str()};
-        EXPECT_EQ(logstream_event_fd(Fd, "INFO", NULL, "tick", NULL, Fields, 3), 0);
+        const char *Fields[] = {"thread", Thread.c_str(), "i", Index.c_str(),
+                                "p",      Payload.c_str()};
+        EXPECT_EQ(logstream_event_fd(Fd, "INFO", NULL, "tick", NULL, Fields, 3),
+                  0);
       }
     });
   for (std::thread &W : Writers)
@@ -286,9 +302,10 @@ TEST(Event, NonBlockingPipeNeverLeavesAPartialLine) {
   std::thread Writer([&] {
     const char *Fields[] = {"p", Big.c_str()};
     FirstRc = logstream_event_fd(Fds[1], "INFO", NULL, "big", NULL, Fields, 1);
-    SecondRc = logstream::write_line(logstream::format_event("small", {}, {}), Fds[1])
-                   ? 0
-                   : -1;
+    SecondRc =
+        logstream::write_line(logstream::format_event("small", {}, {}), Fds[1])
+            ? 0
+            : -1;
     close(Fds[1]);
   });
   // Read only once the pipe is full, so that the first write is partial.
@@ -327,7 +344,8 @@ TEST(Event, OutOfMemoryWritesNothingAndReturnsFalse) {
     fclose(Statm);
     rlimit Limit;
     Limit.rlim_cur = Limit.rlim_max =
-        static_cast<rlim_t>(Pages) * static_cast<rlim_t>(sysconf(_SC_PAGESIZE)) +
+        static_cast<rlim_t>(Pages) *
+            static_cast<rlim_t>(sysconf(_SC_PAGESIZE)) +
         (32u << 20);
     if (setrlimit(RLIMIT_AS, &Limit) != 0)
       _exit(11);
@@ -337,7 +355,8 @@ TEST(Event, OutOfMemoryWritesNothingAndReturnsFalse) {
     if (errno != ENOMEM)
       _exit(2);
     const char *Fields[] = {"v", Big.c_str()};
-    if (logstream_event_fd(STDOUT_FILENO, "INFO", NULL, "too_big", NULL, Fields, 1) != -1)
+    if (logstream_event_fd(STDOUT_FILENO, "INFO", NULL, "too_big", NULL, Fields,
+                           1) != -1)
       _exit(3);
     _exit(0);
   }
@@ -346,7 +365,8 @@ TEST(Event, OutOfMemoryWritesNothingAndReturnsFalse) {
   close(Fds[0]);
   int Status = 0;
   ASSERT_EQ(waitpid(Child, &Status, 0), Child);
-  ASSERT_TRUE(WIFEXITED(Status)) << "the child died of signal " << WTERMSIG(Status);
+  ASSERT_TRUE(WIFEXITED(Status))
+      << "the child died of signal " << WTERMSIG(Status);
   EXPECT_EQ(WEXITSTATUS(Status), 0);
   EXPECT_EQ(Written, "") << "nothing, not a truncated record";
 }
@@ -357,13 +377,18 @@ TEST(Event, ReservedKeysCannotBeOverridden) {
   logstream::options O;
   O.lvl = logstream::level::error;
   O.category = "SECURITY";
-  std::string Line = logstream::format_event(
-      "authn_login_fail",
-      {{"category", "NONE"}, {"event", "authn_login_success"}, {"level", "DEBUG"},
-       {"time", "1970-01-01T00:00:00.000Z"}, {"pid", 1}, {"description", "fine"},
-       {"user", "mallory"}},
-      O);
-  for (const char *Key : {"time", "level", "category", "event", "description", "pid"})
+  std::string Line =
+      logstream::format_event("authn_login_fail",
+                              {{"category", "NONE"},
+                               {"event", "authn_login_success"},
+                               {"level", "DEBUG"},
+                               {"time", "1970-01-01T00:00:00.000Z"},
+                               {"pid", 1},
+                               {"description", "fine"},
+                               {"user", "mallory"}},
+                              O);
+  for (const char *Key :
+       {"time", "level", "category", "event", "description", "pid"})
     EXPECT_EQ(llvm::StringRef(Line).count("\"" + std::string(Key) + "\":"),
               std::string(Key) == "description" ? 0u : 1u)
         << Key << " in " << Line;
@@ -382,7 +407,9 @@ TEST(Event, ReservedKeysCannotBeOverridden) {
   int Fds[2];
   ASSERT_EQ(pipe(Fds), 0);
   const char *Fields[] = {"category", "SECURITY", "event", "forged"};
-  ASSERT_EQ(logstream_event_fd(Fds[1], "INFO", NULL, "order_placed", NULL, Fields, 2), 0);
+  ASSERT_EQ(
+      logstream_event_fd(Fds[1], "INFO", NULL, "order_placed", NULL, Fields, 2),
+      0);
   close(Fds[1]);
   std::string CLine = readAll(Fds[0]);
   close(Fds[0]);
@@ -400,12 +427,16 @@ enum Plain { first = -3 };
 // their numbers, signed/unsigned char (int8_t, uint8_t) are numbers.
 TEST(Event, CharactersEnumsAndSmallIntegers) {
   char Grade = 'B';
-  llvm::json::Object E = parseLine(logstream::format_event(
-      "x",
-      {{"grade", Grade}, {"quote", '"'}, {"color", Color::blue}, {"plain", first},
-       {"i8", static_cast<int8_t>(-5)}, {"u8", static_cast<uint8_t>(250)},
-       {"none", nullptr}},
-      {}));
+  llvm::json::Object E =
+      parseLine(logstream::format_event("x",
+                                        {{"grade", Grade},
+                                         {"quote", '"'},
+                                         {"color", Color::blue},
+                                         {"plain", first},
+                                         {"i8", static_cast<int8_t>(-5)},
+                                         {"u8", static_cast<uint8_t>(250)},
+                                         {"none", nullptr}},
+                                        {}));
   EXPECT_EQ(getStr(E, "grade"), "B");
   EXPECT_EQ(getStr(E, "quote"), "\"");
   EXPECT_EQ(getInt(E, "color"), 200);
@@ -421,7 +452,8 @@ TEST(Event, CharactersEnumsAndSmallIntegers) {
 TEST(Event, TimeAgreesWithGmtime) {
   for (long long Seconds :
        {0ll, 68169599ll, 951782400ll, 951868799ll, 978307199ll, 1709164800ll,
-        1764236067ll, 2147483647ll, 4107542400ll, 4102444799ll, 253402300799ll}) {
+        1764236067ll, 2147483647ll, 4107542400ll, 4102444799ll,
+        253402300799ll}) {
     char Ours[24];
     logstream_format_time(Ours, Seconds, 123);
     time_t T = static_cast<time_t>(Seconds);
@@ -444,7 +476,8 @@ TEST(Event, ClosedPipeWithSigpipeIgnoredReturnsEpipe) {
   Ignore.sa_handler = SIG_IGN;
   ASSERT_EQ(sigaction(SIGPIPE, &Ignore, &Old), 0);
   errno = 0;
-  bool Written = logstream::write_line(logstream::format_event("x", {}, {}), Fds[1]);
+  bool Written =
+      logstream::write_line(logstream::format_event("x", {}, {}), Fds[1]);
   int Err = errno;
   const char *Fields[] = {"k", "v"};
   int CRc = logstream_event_fd(Fds[1], "INFO", NULL, "x", NULL, Fields, 1);

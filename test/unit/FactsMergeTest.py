@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Unit tests for the project-facts merge (tools/logstream-ci/logstream_facts.py):
+"""Unit tests for the project-facts merge (tools/logstream-ci/logstream_ci/facts.py):
 closure over wrapper chains with parameter mapping, recursion and cycles,
 same-named statics, and determinism."""
 
@@ -9,7 +9,7 @@ import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 "..", "..", "tools", "logstream-ci"))
-import logstream_facts as lf  # noqa: E402
+from logstream_ci import facts as lf  # noqa: E402
 
 ROOT = "/proj"
 

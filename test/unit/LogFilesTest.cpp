@@ -29,16 +29,15 @@ bool logName(llvm::StringRef Id) {
 }
 
 TEST(DefaultLogNamePattern, MatchesLogNames) {
-  for (const char *Id : {"log", "logfile", "log_fp", "m_log", "errorLog",
-                         "access_log", "kLogFile", "logger", "auditLogger",
-                         "LOG", "g_logFd", "logs"})
+  for (const char *Id :
+       {"log", "logfile", "log_fp", "m_log", "errorLog", "access_log",
+        "kLogFile", "logger", "auditLogger", "LOG", "g_logFd", "logs"})
     EXPECT_TRUE(logName(Id)) << Id;
 }
 
 TEST(DefaultLogNamePattern, RejectsLookAlikes) {
-  for (const char *Id : {"login", "logic", "dialog", "catalog", "blog",
-                         "logo", "logarithm", "backlog", "loginAttempts",
-                         "m_dialog"})
+  for (const char *Id : {"login", "logic", "dialog", "catalog", "blog", "logo",
+                         "logarithm", "backlog", "loginAttempts", "m_dialog"})
     EXPECT_FALSE(logName(Id)) << Id;
 }
 
@@ -48,17 +47,17 @@ bool logPath(llvm::StringRef P) {
 }
 
 TEST(DefaultLogPathPattern, MatchesLogPaths) {
-  for (const char *P : {"app.log", "/var/log/app/x.txt", "logs/out.txt",
-                        "app.log.1", "app.log.old", "app.log.2024-01-31",
-                        "app.log.1.gz", "./log/", "LOGS/Trace.TXT", "/var/log",
-                        "A.LOG"})
+  for (const char *P :
+       {"app.log", "/var/log/app/x.txt", "logs/out.txt", "app.log.1",
+        "app.log.old", "app.log.2024-01-31", "app.log.1.gz", "./log/",
+        "LOGS/Trace.TXT", "/var/log", "A.LOG"})
     EXPECT_TRUE(logPath(P)) << P;
 }
 
 TEST(DefaultLogPathPattern, RejectsOtherPaths) {
-  for (const char *P : {"login.html", "blog/post.html", "catalog.json",
-                        "config.ini", "logo.png", "dialog/", "backlog/x",
-                        "app.logic", "changelog.md"})
+  for (const char *P :
+       {"login.html", "blog/post.html", "catalog.json", "config.ini",
+        "logo.png", "dialog/", "backlog/x", "app.logic", "changelog.md"})
     EXPECT_FALSE(logPath(P)) << P;
 }
 

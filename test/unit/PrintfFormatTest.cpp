@@ -46,8 +46,8 @@ TEST(PrintfFormat, GlibcMTakesNoArgument) {
 }
 
 TEST(PrintfFormat, WhatDoesNotParse) {
-  EXPECT_FALSE(lu::parsePrintfFormat("%1$s"));  // positional
-  EXPECT_FALSE(lu::parsePrintfFormat("%y"));    // unknown conversion
+  EXPECT_FALSE(lu::parsePrintfFormat("%1$s"));   // positional
+  EXPECT_FALSE(lu::parsePrintfFormat("%y"));     // unknown conversion
   EXPECT_FALSE(lu::parsePrintfFormat("tail %")); // truncated
   auto Empty = lu::parsePrintfFormat("no conversions, 100%% literal");
   ASSERT_TRUE(Empty);

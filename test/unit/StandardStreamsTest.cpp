@@ -20,9 +20,8 @@ std::vector<std::optional<StdStream>> classifyUses(llvm::StringRef Code,
       Code, Args, Cxx ? "input.cpp" : "input.c");
   EXPECT_TRUE(AST);
   std::vector<std::optional<StdStream>> Out;
-  auto Calls = match(
-      callExpr(callee(functionDecl(hasName("use")))).bind("c"),
-      AST->getASTContext());
+  auto Calls = match(callExpr(callee(functionDecl(hasName("use")))).bind("c"),
+                     AST->getASTContext());
   for (const auto &N : Calls) {
     const auto *C = N.getNodeAs<CallExpr>("c");
     Out.push_back(lu::classifyStdFile(C->getArg(0), AST->getASTContext()));
@@ -79,7 +78,8 @@ TEST(StandardStreams, LocalVariableNamedStdoutIsNotTheStream) {
 }
 
 TEST(StandardStreams, CxxStreamObjects) {
-  std::unique_ptr<ASTUnit> AST = tooling::buildASTFromCodeWithArgs(R"(
+  std::unique_ptr<ASTUnit> AST =
+      tooling::buildASTFromCodeWithArgs(R"(
     namespace std { inline namespace __1 {
       struct ostream {}; struct wostream {};
       extern ostream cout, cerr, clog; extern wostream wcout;
@@ -88,11 +88,10 @@ TEST(StandardStreams, CxxStreamObjects) {
     void use(const std::ostream &); void use(const std::wostream &);
     void f() { use(std::cout); use(std::clog); use(std::wcout); use(mine); }
   )",
-                                                                    {"-std=c++17"});
+                                        {"-std=c++17"});
   ASSERT_TRUE(AST);
-  auto Calls = match(
-      callExpr(callee(functionDecl(hasName("use")))).bind("c"),
-      AST->getASTContext());
+  auto Calls = match(callExpr(callee(functionDecl(hasName("use")))).bind("c"),
+                     AST->getASTContext());
   std::vector<std::optional<StdStream>> R;
   for (const auto &N : Calls)
     R.push_back(lu::classifyStdOStream(N.getNodeAs<CallExpr>("c")->getArg(0)));

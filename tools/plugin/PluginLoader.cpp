@@ -13,8 +13,8 @@
 #include <dlfcn.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 #include <string>
+#include <unistd.h>
 
 namespace {
 

@@ -17,6 +17,7 @@ Prints one line per check; exit 0 when all pass, 1 otherwise."""
 
 import argparse
 import glob
+import json
 import os
 import shutil
 import subprocess
@@ -35,6 +36,7 @@ EXPECTED = [
     "share/doc/logstream-tidy/runtime.md",
     "share/doc/logstream-tidy/checks/security-event-category.md",
 ]
+CI_VERSION = "0.1.0"
 CHECKS = ["logstream-buffered-stdout", "logstream-log-file-management",
           "logstream-log-file-sink", "logstream-security-event-category"]
 
@@ -80,7 +82,35 @@ def check_programs(prefix, args, what):
                   "--checks=-*,logstream-*", "--list-checks"])
     if not all(check in listed for check in CHECKS):
         fail("%s: the installed plugin lists:\n%s" % (what, listed))
+    check_ci(prefix, what)
     print("ok: %s: logstream-tidy --version and the plugin's %d checks" % (what, len(CHECKS)))
+
+
+def check_ci(prefix, what):
+    """The installed logstream-ci runs from its package (share/logstream-tidy/
+    logstream_ci) and takes its SARIF rule metadata from the installed check
+    registry (share/logstream-tidy/checks.json)."""
+    ci = os.path.join(prefix, "bin/logstream-ci")
+    if "logstream-ci %s" % CI_VERSION not in run([sys.executable, ci, "--version"]):
+        fail("%s: logstream-ci --version failed" % what)
+    work = os.path.join(os.path.dirname(prefix.rstrip("/")), "ci-" + os.path.basename(prefix.rstrip("/")))
+    os.makedirs(work, exist_ok=True)
+    source = os.path.join(work, "sink.cpp")
+    with open(source, "w") as f:
+        f.write('#include <cstdio>\nvoid f() { std::FILE *l = std::fopen("app.log", "a"); std::fclose(l); }\n')
+    with open(os.path.join(work, "compile_commands.json"), "w") as f:
+        json.dump([{"directory": work, "file": source,
+                    "arguments": ["c++", "-std=c++17", "-c", source]}], f)
+    proc = subprocess.run([sys.executable, ci, "--quiet", "--no-cache", "--format", "sarif",
+                           "-p", work], cwd=work, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          universal_newlines=True, env=dict(os.environ, PYTHONDONTWRITEBYTECODE="1"))
+    try:
+        rules = json.loads(proc.stdout)["runs"][0]["tool"]["driver"]["rules"]
+    except (ValueError, KeyError, IndexError):
+        fail("%s: logstream-ci --format sarif exited %d: %s" % (what, proc.returncode, proc.stderr))
+    if proc.returncode != 1 or [(r["id"], r["properties"]["tags"][0]) for r in rules] != \
+            [("logstream-log-file-sink", "CWE-779")]:
+        fail("%s: logstream-ci gave exit %d and rules %r" % (what, proc.returncode, rules))
 
 
 def check_find_package(prefix, args):

@@ -4,21 +4,20 @@ N findings in one generated file (one per function) and prints how often the
 file was read and brace-scanned, and whether every finding's line, column and
 enclosing function agree with a direct per-finding computation (the reference
 the runner used to repeat for every finding, which made it quadratic)."""
-import importlib.machinery
-import importlib.util
 import os
 import re
 import sys
 import tempfile
 
-loader = importlib.machinery.SourceFileLoader("logstream_ci", sys.argv[1])
-spec = importlib.util.spec_from_loader("logstream_ci", loader)
-ci = importlib.util.module_from_spec(spec)
-loader.exec_module(ci)
+# The package of the logstream-ci given: next to it in a checkout
+# (tools/logstream-ci/), in share/logstream-tidy/ of a build or installation.
+HERE = os.path.dirname(os.path.realpath(sys.argv[1]))
+sys.path[:0] = [HERE, os.path.join(HERE, "..", "share", "logstream-tidy")]
+from logstream_ci import findings as ci_findings, inputs as ci_inputs  # noqa: E402
 n = int(sys.argv[2])
 
 counts = {"texts": 0, "scans": 0}
-init, scan = ci.FileText.__init__, ci.FileText._scan_functions
+init, scan = ci_inputs.FileText.__init__, ci_inputs.FileText._scan_functions
 
 
 def counting_init(self, data):
@@ -31,7 +30,7 @@ def counting_scan(self):
     return scan(self)
 
 
-ci.FileText.__init__, ci.FileText._scan_functions = counting_init, counting_scan
+ci_inputs.FileText.__init__, ci_inputs.FileText._scan_functions = counting_init, counting_scan
 
 
 def reference(data, offset):
@@ -67,8 +66,8 @@ with tempfile.TemporaryDirectory() as d:
     diags = [{"DiagnosticName": "logstream-log-file-sink", "Level": "Warning",
               "DiagnosticMessage": {"Message": "m", "FilePath": path, "FileOffset": o,
                                     "Replacements": []}} for o in offsets]
-    sources = ci.Sources()
-    findings = ci.postprocess(diags, sources, d, None, False, set())
+    sources = ci_inputs.Sources()
+    findings = ci_findings.postprocess(diags, sources, d, None, False, set())
     text = sources.text(path)
     sample = findings[:: max(1, n // 40)]
     agree = all((f.line, f.column, text.function_at(f.line)) == reference(data, f.offset)

@@ -1,4 +1,4 @@
-"""Project facts for logstream-ci: per-translation-unit cache, merge, re-check.
+"""Project facts: per-translation-unit extraction, merge, re-check.
 
 The phases (docs/project-facts.md):
 
@@ -21,14 +21,14 @@ compile command, the check configuration and the content of every file the
 unit read; an unchanged unit is neither parsed nor re-extracted.
 """
 
-import argparse
-import concurrent.futures
+import dataclasses
 import hashlib
 import json
 import os
 import shutil
 import sys
 import tempfile
+from typing import List, Optional, Tuple
 
 FORMAT = "logstream-facts"
 UNIT_FORMAT = "logstream-unit-facts"
@@ -407,7 +407,7 @@ def with_extraction(extra):
         out.append(arg)
     if not done:
         out.append("--checks=" + EXTRACTION_CHECK)
-    return out
+    return tuple(out)
 
 
 def read_outputs(directory):
@@ -431,9 +431,38 @@ def read_outputs(directory):
 # logstream-ci integration
 # --------------------------------------------------------------------------
 
-def add_arguments(parser):
-    parser.add_argument("--no-facts", action="store_true",
-                        help="do not follow the project's own wrappers across translation units")
+@dataclasses.dataclass(frozen=True)
+class Job:
+    """One logstream-tidy run of a phase."""
+    tu: str
+    fallback: Optional[Tuple[str, ...]]    # compiler flags when not in the database
+    args: Tuple[str, ...]                  # checks, configuration, header filter
+    recheck: bool = False                  # phase 3 (fresh export files)
+
+
+@dataclasses.dataclass
+class TidyRun:
+    """What one run gave; the cache keeps it as JSON."""
+    tu: str
+    returncode: int
+    output: str                 # stdout and stderr
+    diagnostics: list           # clang-tidy's exported Diagnostics
+
+    # In cache entries and shard reports (which other runs, and `merge`,
+    # read): [tu, returncode, output, "", diagnostics]; the fourth member
+    # once held stderr, which is part of `output` now.
+    def to_json(self) -> list:
+        return [self.tu, self.returncode, self.output, "", self.diagnostics]
+
+    @staticmethod
+    def from_json(doc) -> "TidyRun":
+        return TidyRun(doc[0], doc[1], doc[2], doc[4])
+
+    @staticmethod
+    def well_formed(doc) -> bool:
+        return (isinstance(doc, list) and len(doc) == 5 and isinstance(doc[0], str)
+                and isinstance(doc[1], int) and isinstance(doc[2], str)
+                and isinstance(doc[4], list))
 
 
 class Environment:
@@ -462,22 +491,21 @@ def in_cost_order(pool, run_unit, jobs, cost):
     """pool.map, but started most expensive first (the last unit to finish
     is then a cheap one: less idle time at the end of a phase); results in
     job order."""
-    order = sorted(range(len(jobs)), key=lambda i: (-cost.get(jobs[i][1], 0), i))
+    order = sorted(range(len(jobs)), key=lambda i: (-cost.get(jobs[i].tu, 0), i))
     futures = {i: pool.submit(run_unit, jobs[i]) for i in order}
     return [futures[i].result() for i in range(len(jobs))]
 
 
-def run_units(a, pool, jobs, run_unit, build_dir, root=None, cache=None, cost=None):
-    """Runs logstream-tidy over the jobs with project facts (and with the
-    result cache); yields (tu, rc, stdout, stderr, diagnostics) per job, in
+def run_units(pool, jobs: List[Job], run_job, build_dir, root, cache=None, cost=None,
+              facts=True) -> List[TidyRun]:
+    """Runs logstream-tidy (`run_job`: Job -> TidyRun) over the jobs with
+    project facts (and with the result cache); returns a TidyRun per Job, in
     job order. Without facts and without a cache: one plain run per job.
     `cost` (tu -> estimate) decides which units start first."""
-    facts = not getattr(a, "no_facts", False)
     cost = cost or {}
     if not jobs or (not facts and cache is None):
-        return in_cost_order(pool, run_unit, jobs, cost)
-    root = root or os.path.normpath(os.getcwd())
-    return FactsRun(a, pool, jobs, run_unit, build_dir, root, cache, facts, cost).run()
+        return in_cost_order(pool, run_job, jobs, cost)
+    return FactsRun(pool, jobs, run_job, build_dir, root, cache, facts, cost).run()
 
 
 class FactsRun:
@@ -485,7 +513,7 @@ class FactsRun:
     cache) only phase 1 runs: the extraction then only records which files
     each unit read, for the cache."""
 
-    def __init__(self, a, pool, jobs, run_unit, build_dir, root, cache, facts=True, cost=None):
+    def __init__(self, pool, jobs, run_unit, build_dir, root, cache, facts=True, cost=None):
         self.pool, self.jobs, self.run_unit = pool, jobs, run_unit
         self.cost = cost or {}
         self.root = root
@@ -497,16 +525,17 @@ class FactsRun:
         self.project = self.project or self.tmp
         self.stats = {"extracted": 0, "cached": 0, "rechecked": 0}
 
-    def command(self, job):
-        tu, fallback = job[1], job[3]
-        return self.db.get(tu) if fallback is None else ["fallback", fallback, os.getcwd()]
+    def command(self, job: Job):
+        if job.fallback is None:
+            return self.db.get(job.tu)
+        return ["fallback", list(job.fallback), os.getcwd()]
 
     def load(self, tu, command):
         return self.cache.load(tu, command) if self.cache else None
 
-    def store(self, job, facts, result, used):
+    def store(self, job: Job, facts, result: Optional[TidyRun], used):
         if self.cache:
-            self.cache.store(job[1], self.command(job), facts, result, used)
+            self.cache.store(job.tu, self.command(job), facts, result, used)
 
     def run(self):
         try:
@@ -526,16 +555,16 @@ class FactsRun:
                 previous_doc = None
         misses = []
         for job in self.jobs:
-            entry = self.load(job[1], self.command(job))
+            entry = self.load(job.tu, self.command(job))
             if entry and "result" in entry:
-                results[job[1]] = tuple(entry["result"])
-                units[job[1]] = entry["facts"]
-                used[job[1]] = entry.get("facts_used", "")
+                results[job.tu] = TidyRun.from_json(entry["result"])
+                units[job.tu] = entry["facts"]
+                used[job.tu] = entry.get("facts_used", "")
                 self.stats["cached"] += 1
             else:
                 misses.append(job)
         # Facts of the units this run does not analyze (paths, changed lines).
-        analyzed = {j[1] for j in self.jobs}
+        analyzed = {j.tu for j in self.jobs}
         for tu, command in sorted(self.db.items()) if self.facts else ():
             if tu not in analyzed:
                 entry = self.load(tu, command)
@@ -549,22 +578,22 @@ class FactsRun:
         previous_doc = previous_doc if prev_file else None
         fresh = {}
         if misses:
-            extract_jobs = [j[:4] + (with_extraction(j[4]),) + j[5:] for j in misses]
+            extract_jobs = [dataclasses.replace(j, args=with_extraction(j.args)) for j in misses]
             with Environment(LOGSTREAM_FACTS_DIR=out_dir, LOGSTREAM_FACTS_FILE=prev_file):
                 for r in in_cost_order(self.pool, self.run_unit, extract_jobs, self.cost):
-                    results[r[0]] = r
+                    results[r.tu] = r
             fresh = read_outputs(out_dir)
             self.stats["extracted"] = len(fresh)
             for job in misses:
-                if job[1] in fresh:
-                    units[job[1]] = fresh[job[1]]
-                    used[job[1]] = relevant_digest(fresh[job[1]], previous_doc)
+                if job.tu in fresh:
+                    units[job.tu] = fresh[job.tu]
+                    used[job.tu] = relevant_digest(fresh[job.tu], previous_doc)
 
         if not self.facts:
             for job in misses:
-                if job[1] in fresh:
-                    self.store(job, fresh[job[1]], results[job[1]], "")
-            return [results[j[1]] for j in self.jobs]
+                if job.tu in fresh:
+                    self.store(job, fresh[job.tu], results[job.tu], "")
+            return [results[j.tu] for j in self.jobs]
 
         # Phase 2: merge.
         merged = merge([units[k] for k in sorted(units)], self.root)
@@ -578,99 +607,23 @@ class FactsRun:
         # Phase 3: check again where the facts a unit's calls resolve to changed.
         again = []
         for job in self.jobs:
-            unit = units.get(job[1])
-            if unit is not None and relevant_digest(unit, merged) != used.get(job[1], ""):
+            unit = units.get(job.tu)
+            if unit is not None and relevant_digest(unit, merged) != used.get(job.tu, ""):
                 again.append(job)
         if again:
             self.stats["rechecked"] = len(again)
             # Fresh export files: clang-tidy writes none when it finds nothing.
-            recheck_dir = os.path.join(self.tmp, "recheck")
-            os.makedirs(recheck_dir, exist_ok=True)
-            again = [j[:6] + (recheck_dir,) + j[7:] for j in again]
+            again = [dataclasses.replace(j, recheck=True) for j in again]
             with Environment(LOGSTREAM_FACTS_DIR=None, LOGSTREAM_FACTS_FILE=merged_path):
                 for r in in_cost_order(self.pool, self.run_unit, again, self.cost):
-                    results[r[0]] = r
-                    used[r[0]] = relevant_digest(units.get(r[0]), merged)
+                    results[r.tu] = r
+                    used[r.tu] = relevant_digest(units.get(r.tu), merged)
+        rechecked = {j.tu for j in again}
         for job in self.jobs:
-            tu = job[1]
-            if tu in units and (tu in fresh or any(j[1] == tu for j in again)):
-                self.store(job, units[tu], list(results[tu]), used[tu])
+            tu = job.tu
+            if tu in units and (tu in fresh or tu in rechecked):
+                self.store(job, units[tu], results[tu], used[tu])
         if os.environ.get("LOGSTREAM_CI_FACTS_STATS"):
             sys.stderr.write("logstream-ci: facts: %d extracted, %d from cache, %d re-checked\n"
                              % (self.stats["extracted"], self.stats["cached"], self.stats["rechecked"]))
-        return [results[j[1]] for j in self.jobs]
-
-
-# --------------------------------------------------------------------------
-# logstream-ci facts
-# --------------------------------------------------------------------------
-
-def main(argv, ci):
-    """`logstream-ci facts`: writes the merged facts file for stock clang-tidy."""
-    p = argparse.ArgumentParser(prog="logstream-ci facts",
-                                description="Write the project facts file that the logstream "
-                                            "checks read through the logstream.FactsFile option.")
-    p.add_argument("paths", nargs="*", help="files or directories (default: every file in the database)")
-    p.add_argument("-p", dest="build_path", help="build directory with compile_commands.json")
-    p.add_argument("-o", dest="output", default=".logstream-facts.json",
-                   help="the facts file to write (default: .logstream-facts.json)")
-    p.add_argument("-j", dest="jobs", type=int, default=os.cpu_count() or 1)
-    p.add_argument("--cache-dir", "--facts-cache", dest="cache_dir", metavar="DIR",
-                   help="the result cache (default: $XDG_CACHE_HOME/logstream-tidy)")
-    p.add_argument("--no-cache", action="store_true", help="extract every unit again")
-    p.add_argument("--tidy", help="the logstream-tidy binary")
-    p.add_argument("--quiet", action="store_true")
-    a = p.parse_args(argv)
-    try:
-        if a.jobs < 1:
-            raise ci.UsageError("-j must be at least 1")
-        tidy = ci.find_tidy(a.tidy)
-        db_path = ci.find_database(a.build_path)
-        if not db_path:
-            raise ci.UsageError("no compilation database found (looked in ., build/ and parent "
-                                "directories); pass -p <build-dir>")
-        build_dir = os.path.dirname(db_path)
-        database = ci.load_database(db_path)
-        db_files = set(database.entries)
-        tus = sorted(ci.expand_inputs(a.paths, database) & db_files) if a.paths else sorted(db_files)
-    except ci.UsageError as e:
-        ci.die(str(e))
-    root = os.path.normpath(os.getcwd())
-    db = compile_commands(build_dir)
-    directory = None if a.no_cache else os.path.abspath(a.cache_dir or ci.default_cache_dir())
-    cache = ci.ResultCache(directory, [ci.build_identity(tidy, directory), ["facts-only"]])
-    units, misses = {}, []
-    for tu in tus:
-        entry = cache.load(tu, db.get(tu))
-        if entry:
-            units[tu] = entry["facts"]
-        else:
-            misses.append(tu)
-    failed = []
-    with tempfile.TemporaryDirectory(prefix="logstream-facts-") as tmp:
-        out_dir = os.path.join(tmp, "units")
-        jobs = [(tidy, tu, build_dir, None, ["--checks=-*," + EXTRACTION_CHECK], None, tmp, i)
-                for i, tu in enumerate(misses)]
-        with Environment(LOGSTREAM_FACTS_DIR=out_dir, LOGSTREAM_FACTS_FILE=None):
-            with concurrent.futures.ThreadPoolExecutor(max_workers=a.jobs) as pool:
-                for tu, rc, out, err, diags in pool.map(ci.run_unit, jobs):
-                    if rc != 0:
-                        failed.append((tu, (err.strip().splitlines() or ["failed"])[-1]))
-        fresh = read_outputs(out_dir)
-        for tu in misses:
-            if tu in fresh:
-                units[tu] = fresh[tu]
-                cache.store(tu, db.get(tu), fresh[tu])
-    merged = merge([units[k] for k in sorted(units)], root)
-    tmp_out = a.output + ".tmp"
-    with open(tmp_out, "w", encoding="utf-8") as f:
-        f.write(dumps(merged))
-    os.replace(tmp_out, a.output)
-    for tu, why in failed:
-        sys.stderr.write("logstream-ci: error: %s: extraction failed: %s\n" % (ci.rel(tu, root), why))
-    if not a.quiet:
-        sys.stderr.write("logstream-ci: facts of %d translation unit(s) (%d extracted, %d from cache): "
-                         "%d function(s) summarized -> %s\n"
-                         % (len(units), len(fresh), len(units) - len(fresh),
-                            len(merged["functions"]), a.output))
-    return 2 if failed else 0
+        return [results[j.tu] for j in self.jobs]
