@@ -49,7 +49,7 @@ HEADER = """//===--- {cls}.h - logstream-{name} ---===//
 #define LOGSTREAM_LOGSTREAM_{guard}_H
 
 #include "utils/Compat.h"
-#include "clang-tidy/ClangTidyCheck.h"
+#include "LogstreamCheck.h"
 #include <vector>
 
 namespace clang::tidy::logstream {{
@@ -57,15 +57,12 @@ namespace clang::tidy::logstream {{
 /// Warns on calls to the functions named in the `Functions` option.
 ///
 /// For the user-facing documentation see docs/checks/{name}.md.
-class {cls} : public ClangTidyCheck {{
+class {cls} : public LogstreamCheck {{
 public:
   {cls}(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {{
-    return true;
-  }}
   compat::OptionalTraversalKind getCheckTraversalKind() const override {{
     return TK_IgnoreUnlessSpelledInSource;
   }}
@@ -82,7 +79,6 @@ private:
 SOURCE = """//===--- {cls}.cpp - logstream-{name} ---===//
 
 #include "{cls}.h"
-#include "utils/CheckOptions.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -91,10 +87,10 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::logstream {{
 
 {cls}::{cls}(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      Functions(utils::readListOption(Options, "Functions", "")) {{}}
+    : LogstreamCheck(Name, Context), Functions(readList("Functions", "")) {{}}
 
 void {cls}::storeOptions(ClangTidyOptions::OptionMap &Opts) {{
+  LogstreamCheck::storeOptions(Opts);
   Options.store(Opts, "Functions",
                 tidy::utils::options::serializeStringList(Functions));
 }}
