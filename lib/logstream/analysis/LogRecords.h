@@ -91,9 +91,12 @@ public:
 private:
   /// A class named in LoggingFunctions: its `<<` chains are records.
   bool isListedLoggerClass(QualType T) const;
-  /// A Qt category record (qCWarning(lc) ...): whether it is a SECURITY
-  /// one; nullopt for any other statement.
-  std::optional<bool> isQtCategoryRecord(const Stmt *S, ASTContext &Ctx) const;
+  /// Whether \p S (a record) holds the tag in a literal, a SECURITY
+  /// category enumerator or constant, or a security logger.
+  bool mentionsSecurity(const Stmt *S) const;
+  /// A record of a category logging macro (Qt's qCWarning(lc) ...):
+  /// whether it is a SECURITY one; nullopt for any other statement.
+  std::optional<bool> isCategoryRecord(const Stmt *S, ASTContext &Ctx) const;
 
   const std::string SecurityTag;
   const utils::Pattern SecurityCategory;
