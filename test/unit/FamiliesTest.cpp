@@ -6,7 +6,6 @@
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/ADT/StringSet.h"
 #include "gtest/gtest.h"
 #include <map>
 #include <set>
@@ -34,8 +33,8 @@ TEST(Families, EveryNameBelongsToOneFamily) {
   std::map<std::string, std::string> Owner;
   for (const auto &F : lf::families()) {
     std::vector<llvm::StringRef> Names = F->names();
-    llvm::StringSet<> Own(Names.begin(), Names.end());
-    for (const auto &Name : Own.keys()) {
+    std::set<std::string> Own(Names.begin(), Names.end());
+    for (llvm::StringRef Name : Own) {
       EXPECT_TRUE(Name.starts_with("::")) << Name.str();
       auto [It, New] = Owner.emplace(Name.str(), F->name().str());
       EXPECT_TRUE(New) << Name.str() << " is " << It->second << "'s and "
@@ -136,8 +135,8 @@ TEST(Families, PathCallsAreFoundThroughInlineNamespaces) {
       "namespace std { namespace filesystem { inline namespace __cxx11 {"
       "  bool remove(const char *); } } }\n"
       "int renameat(int, const char *, int, const char *);\n"
-      "int fchmod(int, unsigned);\n" {"-std=c++17"},
-      "input.cpp");
+      "int fchmod(int, unsigned);\n",
+      {"-std=c++17"}, "input.cpp");
   ASSERT_TRUE(AST);
   ASTContext &Ctx = AST->getASTContext();
   auto Fn = [&](llvm::StringRef Name) {
