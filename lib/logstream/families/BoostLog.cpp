@@ -34,11 +34,9 @@ public:
     return Sinks;
   }
 
-  llvm::ArrayRef<llvm::StringRef> otherNames() const override {
-    static constexpr llvm::StringRef Names[] = {
-        "::boost::log::add_file_log",
-        "::boost::log::sinks::file::make_collector"};
-    return Names;
+  std::vector<llvm::StringRef> otherNames() const override {
+    return {"::boost::log::add_file_log",
+            "::boost::log::sinks::file::make_collector"};
   }
 
   void registerSinkMatchers(SinkHost &H, MatchFinder &Finder) override {

@@ -31,10 +31,8 @@ class Easylogging : public Family {
 public:
   llvm::StringRef name() const override { return "easylogging++"; }
 
-  llvm::ArrayRef<llvm::StringRef> otherNames() const override {
-    static constexpr llvm::StringRef Names[] = {"::el::ConfigurationType",
-                                                "::el::Configurations"};
-    return Names;
+  std::vector<llvm::StringRef> otherNames() const override {
+    return {"::el::ConfigurationType", "::el::Configurations"};
   }
 
   void registerSinkMatchers(SinkHost &H, MatchFinder &Finder) override {

@@ -16,8 +16,9 @@ std::vector<llvm::StringRef> Family::names() const {
   std::vector<llvm::StringRef> Names;
   for (const LibrarySink &S : fileSinks())
     Names.insert(Names.end(), S.Classes.begin(), S.Classes.end());
+  std::vector<llvm::StringRef> Other = otherNames();
   for (llvm::ArrayRef<llvm::StringRef> Table :
-       {fileFactories(), rotatingClasses(), otherNames()})
+       {fileFactories(), rotatingClasses(), llvm::ArrayRef<llvm::StringRef>(Other)})
     Names.insert(Names.end(), Table.begin(), Table.end());
   for (const PathApi &Api : pathApis())
     Names.push_back(Api.Name);
@@ -119,6 +120,14 @@ DynTypedNode valueParent(const Expr *E, ASTContext &Ctx, const Expr *&Child) {
     }
     return Parent;
   }
+}
+
+std::vector<llvm::StringRef>
+concat(std::initializer_list<llvm::ArrayRef<llvm::StringRef>> Tables) {
+  std::vector<llvm::StringRef> Names;
+  for (llvm::ArrayRef<llvm::StringRef> Table : Tables)
+    Names.insert(Names.end(), Table.begin(), Table.end());
+  return Names;
 }
 
 bool everyUse(const VarDecl *VD, const Stmt &Body, ASTContext &Ctx,

@@ -33,6 +33,7 @@
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <vector>
@@ -206,7 +207,7 @@ public:
   }
   /// The other qualified names the family's matchers use (for the test that
   /// each name belongs to one family).
-  virtual llvm::ArrayRef<llvm::StringRef> otherNames() const { return {}; }
+  virtual std::vector<llvm::StringRef> otherNames() const { return {}; }
   /// Every qualified name above.
   std::vector<llvm::StringRef> names() const;
 
@@ -303,6 +304,10 @@ bool isClassNamed(const CXXRecordDecl *RD, llvm::StringRef Qualified);
 /// Climbs from an expression through the nodes that only carry its value
 /// (parentheses, temporaries); \p Child receives the last node climbed.
 DynTypedNode valueParent(const Expr *E, ASTContext &Ctx, const Expr *&Child);
+
+/// The names of several tables, in one list.
+std::vector<llvm::StringRef>
+concat(std::initializer_list<llvm::ArrayRef<llvm::StringRef>> Tables);
 
 /// Whether \p Use holds for every reference to \p VD in \p Body.
 bool everyUse(const VarDecl *VD, const Stmt &Body, ASTContext &Ctx,

@@ -39,10 +39,8 @@ public:
     return Apis;
   }
 
-  llvm::ArrayRef<llvm::StringRef> otherNames() const override {
-    static constexpr llvm::StringRef Names[] = {
-        "::std::filesystem::file_size", "::boost::filesystem::file_size"};
-    return Names;
+  std::vector<llvm::StringRef> otherNames() const override {
+    return {"::std::filesystem::file_size", "::boost::filesystem::file_size"};
   }
 
   std::optional<StatementMatcher> sizeExpression() const override {

@@ -18,19 +18,19 @@ constexpr llvm::StringLiteral ValueId = "glog-value";
 constexpr llvm::StringLiteral CleanerId = "glog-cleaner";
 constexpr llvm::StringLiteral MaxSizeId = "glog-max-size";
 
+/// The functions that set up glog's log files.
+constexpr llvm::StringRef FileFunctions[] = {
+    "::google::SetLogDestination", "::google::SetLogSymlink",
+    "::google::SetLogFilenameExtension", "::google::InitGoogleLogging",
+    "::google::LogToStderr"};
+constexpr llvm::StringRef LogCleaner = "::google::EnableLogCleaner";
+
 class Glog : public Family {
 public:
   llvm::StringRef name() const override { return "glog"; }
 
-  llvm::ArrayRef<llvm::StringRef> otherNames() const override {
-    static constexpr llvm::StringRef Names[] = {
-        "::google::SetLogDestination",
-        "::google::SetLogSymlink",
-        "::google::SetLogFilenameExtension",
-        "::google::InitGoogleLogging",
-        "::google::LogToStderr",
-        "::google::EnableLogCleaner"};
-    return Names;
+  std::vector<llvm::StringRef> otherNames() const override {
+    return concat({FileFunctions, LogCleaner});
   }
 
   void registerSinkMatchers(SinkHost &H, MatchFinder &Finder) override;
@@ -73,14 +73,10 @@ private:
 void Glog::registerSinkMatchers(SinkHost &H, MatchFinder &Finder) {
   if (!H.langOpts().CPlusPlus)
     return;
-  Finder.addMatcher(
-      callExpr(notInSystemHeader(),
-               callee(functionDecl(hasAnyName(
-                   "::google::SetLogDestination", "::google::SetLogSymlink",
-                   "::google::SetLogFilenameExtension",
-                   "::google::InitGoogleLogging", "::google::LogToStderr"))))
-          .bind(CallId),
-      H.callback());
+  Finder.addMatcher(callExpr(notInSystemHeader(),
+                             callee(functionDecl(hasAnyName(FileFunctions))))
+                        .bind(CallId),
+                    H.callback());
   auto Flag =
       declRefExpr(to(varDecl(hasAnyName("FLAGS_log_dir", "FLAGS_logtostderr",
                                         "FLAGS_logtostdout"))
@@ -201,8 +197,7 @@ void Glog::reportInits(SinkHost &H) {
 
 void Glog::registerManagementMatchers(ManagementHost &H, MatchFinder &Finder) {
   Finder.addMatcher(
-      callExpr(notInSystemHeader(),
-               callee(functionDecl(hasName("::google::EnableLogCleaner"))))
+      callExpr(notInSystemHeader(), callee(functionDecl(hasName(LogCleaner))))
           .bind(CleanerId),
       H.callback());
   Finder.addMatcher(

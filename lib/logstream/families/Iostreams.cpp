@@ -22,6 +22,10 @@ constexpr llvm::StringLiteral TruncateId = "iostreams-truncate";
 constexpr llvm::StringLiteral TruncatedClassId = "iostreams-truncated-class";
 constexpr llvm::StringLiteral SinkStreamId = "iostreams-sink-stream";
 
+/// The streams whose tellp() measures a file.
+constexpr llvm::StringRef TellClasses[] = {
+    "::std::basic_ostream", "::std::basic_ofstream", "::std::basic_fstream"};
+
 // std::ios_base bits (the same values in libstdc++ and libc++).
 constexpr int64_t App = 1, Out = 16, Trunc = 32;
 
@@ -79,21 +83,15 @@ class Iostreams : public Family {
 public:
   llvm::StringRef name() const override { return "iostreams"; }
 
-  llvm::ArrayRef<llvm::StringRef> otherNames() const override {
-    static constexpr llvm::StringRef Names[] = {
-        "::std::basic_ofstream", "::std::basic_fstream", "::std::basic_filebuf",
-        "::std::basic_ostream"};
-    return Names;
+  std::vector<llvm::StringRef> otherNames() const override {
+    return concat({FileStreamClasses, TellClasses});
   }
 
   std::optional<StatementMatcher> sizeExpression() const override {
-    auto TellCall =
-        cxxMemberCallExpr(
-            callee(cxxMethodDecl(hasName("tellp"),
-                                 ofClass(hasAnyName("::std::basic_ostream",
-                                                    "::std::basic_ofstream",
-                                                    "::std::basic_fstream")))))
-            .bind(SizeCallId);
+    auto TellCall = cxxMemberCallExpr(
+                        callee(cxxMethodDecl(hasName("tellp"),
+                                             ofClass(hasAnyName(TellClasses)))))
+                        .bind(SizeCallId);
     return expr(
         anyOf(TellCall,
               // std::streampos converted to an integer for the comparison.

@@ -20,8 +20,7 @@ class Log4Family : public Family {
 public:
   Log4Family(llvm::StringRef Namespace, llvm::StringRef MacroPrefix)
       : Namespace(Namespace), Scope((Namespace + "::").str()),
-        MacroPrefix(MacroPrefix),
-        SetterId((Namespace + "-setter").str()),
+        MacroPrefix(MacroPrefix), SetterId((Namespace + "-setter").str()),
         SetterMethodId((Namespace + "-setter-method").str()) {}
   llvm::StringRef name() const override { return Namespace; }
 

@@ -46,9 +46,8 @@ public:
     return Sinks;
   }
 
-  llvm::ArrayRef<llvm::StringRef> otherNames() const override {
-    static constexpr llvm::StringRef Names[] = {"::Poco::Configurable"};
-    return Names;
+  std::vector<llvm::StringRef> otherNames() const override {
+    return {"::Poco::Configurable"};
   }
 
   std::optional<std::string> consoleArgs(const CXXRecordDecl *,

@@ -21,6 +21,25 @@ constexpr llvm::StringLiteral StatId = "posix-stat";
 constexpr llvm::StringLiteral OpendirId = "posix-opendir";
 constexpr llvm::StringLiteral DirentDeleteId = "posix-dirent-delete";
 constexpr llvm::StringLiteral SignalId = "posix-signal";
+// Bindings of the searches inside a function body.
+constexpr llvm::StringLiteral HandlerId = "handler";
+constexpr llvm::StringLiteral FunctionId = "function";
+constexpr llvm::StringLiteral CallId = "call";
+constexpr llvm::StringLiteral FlagId = "flag";
+constexpr llvm::StringLiteral AssignId = "assign";
+constexpr llvm::StringLiteral ThenId = "then";
+
+// The calls the family knows, each list spelled once.
+constexpr llvm::StringRef OpenFunctions[] = {
+    "::open",  "::open64",  "::openat", "::openat64",
+    "::creat", "::creat64", "::_open",  "::_wopen"};
+constexpr llvm::StringRef Dup2Functions[] = {"::dup2", "::dup3"};
+constexpr llvm::StringRef StatFunctions[] = {
+    "::stat", "::lstat", "::fstat", "::stat64", "::lstat64", "::fstat64"};
+constexpr llvm::StringRef OpendirFunctions[] = {"::opendir", "::fdopendir"};
+constexpr llvm::StringRef SignalFunctions[] = {
+    "::signal", "::std::signal", "::sigaction", "::bsd_signal", "::sigset"};
+constexpr llvm::StringRef DescriptorFunctions[] = {"::fileno", "::lseek"};
 
 /// \p E without parentheses, casts and one `&`.
 const Expr *withoutAddressOf(const Expr *E) {
@@ -75,22 +94,16 @@ public:
     return Apis;
   }
 
-  llvm::ArrayRef<llvm::StringRef> otherNames() const override {
-    static constexpr llvm::StringRef Names[] = {
-        "::open",    "::open64",      "::openat",    "::openat64",
-        "::creat",   "::creat64",     "::_open",     "::_wopen",
-        "::dup2",    "::dup3",        "::fileno",    "::lseek",
-        "::stat",    "::lstat",       "::fstat",     "::stat64",
-        "::lstat64", "::fstat64",     "::opendir",   "::fdopendir",
-        "::signal",  "::std::signal", "::sigaction", "::bsd_signal",
-        "::sigset"};
-    return Names;
+  std::vector<llvm::StringRef> otherNames() const override {
+    return concat({OpenFunctions, Dup2Functions, StatFunctions,
+                   OpendirFunctions, SignalFunctions, DescriptorFunctions});
   }
 
   std::optional<StatementMatcher> sizeExpression() const override {
-    return expr(anyOf(
-        callExpr(callee(functionDecl(hasName("::lseek")))).bind(SizeCallId),
-        memberExpr(member(hasName("st_size"))).bind(StSizeId)));
+    return expr(
+        anyOf(callExpr(callee(functionDecl(hasName(DescriptorFunctions[1]))))
+                  .bind(SizeCallId),
+              memberExpr(member(hasName("st_size"))).bind(StSizeId)));
   }
 
   void registerSinkMatchers(SinkHost &H, MatchFinder &Finder) override;
@@ -137,20 +150,16 @@ private:
 //===----------------------------------------------------------------------===//
 
 void Posix::registerSinkMatchers(SinkHost &H, MatchFinder &Finder) {
-  Finder.addMatcher(
-      callExpr(notInSystemHeader(),
-               callee(functionDecl(
-                   hasAnyName("::open", "::open64", "::openat", "::openat64",
-                              "::creat", "::creat64", "::_open", "::_wopen"))),
-               argumentCountAtLeast(1))
-          .bind(OpenId),
-      H.callback());
-  Finder.addMatcher(
-      callExpr(notInSystemHeader(),
-               callee(functionDecl(hasAnyName("::dup2", "::dup3"))),
-               argumentCountAtLeast(2))
-          .bind(Dup2Id),
-      H.callback());
+  Finder.addMatcher(callExpr(notInSystemHeader(),
+                             callee(functionDecl(hasAnyName(OpenFunctions))),
+                             argumentCountAtLeast(1))
+                        .bind(OpenId),
+                    H.callback());
+  Finder.addMatcher(callExpr(notInSystemHeader(),
+                             callee(functionDecl(hasAnyName(Dup2Functions))),
+                             argumentCountAtLeast(2))
+                        .bind(Dup2Id),
+                    H.callback());
 }
 
 bool Posix::checkSink(SinkHost &H, const MatchResult &Result) {
@@ -198,7 +207,7 @@ const CallExpr *Posix::openerOf(const Expr *Source, const CallExpr *Dup2,
                  "::creat64", "::fopen", "::fopen64"))));
   auto FileOpen = expr(ignoringParenImpCasts(
       anyOf(OpenCall.bind(OpenerId),
-            callExpr(callee(functionDecl(hasName("::fileno"))),
+            callExpr(callee(functionDecl(hasName(DescriptorFunctions[0]))),
                      hasArgument(
                          0, ignoringParenImpCasts(OpenCall.bind(OpenerId)))))));
   auto Direct = match(FileOpen, *Source, Ctx);
@@ -263,9 +272,9 @@ void Posix::registerManagementMatchers(ManagementHost &H, MatchFinder &Finder) {
   Finder.addMatcher(
       functionDecl(
           notInSystemHeader(), isDefinition(),
-          hasBody(hasDescendant(callExpr(callee(functionDecl(hasAnyName(
-                                             "::opendir", "::fdopendir"))))
-                                    .bind(OpendirId))),
+          hasBody(hasDescendant(
+              callExpr(callee(functionDecl(hasAnyName(OpendirFunctions))))
+                  .bind(OpendirId))),
           hasBody(forEachDescendant(
               callExpr(callee(functionDecl(
                            hasAnyName(allPathApis(Operation::Delete)))),
@@ -275,9 +284,7 @@ void Posix::registerManagementMatchers(ManagementHost &H, MatchFinder &Finder) {
       H.callback());
   // Reopen on signal.
   Finder.addMatcher(callExpr(notInSystemHeader(),
-                             callee(functionDecl(hasAnyName(
-                                 "::signal", "::std::signal", "::sigaction",
-                                 "::bsd_signal", "::sigset"))),
+                             callee(functionDecl(hasAnyName(SignalFunctions))),
                              argumentCountAtLeast(2))
                         .bind(SignalId),
                     H.callback());
@@ -328,9 +335,7 @@ void Posix::checkStSize(ManagementHost &H, const BinaryOperator *Cmp,
   if (!Body)
     return;
   auto Stats = match(
-      findAll(callExpr(callee(functionDecl(
-                           hasAnyName("::stat", "::lstat", "::fstat",
-                                      "::stat64", "::lstat64", "::fstat64"))),
+      findAll(callExpr(callee(functionDecl(hasAnyName(StatFunctions))),
                        argumentCountIs(2),
                        hasArgument(1, ignoringParenImpCasts(unaryOperator(
                                           hasOperatorName("&"),
@@ -383,14 +388,14 @@ const FunctionDecl *Posix::sigactionHandler(const CallExpr *Call,
                 hasLHS(memberExpr(
                     member(hasAnyName("sa_handler", "sa_sigaction")),
                     hasDescendant(declRefExpr(to(varDecl(equalsNode(SA))))))),
-                hasRHS(expr().bind("h")))),
+                hasRHS(expr().bind(HandlerId)))),
             *Body, Ctx);
   // The handler in force at the call: the last assignment before it.
   const SourceManager &SM = Ctx.getSourceManager();
   const FunctionDecl *Handler = nullptr;
   SourceLocation Best;
   for (const auto &S : Sets) {
-    const auto *H = S.getNodeAs<Expr>("h");
+    const auto *H = S.getNodeAs<Expr>(HandlerId);
     const FunctionDecl *F = asFunction(H);
     SourceLocation L = H->getBeginLoc();
     if (!F || !SM.isBeforeInTranslationUnit(L, Call->getBeginLoc()))
@@ -401,10 +406,10 @@ const FunctionDecl *Posix::sigactionHandler(const CallExpr *Call,
     }
   }
   if (!Handler && SA->getInit()) {
-    auto Refs = match(findAll(declRefExpr(to(functionDecl().bind("f")))),
+    auto Refs = match(findAll(declRefExpr(to(functionDecl().bind(FunctionId)))),
                       *SA->getInit(), Ctx);
     if (!Refs.empty())
-      Handler = Refs[0].getNodeAs<FunctionDecl>("f");
+      Handler = Refs[0].getNodeAs<FunctionDecl>(FunctionId);
   }
   return Handler;
 }
@@ -448,10 +453,10 @@ SourceLocation Posix::findReopen(const utils::LogFileClassifier &C,
       findAll(cxxMemberCallExpr(
                   callee(cxxMethodDecl(hasAnyName("open", "close"),
                                        ofClass(hasAnyName(FileStreamClasses)))))
-                  .bind("c")),
+                  .bind(CallId)),
       *Body, Ctx);
   for (const auto &M : StreamOpens) {
-    const auto *Open = M.getNodeAs<CXXMemberCallExpr>("c");
+    const auto *Open = M.getNodeAs<CXXMemberCallExpr>(CallId);
     if (C.mentionsLogName(Open->getImplicitObjectArgument()) ||
         (Open->getNumArgs() >= 1 && C.isLogPathExpr(Open->getArg(0), Ctx)))
       return Open->getBeginLoc();
@@ -466,14 +471,14 @@ SourceLocation Posix::flagOrCallReopen(const utils::LogFileClassifier &C,
   // The async-signal-safe idiom: set a log-named flag for the main loop.
   auto Flags = match(
       findAll(binaryOperator(isAssignmentOperator(),
-                             hasLHS(ignoringParenImpCasts(declRefExpr(
-                                 to(varDecl(hasGlobalStorage()).bind("v"))))))
-                  .bind("a")),
+                             hasLHS(ignoringParenImpCasts(declRefExpr(to(
+                                 varDecl(hasGlobalStorage()).bind(FlagId))))))
+                  .bind(AssignId)),
       *Body, Ctx);
   for (const auto &M : Flags) {
-    const auto *V = M.getNodeAs<VarDecl>("v");
+    const auto *V = M.getNodeAs<VarDecl>(FlagId);
     if (V->getIdentifier() && C.isLogName(V->getName()))
-      return M.getNodeAs<BinaryOperator>("a")->getBeginLoc();
+      return M.getNodeAs<BinaryOperator>(AssignId)->getBeginLoc();
     // The nginx idiom: any flag, and a main loop that reopens the log when
     // it is set.
     if (Depth == 0)
@@ -481,18 +486,18 @@ SourceLocation Posix::flagOrCallReopen(const utils::LogFileClassifier &C,
         return L;
   }
   // Functions it calls in this translation unit.
-  auto Calls =
-      match(findAll(callExpr(callee(functionDecl().bind("f"))).bind("c")),
-            *Body, Ctx);
+  auto Calls = match(
+      findAll(callExpr(callee(functionDecl().bind(FunctionId))).bind(CallId)),
+      *Body, Ctx);
   for (const auto &M : Calls) {
-    const auto *F = M.getNodeAs<FunctionDecl>("f");
+    const auto *F = M.getNodeAs<FunctionDecl>(FunctionId);
     if (F == Def || !F->getIdentifier())
       continue;
     std::string Words = utils::normalizeIdentifier(F->getName());
     if (C.isLogName(F->getName()) &&
         (llvm::StringRef(Words).contains("open") ||
          llvm::StringRef(Words).contains("rotate")))
-      return M.getNodeAs<CallExpr>("c")->getBeginLoc();
+      return M.getNodeAs<CallExpr>(CallId)->getBeginLoc();
     SourceLocation Inner = findReopen(C, F, Ctx, Depth + 1);
     if (Inner.isValid())
       return Inner;
@@ -504,10 +509,10 @@ SourceLocation Posix::reopenOnFlag(const utils::LogFileClassifier &C,
                                    const VarDecl *Flag, ASTContext &Ctx) const {
   auto Tests = match(
       ifStmt(hasCondition(hasDescendant(declRefExpr(to(equalsNode(Flag))))),
-             hasThen(stmt().bind("then"))),
+             hasThen(stmt().bind(ThenId))),
       Ctx);
   for (const auto &M : Tests)
-    if (SourceLocation L = logOpenIn(C, *M.getNodeAs<Stmt>("then"), Ctx);
+    if (SourceLocation L = logOpenIn(C, *M.getNodeAs<Stmt>(ThenId), Ctx);
         L.isValid())
       return L;
   return {};
@@ -521,10 +526,10 @@ SourceLocation Posix::logOpenIn(const utils::LogFileClassifier &C,
                                  "::open64", "::openat", "::creat",
                                  "::std::fopen", "::std::freopen"))),
                              argumentCountAtLeast(1))
-                        .bind("c")),
+                        .bind(CallId)),
             S, Ctx);
   for (const auto &M : Opens) {
-    const auto *Open = M.getNodeAs<CallExpr>("c");
+    const auto *Open = M.getNodeAs<CallExpr>(CallId);
     unsigned Idx = Open->getDirectCallee()->getName() == "openat" ? 1 : 0;
     if (Idx < Open->getNumArgs() && C.isLogPathExpr(Open->getArg(Idx), Ctx))
       return Open->getBeginLoc();

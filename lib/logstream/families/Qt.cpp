@@ -758,9 +758,8 @@ class Qt : public Family {
 public:
   llvm::StringRef name() const override { return "Qt"; }
 
-  llvm::ArrayRef<llvm::StringRef> otherNames() const override {
-    static constexpr llvm::StringRef Names[] = {"::qInstallMessageHandler"};
-    return Names;
+  std::vector<llvm::StringRef> otherNames() const override {
+    return {"::qInstallMessageHandler"};
   }
 
   void registerSinkMatchers(SinkHost &H, MatchFinder &Finder) override;

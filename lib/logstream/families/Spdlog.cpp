@@ -16,6 +16,10 @@ namespace {
 constexpr llvm::StringLiteral FactoryId = "spdlog-factory";
 constexpr llvm::StringLiteral CreateId = "spdlog-create";
 constexpr llvm::StringLiteral RotatingFactoryId = "spdlog-rotating-factory";
+/// spdlog::create<Sink> and its asynchronous forms.
+constexpr llvm::StringRef CreateFunctions[] = {
+    "::spdlog::create", "::spdlog::create_async", "::spdlog::create_async_nb"};
+constexpr llvm::StringRef GetFunction = "::spdlog::get";
 constexpr llvm::StringLiteral ConsoleHeader = "<spdlog/sinks/stdout_sinks.h>";
 
 /// Whether a sink is the single-threaded (null_mutex) specialization.
@@ -63,11 +67,8 @@ public:
     return Names;
   }
 
-  llvm::ArrayRef<llvm::StringRef> otherNames() const override {
-    static constexpr llvm::StringRef Names[] = {
-        "::spdlog::create", "::spdlog::create_async",
-        "::spdlog::create_async_nb", "::spdlog::get"};
-    return Names;
+  std::vector<llvm::StringRef> otherNames() const override {
+    return concat({CreateFunctions, GetFunction});
   }
 
   std::string consoleTypeFor(const LibrarySink &,
@@ -95,8 +96,7 @@ public:
     Finder.addMatcher(
         callExpr(notInSystemHeader(),
                  callee(functionDecl(
-                     hasAnyName("::spdlog::create", "::spdlog::create_async",
-                                "::spdlog::create_async_nb"),
+                     hasAnyName(CreateFunctions),
                      hasTemplateArgument(
                          0, refersToType(hasUnqualifiedDesugaredType(
                                 recordType(hasDeclaration(H.sinkClass()))))))))
@@ -126,14 +126,8 @@ public:
   void registerManagementMatchers(ManagementHost &H,
                                   MatchFinder &Finder) override {
     Finder.addMatcher(
-        callExpr(
-            notInSystemHeader(),
-            callee(functionDecl(hasAnyName(
-                "::spdlog::rotating_logger_mt", "::spdlog::rotating_logger_st",
-                "::spdlog::daily_logger_mt", "::spdlog::daily_logger_st",
-                "::spdlog::daily_logger_format_mt",
-                "::spdlog::daily_logger_format_st",
-                "::spdlog::hourly_logger_mt", "::spdlog::hourly_logger_st"))))
+        callExpr(notInSystemHeader(),
+                 callee(functionDecl(hasAnyName(rotatingFactories()))))
             .bind(RotatingFactoryId),
         H.callback());
   }
@@ -164,12 +158,20 @@ public:
   const StringLiteral *loggerLookup(const CallExpr *C) const override {
     const FunctionDecl *F = C->getDirectCallee();
     if (!F || C->getNumArgs() != 1 ||
-        F->getQualifiedNameAsString() != "spdlog::get")
+        "::" + F->getQualifiedNameAsString() != GetFunction)
       return nullptr;
     return utils::asStringLiteral(C->getArg(0));
   }
 
 private:
+  /// The factories of rotating loggers (all but basic_logger_*).
+  std::vector<llvm::StringRef> rotatingFactories() const {
+    std::vector<llvm::StringRef> Names;
+    for (llvm::StringRef Name : fileFactories())
+      if (!Name.starts_with("::spdlog::basic_"))
+        Names.push_back(Name);
+    return Names;
+  }
   /// spdlog::basic_logger_mt("name", "file", ...) -> stdout_logger_mt("name")
   void checkFactory(SinkHost &H, const CallExpr *Call, ASTContext &Ctx);
 };

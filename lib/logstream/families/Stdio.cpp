@@ -16,6 +16,15 @@ namespace {
 constexpr llvm::StringLiteral FopenId = "stdio-fopen";
 constexpr llvm::StringLiteral FreopenId = "stdio-freopen";
 
+// The calls the family knows, each list spelled once.
+constexpr llvm::StringRef FopenFunctions[] = {"::fopen",      "::fopen64",
+                                              "::std::fopen", "::_wfopen",
+                                              "::_fsopen",    "::_wfsopen"};
+constexpr llvm::StringRef FreopenFunctions[] = {
+    "::freopen", "::freopen64", "::std::freopen", "::_wfreopen"};
+constexpr llvm::StringRef TellFunctions[] = {"::ftell", "::ftello",
+                                             "::ftello64"};
+
 /// Whether \p Call writes to, flushes or closes (in statement position,
 /// collected in \p Closes) the stream \p Ref.
 bool isWriteFlushOrClose(const CallExpr *Call, const DeclRefExpr *Ref,
@@ -66,36 +75,27 @@ public:
     return Apis;
   }
 
-  llvm::ArrayRef<llvm::StringRef> otherNames() const override {
-    static constexpr llvm::StringRef Names[] = {
-        "::fopen",        "::fopen64",   "::std::fopen", "::_wfopen",
-        "::_fsopen",      "::_wfsopen",  "::freopen",    "::freopen64",
-        "::std::freopen", "::_wfreopen", "::ftell",      "::ftello",
-        "::ftello64"};
-    return Names;
+  std::vector<llvm::StringRef> otherNames() const override {
+    return concat({FopenFunctions, FreopenFunctions, TellFunctions});
   }
 
   std::optional<StatementMatcher> sizeExpression() const override {
-    return callExpr(callee(functionDecl(
-                        hasAnyName("::ftell", "::ftello", "::ftello64"))))
+    return callExpr(callee(functionDecl(hasAnyName(TellFunctions))))
         .bind(SizeCallId);
   }
 
   void registerSinkMatchers(SinkHost &H, MatchFinder &Finder) override {
     Finder.addMatcher(callExpr(notInSystemHeader(),
-                               callee(functionDecl(hasAnyName(
-                                   "::fopen", "::fopen64", "::std::fopen",
-                                   "::_wfopen", "::_fsopen", "::_wfsopen"))),
+                               callee(functionDecl(hasAnyName(FopenFunctions))),
                                argumentCountAtLeast(1))
                           .bind(FopenId),
                       H.callback());
-    Finder.addMatcher(callExpr(notInSystemHeader(),
-                               callee(functionDecl(hasAnyName(
-                                   "::freopen", "::freopen64", "::std::freopen",
-                                   "::_wfreopen"))),
-                               argumentCountIs(3))
-                          .bind(FreopenId),
-                      H.callback());
+    Finder.addMatcher(
+        callExpr(notInSystemHeader(),
+                 callee(functionDecl(hasAnyName(FreopenFunctions))),
+                 argumentCountIs(3))
+            .bind(FreopenId),
+        H.callback());
   }
 
   bool checkSink(SinkHost &H, const MatchResult &Result) override {
