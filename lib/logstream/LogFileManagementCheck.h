@@ -4,8 +4,7 @@
 #define LOGSTREAM_LOGSTREAM_LOGFILEMANAGEMENTCHECK_H
 
 #include "utils/Compat.h"
-#include "utils/LogFiles.h"
-#include "clang-tidy/ClangTidyCheck.h"
+#include "FamilyCheck.h"
 #include <memory>
 #include <string>
 #include <utility>
@@ -20,81 +19,44 @@ class ProjectFacts;
 /// Finds code that manages log files: rotation, retention and deletion,
 /// truncation, size-triggered rotation, log directories and permissions,
 /// reopen-on-signal handlers, and the rotation/retention settings of logging
-/// libraries. Routing and storage belong to the execution environment.
+/// libraries. Routing and storage belong to the execution environment. What
+/// each library is lives in its family (logstream/families/); the check
+/// matches the families' tables, dispatches their own matches and reports.
 ///
 /// For the user-facing documentation see docs/checks/log-file-management.md.
-class LogFileManagementCheck : public ClangTidyCheck {
+class LogFileManagementCheck : public FamilyCheck<families::ManagementHost> {
 public:
   LogFileManagementCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
-                           Preprocessor *ModuleExpanderPP) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onEndOfTranslationUnit() override;
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return true;
-  }
-  compat::OptionalTraversalKind getCheckTraversalKind() const override {
-    return TK_AsIs;
-  }
 
   /// What a finding says the code does.
-  enum class Operation {
-    Rotate,
-    Delete,
-    DeleteFromDirectory,
-    Truncate,
-    SizeCheck,
-    CreateDirectory,
-    Chmod,
-    Chown,
-    ReopenOnSignal,
-    LibraryRotation,
-    LibraryRetention,
-    UserFunction,
-  };
+  using Operation = families::Operation;
 
 private:
   using MatchResult = ast_matchers::MatchFinder::MatchResult;
+  using Finding = families::Finding;
 
-  struct Finding {
-    SourceLocation Loc;
-    Operation Op;
-    std::string Api;
-    std::string Path;   // resolved path, or "" when unknown
-    std::string Detail; // library setting, signal name
-    std::optional<FixItHint> Removal;
-    SourceLocation NoteLoc; // the reopen in a signal handler
-  };
+  // families::ManagementHost (the rest of it is FamilyCheck's).
+  void add(Finding F) override;
+  void noteSink(SourceLocation Loc, const SourceManager &SM) override;
+  llvm::ArrayRef<StringRef> reopenSignals() const override {
+    return ReopenSignals;
+  }
 
+  void registerTableMatchers(ast_matchers::MatchFinder *Finder);
+  /// The matches of the tables (path calls, size checks, rotating classes,
+  /// library sinks); false for any other match.
+  bool checkTables(const MatchResult &Result);
   void checkPathCall(const CallExpr *Call, const MatchResult &Result);
-  void checkRemoveOfIteratedEntry(const CallExpr *Call,
-                                  const MatchResult &Result);
-  void checkStreamTruncate(const Expr *E, const CXXRecordDecl *Stream,
-                           const Expr *PathArg, const Expr *Mode,
-                           const MatchResult &Result);
-  void checkSizeComparison(const BinaryOperator *Cmp,
-                           const MatchResult &Result);
-  void checkSignal(const CallExpr *Call, const MatchResult &Result);
-  void checkLibrarySetting(const Expr *E, const MatchResult &Result);
-  void noteSink(SourceLocation Loc, const SourceManager &SM);
-
-  /// Where a handler (or a function it calls in this translation unit)
-  /// reopens a log file, or an invalid location.
-  SourceLocation findReopen(const FunctionDecl *Handler, ASTContext &Ctx,
-                            unsigned Depth) const;
-  SourceLocation reopenOnFlag(const VarDecl *Flag, ASTContext &Ctx) const;
-  /// The first open of a log file (fopen/open/freopen/creat) in \p S.
-  SourceLocation logOpenIn(const Stmt &S, ASTContext &Ctx) const;
-  std::optional<int64_t> macroValue(StringRef Name) const;
-  void add(Finding F) { Findings.push_back(std::move(F)); }
-
-  // Qt (LogFileManagementQt.cpp): QFile/QDir/QFileInfo rotation, deletion,
-  // truncation, size checks, folders and permissions.
-  void registerQtMatchers(ast_matchers::MatchFinder *Finder);
-  bool checkQt(const MatchResult &Result);
-  void checkQtManagementCall(const CallExpr *Call, const MatchResult &Result);
+  void checkSizeCall(const BinaryOperator *Cmp, const CallExpr *Size,
+                     bool ByPath, const MatchResult &Result);
+  /// Reports the unit's findings, each with the note that points at the log
+  /// file sink the unit opens (wherever it comes), once the unit has been
+  /// seen whole; then forgets the unit.
+  void queueReport();
+  void reportFindings();
 
   // Project facts (LogFileManagementFacts.cpp): calls to the project's own
   // helpers that rename, delete or truncate a path built from a parameter;
@@ -103,15 +65,13 @@ private:
   std::shared_ptr<const analysis::ProjectFacts> Facts;
   std::vector<std::pair<SourceLocation, std::string>> FactNotes;
 
-  const utils::LogFileClassifier Classifier;
   const std::vector<StringRef> ExtraManagementFunctions;
   const std::vector<StringRef> ReopenSignals;
-  Preprocessor *PP = nullptr;
 
-  // Findings are reported at the end of the translation unit, so that each
-  // can point at the log file sink the unit opens (wherever it comes).
+  // The unit's findings, reported at its end.
   std::vector<Finding> Findings;
   SourceLocation FirstSink;
+  bool ReportQueued = false;
 };
 
 } // namespace clang::tidy::logstream

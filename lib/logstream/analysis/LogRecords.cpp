@@ -7,7 +7,7 @@
 
 #include "LogRecords.h"
 #include "ProjectFacts.h"
-#include "logstream/families/Qt.h"
+#include "logstream/families/Families.h"
 #include "utils/Expressions.h"
 #include "utils/Parents.h"
 #include "utils/LogFiles.h"
@@ -33,16 +33,14 @@ bool nameMatches(const utils::Pattern &P, const NamedDecl *D) {
          P.matches(utils::normalizeIdentifier(D->getName()));
 }
 
-/// Whether \p Loc is spelled through a Qt category logging macro
-/// (qCWarning(lc) ...), at any depth of macro expansion.
-bool inQtCategoryMacro(SourceLocation Loc, const SourceManager &SM,
-                       const LangOptions &LO) {
-  for (unsigned N = 0; Loc.isMacroID() && N < 16; ++N) {
-    if (qt::isCategoryLoggingMacro(Lexer::getImmediateMacroName(Loc, SM, LO)))
-      return true;
-    Loc = SM.getImmediateMacroCallerLoc(Loc);
-  }
-  return false;
+/// The family whose category logging macro writes \p S
+/// (`qCWarning(lc) << ...`), with the category.
+std::optional<std::pair<const families::Family *, families::CategoryRecord>>
+categoryRecordOf(const Stmt *S, ASTContext &Ctx) {
+  for (const std::unique_ptr<families::Family> &F : families::families())
+    if (std::optional<families::CategoryRecord> R = F->categoryRecord(S, Ctx))
+      return std::make_pair(F.get(), std::move(*R));
+  return std::nullopt;
 }
 
 /// \p E through parentheses, conversions and temporaries (a stream
@@ -129,20 +127,24 @@ void RecordClassifier::store(const ClangTidyCheck::OptionsView &Options,
       tidy::utils::options::serializeStringList(SecurityLoggingFunctions));
 }
 
-/// The logging macros of the libraries logstream-tidy knows: glog's LOG,
-/// VLOG, DLOG, PLOG, LOG_IF..., log4cxx's LOG4CXX_*, log4cplus's LOG4CPLUS_*,
-/// Poco's poco_*, Boost.Log's BOOST_LOG*, spdlog's SPDLOG_*, easylogging's
-/// CLOG/ELPP_*. Their expansions test the level before logging, so they are
-/// judged as a whole, by their written arguments.
+/// The logging macros of the libraries logstream-tidy knows (each family's
+/// Family::loggingMacro). Their expansions test the level before logging,
+/// so they are judged as a whole, by their written arguments.
 bool isLibraryLoggingMacro(StringRef Name, bool IncludeStreams) {
-  static const llvm::Regex Known(
-      "^(LOG4CXX_|LOG4CPLUS_|poco_|BOOST_LOG|SPDLOG_|ELPP_|CLOG$)");
-  // glog's stream macros end in `<< ...` outside the macro: their records are
-  // judged by the stream chain instead.
-  static const llvm::Regex Streams(
-      "^(LOG|VLOG|DLOG|PLOG|SYSLOG|LOG_IF|LOG_EVERY_N|LOG_FIRST_N|LOG_EVERY_T|"
-      "LOG_IF_EVERY_N|DLOG_IF|VLOG_IF|PLOG_IF)$");
-  return Known.match(Name) || (IncludeStreams && Streams.match(Name));
+  for (const std::unique_ptr<families::Family> &F : families::families())
+    switch (F->loggingMacro(Name)) {
+    case families::MacroKind::Whole:
+      return true;
+    case families::MacroKind::Stream:
+      // glog's stream macros end in `<< ...` outside the macro: their
+      // records are judged by the stream chain instead.
+      if (IncludeStreams)
+        return true;
+      break;
+    case families::MacroKind::None:
+      break;
+    }
+  return false;
 }
 
 bool RecordClassifier::isListedFunction(const FunctionDecl *F) const {
@@ -174,9 +176,7 @@ bool RecordClassifier::isLogRecord(const Stmt *S,
   const SourceManager &SM = Ctx.getSourceManager();
   // qCWarning(lc) << ...: the macro asks for its category before it tests
   // whether the category is enabled; the record is judged there, as a whole.
-  std::string Category;
-  if (S->getBeginLoc().isMacroID() && qt::categoryOf(S, Category) &&
-      inQtCategoryMacro(S->getBeginLoc(), SM, Ctx.getLangOpts()))
+  if (categoryRecordOf(S, Ctx))
     return true;
   StringRef Macro = outermostMacro(S->getBeginLoc(), SM, Ctx.getLangOpts());
   if (!Macro.empty() && (isa<CallExpr>(S) || isa<CXXConstructExpr>(S)) &&
@@ -189,13 +189,15 @@ bool RecordClassifier::isLogRecord(const Stmt *S,
     const Expr *Root = streamRoot(Op);
     if (utils::classifyStdOStream(Root))
       return true;
-    // glog's LOG(...) << and similar: a stream from a logging library.
+    // glog's LOG(...) << and similar: a stream from a logging library, or
+    // from a class whose name says Log.
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Root))
       if (const CXXRecordDecl *RD = MC->getMethodDecl()->getParent()) {
         std::string Q = RD->getQualifiedNameAsString();
-        return StringRef(Q).starts_with("google::") ||
-               StringRef(Q).starts_with("boost::log") ||
-               StringRef(Q).contains("Log");
+        return StringRef(Q).contains("Log") ||
+               llvm::any_of(families::families(), [&Q](const auto &F) {
+                 return F->isLoggingStream(Q);
+               });
       }
     // A logger class of the project named in LoggingFunctions
     // (`Log("SECURITY") << ...`, `logger_ << ...`).
@@ -209,10 +211,6 @@ bool RecordClassifier::isLogRecord(const Stmt *S,
     return false;
   if (Facts && Facts->isLoggingCall(Call))
     return true;
-  // qWarning("..."): QMessageLogger's printf-style methods (`qWarning()`
-  // without a message makes the QDebug that a `<<` chain records with).
-  if (qt::isMessageLoggerMethod(F) && Call->getNumArgs() > 0)
-    return true;
   std::string Q = F->getQualifiedNameAsString();
   if (llvm::is_contained(cLoggingFunctions(), F->getName()) &&
       F->getDeclContext()->getRedeclContext()->isTranslationUnit())
@@ -220,22 +218,21 @@ bool RecordClassifier::isLogRecord(const Stmt *S,
   if (llvm::is_contained(LoggingFunctions, "::" + Q) ||
       llvm::is_contained(LoggingFunctions, Q))
     return true;
-  StringRef QR(Q);
-  return QR.starts_with("spdlog::") || QR.starts_with("logstream::") ||
-         QR.starts_with("log4cxx::") || QR.starts_with("log4cplus::") ||
-         (QR.starts_with("Poco::Logger::"));
+  // The runtime API, and the logging calls of the libraries' families.
+  return StringRef(Q).starts_with("logstream::") ||
+         llvm::any_of(families::families(), [&](const auto &Family) {
+           return Family->isLoggingCall(Call, F, Q);
+         });
 }
 
-std::optional<bool> RecordClassifier::isQtCategoryRecord(const Stmt *S,
-                                                         ASTContext &Ctx) const {
-  const SourceManager &SM = Ctx.getSourceManager();
-  std::string Name;
-  if (!S->getBeginLoc().isMacroID())
+std::optional<bool> RecordClassifier::isCategoryRecord(const Stmt *S,
+                                                       ASTContext &Ctx) const {
+  auto Record = categoryRecordOf(S, Ctx);
+  if (!Record)
     return std::nullopt;
-  const NamedDecl *Category = qt::categoryOf(S, Name);
-  if (!Category ||
-      !inQtCategoryMacro(S->getBeginLoc(), SM, Ctx.getLangOpts()))
-    return std::nullopt;
+  const families::Family &Family = *Record->first;
+  const NamedDecl *Category = Record->second.Category;
+  const std::string &Name = Record->second.Name;
   // The category's variable (`lcSecurity`) or its name (`"app.security"`,
   // read as `app_security`) is a security logger's; or the record's text
   // (the macro and the stream after it) carries the tag.
@@ -245,19 +242,20 @@ std::optional<bool> RecordClassifier::isQtCategoryRecord(const Stmt *S,
   if (nameMatches(SecurityLogger, Category) ||
       (!Normalized.empty() && SecurityLogger.matches(Normalized)))
     return true;
-  return containsWord(
-      qt::recordText(S->getBeginLoc(), SM, Ctx.getLangOpts(), nullptr),
-      SecurityTag);
+  return containsWord(Family.recordText(S, Ctx), SecurityTag);
 }
 
-bool RecordClassifier::isSecurityChannel(const Stmt *S, StringRef Macro,
-                                         ASTContext &Ctx) const {
-  const auto *Call = dyn_cast<CallExpr>(S);
-  const FunctionDecl *F = Call ? Call->getDirectCallee() : nullptr;
-  std::string Q = F ? F->getQualifiedNameAsString() : std::string();
-  if (Q == "logstream::security_event" || Q == "logstream_security_event")
-    return true;
-  if (Macro.contains("SECURITY"))
+bool RecordClassifier::isSecurityRecord(const Stmt *S, ASTContext &Ctx,
+                                        bool KnownRecord) const {
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    if (const FunctionDecl *F = Call->getDirectCallee()) {
+      std::string Q = F->getQualifiedNameAsString();
+      if (Q == "logstream::security_event" || Q == "logstream_security_event")
+        return true;
+    }
+  StringRef Macro = outermostMacro(S->getBeginLoc(), SM, Ctx.getLangOpts());
+  if (StringRef(Macro).contains("SECURITY"))
     return true;
   // The project's own security channel: functions and macros whose records
   // always go to the auth facility or a security log.
@@ -265,14 +263,17 @@ bool RecordClassifier::isSecurityChannel(const Stmt *S, StringRef Macro,
     if (!Macro.empty() && (isa<CallExpr>(S) || isa<CXXConstructExpr>(S)) &&
         llvm::is_contained(SecurityLoggingFunctions, Macro))
       return true;
-    if (F && F->getIdentifier() &&
-        (llvm::is_contained(SecurityLoggingFunctions, Q) ||
-         llvm::is_contained(SecurityLoggingFunctions, "::" + Q)))
-      return true;
+    if (const auto *Call = dyn_cast<CallExpr>(S))
+      if (const FunctionDecl *F = Call->getDirectCallee();
+          F && F->getIdentifier()) {
+        std::string Q = F->getQualifiedNameAsString();
+        if (llvm::is_contained(SecurityLoggingFunctions, Q) ||
+            llvm::is_contained(SecurityLoggingFunctions, "::" + Q))
+          return true;
+      }
   }
   // A logging macro is a record as a whole: the tag among its written
   // arguments counts, wherever the expansion puts it.
-  const SourceManager &SM = Ctx.getSourceManager();
   if (!Macro.empty() && (llvm::is_contained(LoggingMacros, Macro) ||
                          isLibraryLoggingMacro(Macro, /*IncludeStreams=*/true))) {
     CharSourceRange Whole = SM.getExpansionRange(S->getBeginLoc());
@@ -280,34 +281,37 @@ bool RecordClassifier::isSecurityChannel(const Stmt *S, StringRef Macro,
     if (containsWord(Written, SecurityTag))
       return true;
   }
-  if (!Call)
-    return false;
   // A call given a SECURITY category enumerator (or constant) as an
   // argument: `logEvent(Category::Security, ...)`, whatever the function.
-  for (const Expr *A : Call->arguments())
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(A->IgnoreParenImpCasts()))
-      if (const ValueDecl *D = DRE->getDecl();
-          D && (isa<EnumConstantDecl>(D) ||
-                (isa<VarDecl>(D) && cast<VarDecl>(D)->getType().isConstQualified())) &&
-          D->getIdentifier() && SecurityCategory.matches(D->getName()))
-        return true;
-  return Facts && Facts->isSecurityRecordCall(Call, Ctx);
-}
-
-bool RecordClassifier::isAuthSyslog(const Stmt *S, ASTContext &Ctx) const {
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    for (const Expr *A : Call->arguments())
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(A->IgnoreParenImpCasts()))
+        if (const ValueDecl *D = DRE->getDecl();
+            D && (isa<EnumConstantDecl>(D) ||
+                  (isa<VarDecl>(D) && cast<VarDecl>(D)->getType().isConstQualified())) &&
+            D->getIdentifier() && SecurityCategory.matches(D->getName()))
+          return true;
+  if (const auto *Call = dyn_cast<CallExpr>(S);
+      Call && Facts && Facts->isSecurityRecordCall(Call, Ctx))
+    return true;
+  if (std::optional<bool> Category = isCategoryRecord(S, Ctx))
+    return *Category;
+  if (!KnownRecord && !isLogRecord(S, Ctx))
+    return false;
   // syslog(LOG_AUTH | ..., ...) / LOG_AUTHPRIV.
-  const auto *Call = dyn_cast<CallExpr>(S);
-  const FunctionDecl *F = Call ? Call->getDirectCallee() : nullptr;
-  if (!F || !F->getIdentifier() ||
-      (F->getName() != "syslog" && F->getName() != "vsyslog") ||
-      Call->getNumArgs() < 1)
-    return false;
-  Expr::EvalResult R;
-  if (!Call->getArg(0)->EvaluateAsInt(R, Ctx))
-    return false;
-  int64_t Priority = R.Val.getInt().getExtValue();
-  return isAuthFacility(Priority) ||
-         (AuthFacilityByDefault && (Priority & 0x03f8) == 0);
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    if (const FunctionDecl *F = Call->getDirectCallee())
+      if ((F->getName() == "syslog" || F->getName() == "vsyslog") &&
+          Call->getNumArgs() >= 1) {
+        Expr::EvalResult R;
+        if (Call->getArg(0)->EvaluateAsInt(R, Ctx)) {
+          int64_t Priority = R.Val.getInt().getExtValue();
+          if (isAuthFacility(Priority) ||
+              (AuthFacilityByDefault && (Priority & 0x03f8) == 0))
+            return true;
+        }
+      }
+  return mentionsSecurity(S);
 }
 
 bool RecordClassifier::mentionsSecurity(const Stmt *S) const {
@@ -335,30 +339,15 @@ bool RecordClassifier::mentionsSecurity(const Stmt *S) const {
         return true;
     } else if (const auto *C = dyn_cast<CallExpr>(Cur)) {
       // spdlog::get("security")->...
-      if (const FunctionDecl *F = C->getDirectCallee())
-        if (F->getQualifiedNameAsString() == "spdlog::get" &&
-            C->getNumArgs() == 1)
-          if (const StringLiteral *SL = utils::asStringLiteral(C->getArg(0)))
-            if (SecurityLogger.matches(SL->getString()))
-              return true;
+      for (const std::unique_ptr<families::Family> &F : families::families())
+        if (const StringLiteral *SL = F->loggerLookup(C))
+          if (SecurityLogger.matches(SL->getString()))
+            return true;
     }
     for (const Stmt *Child : Cur->children())
       Work.push_back(Child);
   }
   return false;
-}
-
-bool RecordClassifier::isSecurityRecord(const Stmt *S, ASTContext &Ctx,
-                                        bool KnownRecord) const {
-  StringRef Macro = outermostMacro(S->getBeginLoc(), Ctx.getSourceManager(),
-                                   Ctx.getLangOpts());
-  if (isSecurityChannel(S, Macro, Ctx))
-    return true;
-  if (std::optional<bool> Qt = isQtCategoryRecord(S, Ctx))
-    return *Qt;
-  if (!KnownRecord && !isLogRecord(S, Ctx))
-    return false;
-  return isAuthSyslog(S, Ctx) || mentionsSecurity(S);
 }
 
 } // namespace clang::tidy::logstream::analysis

@@ -91,21 +91,12 @@ public:
 private:
   /// A class named in LoggingFunctions: its `<<` chains are records.
   bool isListedLoggerClass(QualType T) const;
-  /// A Qt category record (qCWarning(lc) ...): whether it is a SECURITY
-  /// one; nullopt for any other statement.
-  std::optional<bool> isQtCategoryRecord(const Stmt *S, ASTContext &Ctx) const;
-  /// A record of a SECURITY channel whatever its text: the runtime's
-  /// security event, a SECURITY macro, SecurityLoggingFunctions, a logging
-  /// macro with the tag among its arguments, a category argument, a facts
-  /// helper that writes SECURITY records.
-  bool isSecurityChannel(const Stmt *S, llvm::StringRef Macro,
-                         ASTContext &Ctx) const;
-  /// syslog/vsyslog to the auth facility (or to the default one after
-  /// `openlog(..., LOG_AUTH)`).
-  bool isAuthSyslog(const Stmt *S, ASTContext &Ctx) const;
-  /// Whether the record's text or handles say SECURITY: a literal with the
-  /// tag, a category enumerator, a security logger.
+  /// Whether \p S (a record) holds the tag in a literal, a SECURITY
+  /// category enumerator or constant, or a security logger.
   bool mentionsSecurity(const Stmt *S) const;
+  /// A record of a category logging macro (Qt's qCWarning(lc) ...):
+  /// whether it is a SECURITY one; nullopt for any other statement.
+  std::optional<bool> isCategoryRecord(const Stmt *S, ASTContext &Ctx) const;
 
   const std::string SecurityTag;
   const utils::Pattern SecurityCategory;

@@ -1,7 +1,10 @@
 //===--- Qt.cpp - The Qt family: files, paths, logging categories ---------===//
 
-#include "logstream/families/Qt.h"
 #include "utils/Compat.h"
+#include "logstream/families/Qt.h"
+#include "utils/Expressions.h"
+#include "utils/Parents.h"
+#include "utils/FixIts.h"
 #include "utils/LogFiles.h"
 #include "utils/StandardStreams.h"
 #include "clang/AST/DeclCXX.h"
@@ -681,3 +684,355 @@ bool writesEveryMessage(const FunctionDecl *Handler, ASTContext &Ctx) {
 }
 
 } // namespace clang::tidy::logstream::qt
+
+//===----------------------------------------------------------------------===//
+// The family: what the checks ask of Qt
+//===----------------------------------------------------------------------===//
+
+namespace clang::tidy::logstream::families {
+
+namespace {
+
+using Op = Operation;
+
+constexpr llvm::StringLiteral OpenId = "qt-open";
+constexpr llvm::StringLiteral HandlerId = "qt-handler";
+constexpr llvm::StringLiteral ManageId = "qt-manage";
+constexpr llvm::StringLiteral SizeId = "qt-size";
+constexpr llvm::StringLiteral SizeCmpId = "qt-size-cmp";
+
+Op operationOf(qt::FileOp O) {
+  switch (O) {
+  case qt::FileOp::Rotate:
+    return Op::Rotate;
+  case qt::FileOp::Delete:
+    return Op::Delete;
+  case qt::FileOp::DeleteDirectory:
+    return Op::DeleteFromDirectory;
+  case qt::FileOp::Truncate:
+    return Op::Truncate;
+  case qt::FileOp::CreateDirectory:
+    return Op::CreateDirectory;
+  case qt::FileOp::Chmod:
+    return Op::Chmod;
+  }
+  return Op::Delete;
+}
+
+/// Whether an argument is a string (a path), not a size or permissions.
+bool isTextArgument(const Expr *A) {
+  QualType T = A->getType().getNonReferenceType();
+  if (T->isPointerType())
+    return T->getPointeeType()->isAnyCharacterType();
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  return RD && RD->getIdentifier() && qt::isStringLikeClass(RD->getName());
+}
+
+/// Whether \p Loc is spelled through a Qt category logging macro
+/// (qCWarning(lc) ...), at any depth of macro expansion.
+bool inCategoryMacro(SourceLocation Loc, const SourceManager &SM,
+                     const LangOptions &LO) {
+  for (unsigned N = 0; Loc.isMacroID() && N < 16; ++N) {
+    if (qt::isCategoryLoggingMacro(Lexer::getImmediateMacroName(Loc, SM, LO)))
+      return true;
+    Loc = SM.getImmediateMacroCallerLoc(Loc);
+  }
+  return false;
+}
+
+/// The open mode of `file.open(mode)` when it writes.
+std::optional<unsigned> writingMode(const CXXMemberCallExpr *Call) {
+  std::optional<unsigned> Bits = qt::openModeBits(Call->getArg(0));
+  if (!Bits || !(*Bits & (qt::WriteOnly | qt::Append)))
+    return std::nullopt;
+  return Bits;
+}
+
+/// The paths a management call names and what they say.
+struct CallPaths {
+  std::string Path;
+  bool ArgIsLog = false, ArgKnownNotLog = false;
+  llvm::SmallVector<const Expr *, 2> Texts;
+};
+
+class Qt : public Family {
+public:
+  llvm::StringRef name() const override { return "Qt"; }
+
+  std::vector<llvm::StringRef> otherNames() const override {
+    return {"::qInstallMessageHandler"};
+  }
+
+  void registerSinkMatchers(SinkHost &H, MatchFinder &Finder) override;
+  bool checkSink(SinkHost &H, const MatchResult &Result) override;
+  void registerManagementMatchers(ManagementHost &H,
+                                  MatchFinder &Finder) override;
+  bool checkManagement(ManagementHost &H, const MatchResult &Result) override;
+
+  bool isLoggingCall(const CallExpr *Call, const FunctionDecl *F,
+                     llvm::StringRef) const override {
+    // qWarning("..."): QMessageLogger's printf-style methods (`qWarning()`
+    // without a message makes the QDebug that a `<<` chain records with).
+    return qt::isMessageLoggerMethod(F) && Call->getNumArgs() > 0;
+  }
+  std::optional<CategoryRecord> categoryRecord(const Stmt *S,
+                                               ASTContext &Ctx) const override {
+    if (!S->getBeginLoc().isMacroID())
+      return std::nullopt;
+    CategoryRecord R;
+    R.Category = qt::categoryOf(S, R.Name);
+    if (!R.Category || !inCategoryMacro(S->getBeginLoc(),
+                                        Ctx.getSourceManager(),
+                                        Ctx.getLangOpts()))
+      return std::nullopt;
+    return R;
+  }
+  std::string recordText(const Stmt *S, ASTContext &Ctx) const override {
+    return qt::recordText(S->getBeginLoc(), Ctx.getSourceManager(),
+                          Ctx.getLangOpts(), nullptr);
+  }
+
+private:
+  void checkFileOpen(SinkHost &H, const CXXMemberCallExpr *Call,
+                     ASTContext &Ctx);
+  void checkMessageHandler(SinkHost &H, const CallExpr *Call,
+                           ASTContext &Ctx);
+  void checkSizeComparison(ManagementHost &H, const BinaryOperator *Cmp,
+                           const CXXMemberCallExpr *Size, ASTContext &Ctx);
+  void checkOpenForManagement(ManagementHost &H, const CXXMemberCallExpr *C,
+                              ASTContext &Ctx);
+  void checkManagementCall(ManagementHost &H, const CallExpr *Call,
+                           ASTContext &Ctx);
+  CallPaths pathsOf(const CallExpr *Call,
+                    const utils::LogFileClassifier &C, ASTContext &Ctx) const;
+};
+
+//===----------------------------------------------------------------------===//
+// logstream-log-file-sink: a QFile opened for writing on a log (and the
+// QTextStream/QDataStream over it), message handlers installed with
+// qInstallMessageHandler that write to a file.
+//===----------------------------------------------------------------------===//
+
+void Qt::registerSinkMatchers(SinkHost &H, MatchFinder &Finder) {
+  if (!H.langOpts().CPlusPlus)
+    return;
+  Finder.addMatcher(
+      cxxMemberCallExpr(notInSystemHeader(), qt::fileOpenCall()).bind(OpenId),
+      H.callback());
+  Finder.addMatcher(
+      callExpr(notInSystemHeader(), qt::installHandlerCall()).bind(HandlerId),
+      H.callback());
+}
+
+bool Qt::checkSink(SinkHost &H, const MatchResult &Result) {
+  if (const auto *C = Result.Nodes.getNodeAs<CXXMemberCallExpr>(OpenId))
+    checkFileOpen(H, C, *Result.Context);
+  else if (const auto *C = Result.Nodes.getNodeAs<CallExpr>(HandlerId))
+    checkMessageHandler(H, C, *Result.Context);
+  else
+    return false;
+  return true;
+}
+
+void Qt::checkFileOpen(SinkHost &H, const CXXMemberCallExpr *Call,
+                       ASTContext &Ctx) {
+  // Only a mode known to write: a log viewer opens its file ReadOnly.
+  if (!writingMode(Call))
+    return;
+  const Expr *Obj = Call->getImplicitObjectArgument();
+  std::string Path;
+  if (qt::isScratchFile(Obj) ||
+      !qt::isLogFileObject(Obj, H.classifier(), Ctx, Path))
+    return;
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation Loc = SM.getExpansionLoc(Call->getBeginLoc());
+  {
+    auto D = H.report(Loc, "QFile::open", Path);
+    // file.open(mode) -> file.open(stdout, mode): the same QFile, writing to
+    // the process's stdout (QFile does not close a handle it did not open).
+    bool OneArg =
+        Call->getNumArgs() == 1 ||
+        llvm::all_of(llvm::drop_begin(Call->arguments()),
+                     [](const Expr *A) { return isa<CXXDefaultArgExpr>(A); });
+    CharSourceRange R =
+        utils::fileRange(Call->getArg(0)->getSourceRange(), Ctx);
+    if (OneArg && R.isValid()) {
+      D << FixItHint::CreateInsertion(R.getBegin(), "stdout, ");
+      if (auto Inc = H.include(Loc, "<cstdio>"))
+        D << *Inc;
+    }
+  }
+  const FunctionDecl *Fn = utils::enclosingFunction(Call, Ctx);
+  if (const Expr *S = qt::streamOver(qt::objectDecl(Obj),
+                                     Fn ? Fn->getBody() : nullptr, Ctx))
+    H.diagnose(SM.getExpansionLoc(S->getBeginLoc()),
+               "log events are written to the file through this stream",
+               DiagnosticIDs::Note);
+}
+
+void Qt::checkMessageHandler(SinkHost &H, const CallExpr *Call,
+                             ASTContext &Ctx) {
+  const FunctionDecl *Handler = qt::handlerOf(Call->getArg(0));
+  std::string What;
+  const Stmt *Write = qt::fileWriteIn(Handler, Ctx, What);
+  if (!Write)
+    return;
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation Loc = SM.getExpansionLoc(Call->getBeginLoc());
+  {
+    auto D = H.diagnose(Loc, "'qInstallMessageHandler' installs a message "
+                             "handler that writes log events to a file; "
+                             "write them to stdout as an event stream");
+    // A handler that writes every message it gets can be replaced by one
+    // that writes them to stdout; the previous handler must not be kept.
+    CharSourceRange R =
+        utils::fileRange(Call->getArg(0)->getSourceRange(), Ctx);
+    if (R.isValid() && utils::asDiscardedStatement(Call, Ctx) &&
+        qt::writesEveryMessage(Handler, Ctx)) {
+      D << FixItHint::CreateReplacement(R, qt::StdoutHandler);
+      if (auto Inc = H.include(Loc, "<cstdio>"))
+        D << *Inc;
+    }
+  }
+  H.diagnose(SM.getExpansionLoc(Write->getBeginLoc()),
+             "the handler writes to a file here ('%0')", DiagnosticIDs::Note)
+      << What;
+}
+
+//===----------------------------------------------------------------------===//
+// logstream-log-file-management: QFile/QDir rotation (rename), deletion
+// (remove, removeRecursively, rmdir), truncation (resize,
+// QIODevice::Truncate), log folders (mkpath, mkdir), permissions
+// (setPermissions) and size checks (QFileInfo::size() against a limit).
+//===----------------------------------------------------------------------===//
+
+void Qt::registerManagementMatchers(ManagementHost &H, MatchFinder &Finder) {
+  if (!H.langOpts().CPlusPlus)
+    return;
+  Finder.addMatcher(
+      callExpr(notInSystemHeader(), qt::managementCall()).bind(ManageId),
+      H.callback());
+  Finder.addMatcher(binaryOperator(notInSystemHeader(),
+                                   hasAnyOperatorName("<", ">", "<=", ">="),
+                                   hasEitherOperand(ignoringParenImpCasts(
+                                       qt::sizeCall().bind(SizeId))))
+                        .bind(SizeCmpId),
+                    H.callback());
+  Finder.addMatcher(
+      cxxMemberCallExpr(notInSystemHeader(), qt::fileOpenCall()).bind(OpenId),
+      H.callback());
+}
+
+bool Qt::checkManagement(ManagementHost &H, const MatchResult &Result) {
+  const auto &N = Result.Nodes;
+  ASTContext &Ctx = *Result.Context;
+  if (const auto *C = N.getNodeAs<CallExpr>(ManageId))
+    checkManagementCall(H, C, Ctx);
+  else if (const auto *Cmp = N.getNodeAs<BinaryOperator>(SizeCmpId))
+    checkSizeComparison(H, Cmp, N.getNodeAs<CXXMemberCallExpr>(SizeId), Ctx);
+  else if (const auto *C = N.getNodeAs<CXXMemberCallExpr>(OpenId))
+    checkOpenForManagement(H, C, Ctx);
+  else
+    return false;
+  return true;
+}
+
+void Qt::checkSizeComparison(ManagementHost &H, const BinaryOperator *Cmp,
+                             const CXXMemberCallExpr *Size, ASTContext &Ctx) {
+  const Expr *Obj = Size->getImplicitObjectArgument();
+  std::string Path;
+  if (qt::isScratchFile(Obj) ||
+      !qt::isLogFileObject(Obj, H.classifier(), Ctx, Path))
+    return;
+  H.add({Ctx.getSourceManager().getExpansionLoc(Cmp->getBeginLoc()),
+         Op::SizeCheck,
+         (Size->getMethodDecl()->getParent()->getName() + "::size").str(),
+         Path});
+}
+
+void Qt::checkOpenForManagement(ManagementHost &H, const CXXMemberCallExpr *C,
+                                ASTContext &Ctx) {
+  std::optional<unsigned> Bits = writingMode(C);
+  if (!Bits)
+    return;
+  std::string Path;
+  if (qt::isScratchFile(C->getImplicitObjectArgument()) ||
+      !qt::isLogFileObject(C->getImplicitObjectArgument(), H.classifier(), Ctx,
+                           Path))
+    return;
+  const SourceManager &SM = Ctx.getSourceManager();
+  H.noteSink(C->getBeginLoc(), SM);
+  // QIODevice::Truncate asked for (without Append) empties the log.
+  if ((*Bits & qt::Truncate) && !(*Bits & qt::Append))
+    H.add({SM.getExpansionLoc(C->getBeginLoc()), Op::Truncate, "QFile::open",
+           Path});
+}
+
+CallPaths Qt::pathsOf(const CallExpr *Call, const utils::LogFileClassifier &C,
+                      ASTContext &Ctx) const {
+  // The path arguments: the paths themselves for the static forms and
+  // QFile::rename(newName); names inside the directory for QDir's.
+  CallPaths P;
+  for (const Expr *A : Call->arguments())
+    if (!isa<CXXDefaultArgExpr>(A) && isTextArgument(A))
+      P.Texts.push_back(A);
+  for (const Expr *A : P.Texts) {
+    std::string Path;
+    if (C.isLogPathExpr(A, Ctx, &Path)) {
+      P.ArgIsLog = true;
+      if (P.Path.empty())
+        P.Path = Path;
+      continue;
+    }
+    if (std::optional<std::string> V = utils::resolvePathValue(A, Ctx)) {
+      llvm::StringRef Last = llvm::StringRef(*V).substr(V->rfind('/') + 1);
+      if (!Last.empty() && Last != "." && Last != ".." &&
+          !Last.contains(utils::UnknownPathPart))
+        P.ArgKnownNotLog = true;
+    }
+  }
+  return P;
+}
+
+void Qt::checkManagementCall(ManagementHost &H, const CallExpr *Call,
+                             ASTContext &Ctx) {
+  const auto *M = dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee());
+  const qt::ManagementApi *Api = qt::findManagementApi(M);
+  if (!Api)
+    return;
+  CallPaths P = pathsOf(Call, H.classifier(), Ctx);
+  bool IsLog = P.ArgIsLog;
+  const auto *MC = dyn_cast<CXXMemberCallExpr>(Call);
+  if (MC && !M->isStatic()) {
+    const Expr *Obj = MC->getImplicitObjectArgument();
+    if (qt::isScratchFile(Obj))
+      return;
+    std::string ObjPath;
+    bool ObjIsLog = qt::isLogFileObject(Obj, H.classifier(), Ctx, ObjPath);
+    bool InDir = Api->Class == "QDir";
+    // `logDir.remove("app.pid")` deletes no log; `logFile.rename(backup)`
+    // rotates the log whatever the new name is.
+    if (ObjIsLog && !(InDir && P.ArgKnownNotLog && !P.ArgIsLog)) {
+      IsLog = true;
+      if (InDir && !P.Texts.empty() && !ObjPath.empty()) {
+        std::optional<std::string> Name =
+            utils::resolvePathValue(P.Texts.front(), Ctx);
+        P.Path = ObjPath + "/" +
+                 Name.value_or(std::string(1, utils::UnknownPathPart));
+      } else if (!ObjPath.empty()) {
+        P.Path = ObjPath;
+      }
+    }
+  }
+  if (!IsLog)
+    return;
+  H.add({Ctx.getSourceManager().getExpansionLoc(Call->getBeginLoc()),
+         operationOf(Api->Op), (Api->Class + "::" + Api->Method).str(),
+         P.Path});
+}
+
+} // namespace
+
+std::unique_ptr<Family> makeQt() { return std::make_unique<Qt>(); }
+
+} // namespace clang::tidy::logstream::families

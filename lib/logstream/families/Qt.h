@@ -13,11 +13,14 @@
 #ifndef LOGSTREAM_FAMILIES_QT_H
 #define LOGSTREAM_FAMILIES_QT_H
 
+#include "utils/Compat.h"
+#include "logstream/families/Family.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -180,5 +183,12 @@ inline constexpr llvm::StringRef StdoutHandler =
     "fprintf(stdout, \"%s\\n\", qPrintable(msg)); fflush(stdout); }";
 
 } // namespace clang::tidy::logstream::qt
+
+namespace clang::tidy::logstream::families {
+
+/// The family the checks iterate (the hooks over the functions above).
+std::unique_ptr<Family> makeQt();
+
+} // namespace clang::tidy::logstream::families
 
 #endif // LOGSTREAM_FAMILIES_QT_H

@@ -1,0 +1,556 @@
+//===--- Posix.cpp - The POSIX family -------------------------------------===//
+
+#include "logstream/families/Posix.h"
+#include "logstream/families/Families.h"
+#include "logstream/families/Iostreams.h"
+#include "utils/Expressions.h"
+#include "utils/Parents.h"
+#include "utils/LogFiles.h"
+#include "llvm/ADT/STLExtras.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::logstream::families {
+
+namespace {
+
+constexpr llvm::StringLiteral OpenId = "posix-open";
+constexpr llvm::StringLiteral Dup2Id = "posix-dup2";
+constexpr llvm::StringLiteral OpenerId = "posix-opener";
+constexpr llvm::StringLiteral StSizeId = "posix-st-size";
+constexpr llvm::StringLiteral StatId = "posix-stat";
+constexpr llvm::StringLiteral OpendirId = "posix-opendir";
+constexpr llvm::StringLiteral DirentDeleteId = "posix-dirent-delete";
+constexpr llvm::StringLiteral SignalId = "posix-signal";
+// Bindings of the searches inside a function body.
+constexpr llvm::StringLiteral HandlerId = "handler";
+constexpr llvm::StringLiteral FunctionId = "function";
+constexpr llvm::StringLiteral CallId = "call";
+constexpr llvm::StringLiteral FlagId = "flag";
+constexpr llvm::StringLiteral AssignId = "assign";
+constexpr llvm::StringLiteral ThenId = "then";
+
+// The calls the family knows, each list spelled once.
+constexpr llvm::StringRef OpenFunctions[] = {
+    "::open",  "::open64",  "::openat", "::openat64",
+    "::creat", "::creat64", "::_open",  "::_wopen"};
+constexpr llvm::StringRef Dup2Functions[] = {"::dup2", "::dup3"};
+constexpr llvm::StringRef StatFunctions[] = {
+    "::stat", "::lstat", "::fstat", "::stat64", "::lstat64", "::fstat64"};
+constexpr llvm::StringRef OpendirFunctions[] = {"::opendir", "::fdopendir"};
+constexpr llvm::StringRef SignalFunctions[] = {
+    "::signal", "::std::signal", "::sigaction", "::bsd_signal", "::sigset"};
+constexpr llvm::StringRef DescriptorFunctions[] = {"::fileno", "::lseek"};
+
+/// \p E without parentheses, casts and one `&`.
+const Expr *withoutAddressOf(const Expr *E) {
+  E = E->IgnoreParenCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    if (UO->getOpcode() == UO_AddrOf)
+      E = UO->getSubExpr()->IgnoreParenCasts();
+  return E;
+}
+
+/// The function a handler argument names: `h`, `&h`, `(sighandler_t)h`.
+const FunctionDecl *asFunction(const Expr *E) {
+  const auto *DRE = E ? dyn_cast<DeclRefExpr>(withoutAddressOf(E)) : nullptr;
+  return DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;
+}
+
+/// The local variable \p E refers to (`sa`, `&sa`).
+const VarDecl *asLocalVar(const Expr *E) {
+  const auto *DRE = E ? dyn_cast<DeclRefExpr>(withoutAddressOf(E)) : nullptr;
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return VD && VD->isLocalVarDecl() ? VD : nullptr;
+}
+
+const Stmt *bodyOf(const VarDecl *VD) {
+  const auto *FD = dyn_cast<FunctionDecl>(VD->getDeclContext());
+  return FD ? FD->getBody() : nullptr;
+}
+
+class Posix : public Family {
+public:
+  llvm::StringRef name() const override { return "POSIX"; }
+
+  llvm::ArrayRef<PathApi> pathApis() const override {
+    using Op = Operation;
+    static const PathApi Apis[] = {
+        {"::renameat", Op::Rotate, {1, 3}},
+        {"::renameat2", Op::Rotate, {1, 3}},
+        {"::unlink", Op::Delete, {0}},
+        {"::unlinkat", Op::Delete, {1}},
+        {"::truncate", Op::Truncate, {0}},
+        {"::truncate64", Op::Truncate, {0}},
+        {"::ftruncate", Op::Truncate, {0}, true},
+        {"::ftruncate64", Op::Truncate, {0}, true},
+        {"::mkdir", Op::CreateDirectory, {0}},
+        {"::mkdirat", Op::CreateDirectory, {1}},
+        {"::chmod", Op::Chmod, {0}},
+        {"::fchmod", Op::Chmod, {0}, true},
+        {"::chown", Op::Chown, {0}},
+        {"::lchown", Op::Chown, {0}},
+        {"::fchown", Op::Chown, {0}, true},
+    };
+    return Apis;
+  }
+
+  std::vector<llvm::StringRef> otherNames() const override {
+    return concat({OpenFunctions, Dup2Functions, StatFunctions,
+                   OpendirFunctions, SignalFunctions, DescriptorFunctions});
+  }
+
+  std::optional<StatementMatcher> sizeExpression() const override {
+    return expr(
+        anyOf(callExpr(callee(functionDecl(hasName(DescriptorFunctions[1]))))
+                  .bind(SizeCallId),
+              memberExpr(member(hasName("st_size"))).bind(StSizeId)));
+  }
+
+  void registerSinkMatchers(SinkHost &H, MatchFinder &Finder) override;
+  bool checkSink(SinkHost &H, const MatchResult &Result) override;
+  void registerManagementMatchers(ManagementHost &H,
+                                  MatchFinder &Finder) override;
+  bool checkManagement(ManagementHost &H, const MatchResult &Result) override;
+
+private:
+  void checkOpen(SinkHost &H, const CallExpr *Call, ASTContext &Ctx);
+  void checkDup2(SinkHost &H, const CallExpr *Call, ASTContext &Ctx);
+  /// The open/fopen call a descriptor passed to dup2 comes from.
+  const CallExpr *openerOf(const Expr *Source, const CallExpr *Dup2,
+                           ASTContext &Ctx) const;
+  void checkStSize(ManagementHost &H, const BinaryOperator *Cmp,
+                   const MemberExpr *Size, ASTContext &Ctx);
+  void checkDirentDelete(ManagementHost &H, const CallExpr *Delete,
+                         const CallExpr *Open, ASTContext &Ctx);
+  void checkSignal(ManagementHost &H, const CallExpr *Call, ASTContext &Ctx);
+  /// The name of the ReopenSignals signal \p Sig is, or "".
+  std::string signalName(ManagementHost &H, const Expr *Sig,
+                         ASTContext &Ctx) const;
+  /// The handler sigaction(sig, &sa, ...) installs: the last assignment to
+  /// sa.sa_handler before the call, or sa's initializer.
+  const FunctionDecl *sigactionHandler(const CallExpr *Call,
+                                       ASTContext &Ctx) const;
+  /// Where a handler (or a function it calls in this translation unit)
+  /// reopens a log file, or an invalid location.
+  SourceLocation findReopen(const utils::LogFileClassifier &C,
+                            const FunctionDecl *Handler, ASTContext &Ctx,
+                            unsigned Depth) const;
+  SourceLocation flagOrCallReopen(const utils::LogFileClassifier &C,
+                                  const FunctionDecl *Def, const Stmt *Body,
+                                  ASTContext &Ctx, unsigned Depth) const;
+  SourceLocation reopenOnFlag(const utils::LogFileClassifier &C,
+                              const VarDecl *Flag, ASTContext &Ctx) const;
+  /// The first open of a log file (fopen/open/freopen/creat) in \p S.
+  SourceLocation logOpenIn(const utils::LogFileClassifier &C, const Stmt &S,
+                           ASTContext &Ctx) const;
+};
+
+//===----------------------------------------------------------------------===//
+// logstream-log-file-sink
+//===----------------------------------------------------------------------===//
+
+void Posix::registerSinkMatchers(SinkHost &H, MatchFinder &Finder) {
+  Finder.addMatcher(callExpr(notInSystemHeader(),
+                             callee(functionDecl(hasAnyName(OpenFunctions))),
+                             argumentCountAtLeast(1))
+                        .bind(OpenId),
+                    H.callback());
+  Finder.addMatcher(callExpr(notInSystemHeader(),
+                             callee(functionDecl(hasAnyName(Dup2Functions))),
+                             argumentCountAtLeast(2))
+                        .bind(Dup2Id),
+                    H.callback());
+}
+
+bool Posix::checkSink(SinkHost &H, const MatchResult &Result) {
+  if (const auto *C = Result.Nodes.getNodeAs<CallExpr>(OpenId)) {
+    checkOpen(H, C, *Result.Context);
+    return true;
+  }
+  if (const auto *C = Result.Nodes.getNodeAs<CallExpr>(Dup2Id)) {
+    checkDup2(H, C, *Result.Context);
+    return true;
+  }
+  return false;
+}
+
+void Posix::checkOpen(SinkHost &H, const CallExpr *Call, ASTContext &Ctx) {
+  llvm::StringRef Name = Call->getDirectCallee()->getName();
+  unsigned PathIdx = Name.starts_with("openat") ? 1 : 0;
+  if (Call->getNumArgs() <= PathIdx)
+    return;
+  // open(path, flags): only writers. creat() always writes.
+  if (!Name.starts_with("creat") && Call->getNumArgs() > PathIdx + 1) {
+    Expr::EvalResult Flags;
+    if (Call->getArg(PathIdx + 1)->EvaluateAsInt(Flags, Ctx)) {
+      int64_t F = Flags.Val.getInt().getExtValue();
+      int64_t AccMode = H.macroValue("O_ACCMODE").value_or(3);
+      int64_t ReadOnly = H.macroValue("O_RDONLY").value_or(0);
+      int64_t Creat = H.macroValue("O_CREAT").value_or(0100);
+      if ((F & AccMode) == ReadOnly && !(F & Creat))
+        return;
+    }
+  }
+  std::string Path, Receiver;
+  if (!H.isLogTarget(Call->getArg(PathIdx), Call, Ctx, Path, Receiver))
+    return;
+  H.report(Ctx.getSourceManager().getExpansionLoc(Call->getBeginLoc()), Name,
+           Path);
+}
+
+const CallExpr *Posix::openerOf(const Expr *Source, const CallExpr *Dup2,
+                                ASTContext &Ctx) const {
+  // Directly, or through a local variable initialized or assigned from
+  // open/openat/creat/fileno(fopen(...)).
+  auto OpenCall = callExpr(callee(functionDecl(
+      hasAnyName("::open", "::open64", "::openat", "::openat64", "::creat",
+                 "::creat64", "::fopen", "::fopen64"))));
+  auto FileOpen = expr(ignoringParenImpCasts(
+      anyOf(OpenCall.bind(OpenerId),
+            callExpr(callee(functionDecl(hasName(DescriptorFunctions[0]))),
+                     hasArgument(
+                         0, ignoringParenImpCasts(OpenCall.bind(OpenerId)))))));
+  auto Direct = match(FileOpen, *Source, Ctx);
+  if (!Direct.empty())
+    return Direct[0].getNodeAs<CallExpr>(OpenerId);
+  const auto *Ref = dyn_cast<DeclRefExpr>(Source);
+  const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  const FunctionDecl *Fn = utils::enclosingFunction(Dup2, Ctx);
+  if (!VD || !Fn || !Fn->getBody())
+    return nullptr;
+  auto Decls = match(findAll(varDecl(equalsNode(VD), hasInitializer(FileOpen))),
+                     *Fn, Ctx);
+  if (!Decls.empty())
+    return Decls[0].getNodeAs<CallExpr>(OpenerId);
+  auto Sets = match(
+      findAll(binaryOperator(isAssignmentOperator(),
+                             hasLHS(declRefExpr(to(varDecl(equalsNode(VD))))),
+                             hasRHS(FileOpen))),
+      *Fn->getBody(), Ctx);
+  if (!Sets.empty())
+    return Sets[0].getNodeAs<CallExpr>(OpenerId);
+  return nullptr;
+}
+
+void Posix::checkDup2(SinkHost &H, const CallExpr *Call, ASTContext &Ctx) {
+  Expr::EvalResult Target;
+  if (!Call->getArg(1)->EvaluateAsInt(Target, Ctx))
+    return;
+  int64_t Fd = Target.Val.getInt().getExtValue();
+  if (Fd != 1 && Fd != 2)
+    return;
+  // The source descriptor must come from a file opened in this function.
+  const CallExpr *Opener =
+      openerOf(Call->getArg(0)->IgnoreParenImpCasts(), Call, Ctx);
+  if (!Opener)
+    return;
+  unsigned PathIdx =
+      Opener->getDirectCallee()->getName().starts_with("openat") ? 1 : 0;
+  std::optional<std::string> Path;
+  if (Opener->getNumArgs() > PathIdx)
+    Path = utils::resolvePathValue(Opener->getArg(PathIdx), Ctx);
+  // Devices (/dev/null when daemonizing, a tty) are not log files.
+  if (Path && (llvm::StringRef(*Path).starts_with("/dev/") ||
+               H.classifier().isAllowedPath(*Path)))
+    return;
+  const SourceManager &SM = Ctx.getSourceManager();
+  H.diagnose(SM.getExpansionLoc(Call->getBeginLoc()),
+             "'%0' redirects %1 into %select{a file|file '%3'}2; leave %1 as "
+             "the event stream and let the environment route it")
+      << Call->getDirectCallee()->getName() << (Fd == 1 ? "stdout" : "stderr")
+      << (Path ? 1 : 0) << (Path ? utils::displayPath(*Path) : std::string());
+  H.diagnose(SM.getExpansionLoc(Opener->getBeginLoc()),
+             "the file is opened here", DiagnosticIDs::Note);
+}
+
+//===----------------------------------------------------------------------===//
+// logstream-log-file-management
+//===----------------------------------------------------------------------===//
+
+void Posix::registerManagementMatchers(ManagementHost &H, MatchFinder &Finder) {
+  // Deleting what readdir finds in a log directory.
+  Finder.addMatcher(
+      functionDecl(
+          notInSystemHeader(), isDefinition(),
+          hasBody(hasDescendant(
+              callExpr(callee(functionDecl(hasAnyName(OpendirFunctions))))
+                  .bind(OpendirId))),
+          hasBody(forEachDescendant(
+              callExpr(callee(functionDecl(
+                           hasAnyName(allPathApis(Operation::Delete)))),
+                       hasAnyArgument(hasDescendant(
+                           memberExpr(member(hasName("d_name"))))))
+                  .bind(DirentDeleteId)))),
+      H.callback());
+  // Reopen on signal.
+  Finder.addMatcher(callExpr(notInSystemHeader(),
+                             callee(functionDecl(hasAnyName(SignalFunctions))),
+                             argumentCountAtLeast(2))
+                        .bind(SignalId),
+                    H.callback());
+  // Log file sinks, for the note that ties management to the file.
+  Finder.addMatcher(callExpr(notInSystemHeader(),
+                             callee(functionDecl(
+                                 hasAnyName("::open", "::creat", "::open64"))),
+                             argumentCountAtLeast(1))
+                        .bind(SinkOpenId),
+                    H.callback());
+}
+
+bool Posix::checkManagement(ManagementHost &H, const MatchResult &Result) {
+  const auto &N = Result.Nodes;
+  ASTContext &Ctx = *Result.Context;
+  if (const auto *C = N.getNodeAs<CallExpr>(DirentDeleteId)) {
+    checkDirentDelete(H, C, N.getNodeAs<CallExpr>(OpendirId), Ctx);
+    return true;
+  }
+  if (const auto *C = N.getNodeAs<CallExpr>(SignalId)) {
+    checkSignal(H, C, Ctx);
+    return true;
+  }
+  if (const auto *ME = N.getNodeAs<MemberExpr>(StSizeId)) {
+    checkStSize(H, N.getNodeAs<BinaryOperator>(SizeComparisonId), ME, Ctx);
+    return true;
+  }
+  return false;
+}
+
+void Posix::checkDirentDelete(ManagementHost &H, const CallExpr *Delete,
+                              const CallExpr *Open, ASTContext &Ctx) {
+  std::string Path;
+  if (Open->getNumArgs() < 1 ||
+      Open->getDirectCallee()->getName() != "opendir" ||
+      !H.classifier().isLogPathExpr(Open->getArg(0), Ctx, &Path))
+    return;
+  H.add({Ctx.getSourceManager().getExpansionLoc(Delete->getBeginLoc()),
+         Operation::DeleteFromDirectory,
+         Delete->getDirectCallee()->getQualifiedNameAsString(), Path});
+}
+
+void Posix::checkStSize(ManagementHost &H, const BinaryOperator *Cmp,
+                        const MemberExpr *Size, ASTContext &Ctx) {
+  // stat(<log path>, &st) ... st.st_size > limit
+  const VarDecl *St = asLocalVar(Size->getBase());
+  const Stmt *Body = St ? bodyOf(St) : nullptr;
+  if (!Body)
+    return;
+  auto Stats = match(
+      findAll(callExpr(callee(functionDecl(hasAnyName(StatFunctions))),
+                       argumentCountIs(2),
+                       hasArgument(1, ignoringParenImpCasts(unaryOperator(
+                                          hasOperatorName("&"),
+                                          hasUnaryOperand(declRefExpr(
+                                              to(varDecl(equalsNode(St)))))))))
+                  .bind(StatId)),
+      *Body, Ctx);
+  const utils::LogFileClassifier &C = H.classifier();
+  std::string Path;
+  for (const auto &S : Stats) {
+    const auto *Stat = S.getNodeAs<CallExpr>(StatId);
+    bool Fd = Stat->getDirectCallee()->getName().starts_with("fstat");
+    if (Fd ? C.mentionsLogName(Stat->getArg(0))
+           : C.isLogPathExpr(Stat->getArg(0), Ctx, &Path)) {
+      H.add({Ctx.getSourceManager().getExpansionLoc(Cmp->getBeginLoc()),
+             Operation::SizeCheck, Stat->getDirectCallee()->getName().str(),
+             Path});
+      return;
+    }
+  }
+}
+
+std::string Posix::signalName(ManagementHost &H, const Expr *SigArg,
+                              ASTContext &Ctx) const {
+  Expr::EvalResult R;
+  if (!SigArg->EvaluateAsInt(R, Ctx))
+    return "";
+  int64_t Sig = R.Val.getInt().getExtValue();
+  for (llvm::StringRef Name : H.reopenSignals()) {
+    // Linux values when the headers' macros are not visible.
+    int64_t Default = Name == "SIGHUP"    ? 1
+                      : Name == "SIGUSR1" ? 10
+                      : Name == "SIGUSR2" ? 12
+                                          : -1;
+    if (H.macroValue(Name).value_or(Default) == Sig)
+      return Name.str();
+  }
+  return "";
+}
+
+const FunctionDecl *Posix::sigactionHandler(const CallExpr *Call,
+                                            ASTContext &Ctx) const {
+  const VarDecl *SA = asLocalVar(Call->getArg(1));
+  const Stmt *Body = SA ? bodyOf(SA) : nullptr;
+  if (!Body)
+    return nullptr;
+  auto Sets =
+      match(findAll(binaryOperator(
+                isAssignmentOperator(),
+                hasLHS(memberExpr(
+                    member(hasAnyName("sa_handler", "sa_sigaction")),
+                    hasDescendant(declRefExpr(to(varDecl(equalsNode(SA))))))),
+                hasRHS(expr().bind(HandlerId)))),
+            *Body, Ctx);
+  // The handler in force at the call: the last assignment before it.
+  const SourceManager &SM = Ctx.getSourceManager();
+  const FunctionDecl *Handler = nullptr;
+  SourceLocation Best;
+  for (const auto &S : Sets) {
+    const auto *H = S.getNodeAs<Expr>(HandlerId);
+    const FunctionDecl *F = asFunction(H);
+    SourceLocation L = H->getBeginLoc();
+    if (!F || !SM.isBeforeInTranslationUnit(L, Call->getBeginLoc()))
+      continue;
+    if (!Handler || SM.isBeforeInTranslationUnit(Best, L)) {
+      Handler = F;
+      Best = L;
+    }
+  }
+  if (!Handler && SA->getInit()) {
+    auto Refs = match(findAll(declRefExpr(to(functionDecl().bind(FunctionId)))),
+                      *SA->getInit(), Ctx);
+    if (!Refs.empty())
+      Handler = Refs[0].getNodeAs<FunctionDecl>(FunctionId);
+  }
+  return Handler;
+}
+
+void Posix::checkSignal(ManagementHost &H, const CallExpr *Call,
+                        ASTContext &Ctx) {
+  std::string SigName = signalName(H, Call->getArg(0), Ctx);
+  if (SigName.empty())
+    return;
+  llvm::StringRef Api = Call->getDirectCallee()->getName();
+  const FunctionDecl *Handler = Api == "sigaction"
+                                    ? sigactionHandler(Call, Ctx)
+                                    : asFunction(Call->getArg(1));
+  SourceLocation Reopen = findReopen(H.classifier(), Handler, Ctx, 0);
+  if (Reopen.isInvalid())
+    return;
+  const SourceManager &SM = Ctx.getSourceManager();
+  H.add({SM.getExpansionLoc(Call->getBeginLoc()), Operation::ReopenOnSignal,
+         Api.str(), "", SigName, std::nullopt, SM.getExpansionLoc(Reopen)});
+}
+
+SourceLocation Posix::findReopen(const utils::LogFileClassifier &C,
+                                 const FunctionDecl *Handler, ASTContext &Ctx,
+                                 unsigned Depth) const {
+  if (!Handler || Depth > 3)
+    return {};
+  const FunctionDecl *Def = Handler->getDefinition();
+  if (!Def || !Def->getBody())
+    return {};
+  const Stmt *Body = Def->getBody();
+  // A handler that ends the process (writes a last line and exits) reopens
+  // nothing.
+  if (Depth == 0 &&
+      !match(findAll(callExpr(callee(functionDecl(isNoReturn())))), *Body, Ctx)
+           .empty())
+    return {};
+  // Opening a log file.
+  if (SourceLocation L = logOpenIn(C, *Body, Ctx); L.isValid())
+    return L;
+  auto StreamOpens = match(
+      findAll(cxxMemberCallExpr(
+                  callee(cxxMethodDecl(hasAnyName("open", "close"),
+                                       ofClass(hasAnyName(FileStreamClasses)))))
+                  .bind(CallId)),
+      *Body, Ctx);
+  for (const auto &M : StreamOpens) {
+    const auto *Open = M.getNodeAs<CXXMemberCallExpr>(CallId);
+    if (C.mentionsLogName(Open->getImplicitObjectArgument()) ||
+        (Open->getNumArgs() >= 1 && C.isLogPathExpr(Open->getArg(0), Ctx)))
+      return Open->getBeginLoc();
+  }
+  return flagOrCallReopen(C, Def, Body, Ctx, Depth);
+}
+
+SourceLocation Posix::flagOrCallReopen(const utils::LogFileClassifier &C,
+                                       const FunctionDecl *Def,
+                                       const Stmt *Body, ASTContext &Ctx,
+                                       unsigned Depth) const {
+  // The async-signal-safe idiom: set a log-named flag for the main loop.
+  auto Flags = match(
+      findAll(binaryOperator(isAssignmentOperator(),
+                             hasLHS(ignoringParenImpCasts(declRefExpr(to(
+                                 varDecl(hasGlobalStorage()).bind(FlagId))))))
+                  .bind(AssignId)),
+      *Body, Ctx);
+  for (const auto &M : Flags) {
+    const auto *V = M.getNodeAs<VarDecl>(FlagId);
+    if (V->getIdentifier() && C.isLogName(V->getName()))
+      return M.getNodeAs<BinaryOperator>(AssignId)->getBeginLoc();
+    // The nginx idiom: any flag, and a main loop that reopens the log when
+    // it is set.
+    if (Depth == 0)
+      if (SourceLocation L = reopenOnFlag(C, V, Ctx); L.isValid())
+        return L;
+  }
+  // Functions it calls in this translation unit.
+  auto Calls = match(
+      findAll(callExpr(callee(functionDecl().bind(FunctionId))).bind(CallId)),
+      *Body, Ctx);
+  for (const auto &M : Calls) {
+    const auto *F = M.getNodeAs<FunctionDecl>(FunctionId);
+    if (F == Def || !F->getIdentifier())
+      continue;
+    std::string Words = utils::normalizeIdentifier(F->getName());
+    if (C.isLogName(F->getName()) &&
+        (llvm::StringRef(Words).contains("open") ||
+         llvm::StringRef(Words).contains("rotate")))
+      return M.getNodeAs<CallExpr>(CallId)->getBeginLoc();
+    SourceLocation Inner = findReopen(C, F, Ctx, Depth + 1);
+    if (Inner.isValid())
+      return Inner;
+  }
+  return {};
+}
+
+SourceLocation Posix::reopenOnFlag(const utils::LogFileClassifier &C,
+                                   const VarDecl *Flag, ASTContext &Ctx) const {
+  auto Tests = match(
+      ifStmt(hasCondition(hasDescendant(declRefExpr(to(equalsNode(Flag))))),
+             hasThen(stmt().bind(ThenId))),
+      Ctx);
+  for (const auto &M : Tests)
+    if (SourceLocation L = logOpenIn(C, *M.getNodeAs<Stmt>(ThenId), Ctx);
+        L.isValid())
+      return L;
+  return {};
+}
+
+SourceLocation Posix::logOpenIn(const utils::LogFileClassifier &C,
+                                const Stmt &S, ASTContext &Ctx) const {
+  auto Opens =
+      match(findAll(callExpr(callee(functionDecl(hasAnyName(
+                                 "::fopen", "::fopen64", "::freopen", "::open",
+                                 "::open64", "::openat", "::creat",
+                                 "::std::fopen", "::std::freopen"))),
+                             argumentCountAtLeast(1))
+                        .bind(CallId)),
+            S, Ctx);
+  for (const auto &M : Opens) {
+    const auto *Open = M.getNodeAs<CallExpr>(CallId);
+    unsigned Idx = Open->getDirectCallee()->getName() == "openat" ? 1 : 0;
+    if (Idx < Open->getNumArgs() && C.isLogPathExpr(Open->getArg(Idx), Ctx))
+      return Open->getBeginLoc();
+  }
+  return {};
+}
+
+} // namespace
+
+llvm::ArrayRef<llvm::StringRef> knownSignalNames() {
+  // POSIX signal names (and Linux's SIGPWR, SIGWINCH).
+  static constexpr llvm::StringRef Known[] = {
+      "SIGABRT", "SIGALRM",   "SIGBUS",   "SIGCHLD", "SIGCONT", "SIGFPE",
+      "SIGHUP",  "SIGILL",    "SIGINT",   "SIGIO",   "SIGPIPE", "SIGPOLL",
+      "SIGPROF", "SIGPWR",    "SIGQUIT",  "SIGSEGV", "SIGSYS",  "SIGTERM",
+      "SIGTRAP", "SIGTSTP",   "SIGTTIN",  "SIGTTOU", "SIGURG",  "SIGUSR1",
+      "SIGUSR2", "SIGVTALRM", "SIGWINCH", "SIGXCPU", "SIGXFSZ"};
+  return Known;
+}
+
+std::unique_ptr<Family> makePosix() { return std::make_unique<Posix>(); }
+
+} // namespace clang::tidy::logstream::families
