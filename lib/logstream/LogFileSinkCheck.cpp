@@ -7,6 +7,7 @@
 #include "utils/FixIts.h"
 #include "utils/LogApis.h"
 #include "utils/StandardStreams.h"
+#include "utils/UserCodeMatchers.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ParentMapContext.h"
@@ -207,8 +208,11 @@ void LogFileSinkCheck::registerMatchers(MatchFinder *Finder) {
   // Nothing in system headers is reported: filter first, it is the cheapest
   // test and most of a translation unit is system headers.
   auto NotInSystemHeader = unless(isExpansionInSystemHeader());
+  // Every matcher here begins with NotInSystemHeader: grouped, a node of a
+  // system header is tried once, not once per matcher.
+  utils::UserCodeMatchers Grouped(Finder, this);
   // C stdio and POSIX.
-  Finder->addMatcher(
+  Grouped.addMatcher(
       callExpr(NotInSystemHeader,
                callee(functionDecl(hasAnyName("::fopen", "::fopen64",
                                               "::std::fopen", "::_wfopen",
@@ -216,7 +220,7 @@ void LogFileSinkCheck::registerMatchers(MatchFinder *Finder) {
                argumentCountAtLeast(1))
           .bind("fopen"),
       this);
-  Finder->addMatcher(
+  Grouped.addMatcher(
       callExpr(NotInSystemHeader,
                callee(functionDecl(hasAnyName("::freopen", "::freopen64",
                                               "::std::freopen",
@@ -224,7 +228,7 @@ void LogFileSinkCheck::registerMatchers(MatchFinder *Finder) {
                argumentCountIs(3))
           .bind("freopen"),
       this);
-  Finder->addMatcher(
+  Grouped.addMatcher(
       callExpr(NotInSystemHeader,
                callee(functionDecl(hasAnyName("::open", "::open64", "::openat",
                                               "::openat64", "::creat",
@@ -233,7 +237,7 @@ void LogFileSinkCheck::registerMatchers(MatchFinder *Finder) {
                argumentCountAtLeast(1))
           .bind("open"),
       this);
-  Finder->addMatcher(
+  Grouped.addMatcher(
       callExpr(NotInSystemHeader,
                callee(functionDecl(hasAnyName("::dup2", "::dup3"))),
                argumentCountAtLeast(2))
@@ -245,7 +249,7 @@ void LogFileSinkCheck::registerMatchers(MatchFinder *Finder) {
 
   // User-declared sink functions.
   if (!ExtraSinkFunctions.empty())
-    Finder->addMatcher(
+    Grouped.addMatcher(
         callExpr(NotInSystemHeader,
                  callee(functionDecl(hasAnyName(ExtraSinkFunctions))))
             .bind("extra-fn"),
@@ -257,19 +261,19 @@ void LogFileSinkCheck::registerMatchers(MatchFinder *Finder) {
   // iostreams.
   auto FileStream = cxxRecordDecl(hasAnyName(
       "::std::basic_ofstream", "::std::basic_fstream", "::std::basic_filebuf"));
-  Finder->addMatcher(
+  Grouped.addMatcher(
       cxxConstructExpr(NotInSystemHeader, argumentCountAtLeast(1),
                        hasDeclaration(cxxConstructorDecl(ofClass(FileStream))),
                        unless(isBaseInitialization()))
           .bind("stream-construct"),
       this);
-  Finder->addMatcher(
+  Grouped.addMatcher(
       cxxMemberCallExpr(NotInSystemHeader, argumentCountAtLeast(1),
                         callee(cxxMethodDecl(hasName("open"),
                                              ofClass(FileStream))))
           .bind("stream-open"),
       this);
-  Finder->addMatcher(
+  Grouped.addMatcher(
       cxxMemberCallExpr(
           NotInSystemHeader,
           callee(cxxMethodDecl(hasName("rdbuf"), parameterCountIs(1))),
@@ -287,10 +291,10 @@ void LogFileSinkCheck::registerMatchers(MatchFinder *Finder) {
                    ExtraSinkTypes.end());
   auto Sink = cxxRecordDecl(isSameOrDerivedFrom(hasAnyName(SinkNames)))
                   .bind("sink");
-  Finder->addMatcher(
+  Grouped.addMatcher(
       cxxNewExpr(NotInSystemHeader, hasType(pointsTo(Sink))).bind("sink-new"),
       this);
-  Finder->addMatcher(
+  Grouped.addMatcher(
       callExpr(NotInSystemHeader,
                callee(functionDecl(
                    hasAnyName("::std::make_shared", "::std::make_unique",
@@ -301,7 +305,7 @@ void LogFileSinkCheck::registerMatchers(MatchFinder *Finder) {
                               recordType(hasDeclaration(Sink))))))))
           .bind("sink-make"),
       this);
-  Finder->addMatcher(
+  Grouped.addMatcher(
       cxxConstructExpr(NotInSystemHeader,
                        hasDeclaration(cxxConstructorDecl(
                            ofClass(Sink), unless(isCopyConstructor()),
@@ -313,7 +317,7 @@ void LogFileSinkCheck::registerMatchers(MatchFinder *Finder) {
 
   // spdlog::create<Sink>(name, sink args...) builds the sink in spdlog's
   // own headers.
-  Finder->addMatcher(
+  Grouped.addMatcher(
       callExpr(NotInSystemHeader,
                callee(functionDecl(
                    hasAnyName("::spdlog::create", "::spdlog::create_async",
@@ -324,7 +328,7 @@ void LogFileSinkCheck::registerMatchers(MatchFinder *Finder) {
           .bind("sink-create"),
       this);
   // std::make_unique<std::ofstream>("app.log") constructs in <memory>.
-  Finder->addMatcher(
+  Grouped.addMatcher(
       callExpr(NotInSystemHeader, argumentCountAtLeast(1),
                callee(functionDecl(
                    hasAnyName("::std::make_shared", "::std::make_unique",
@@ -339,7 +343,7 @@ void LogFileSinkCheck::registerMatchers(MatchFinder *Finder) {
       this);
 
   // spdlog factories.
-  Finder->addMatcher(
+  Grouped.addMatcher(
       callExpr(NotInSystemHeader,
                callee(functionDecl(hasAnyName(utils::spdlogFileFactories()))
                           .bind("factory")))
@@ -347,7 +351,7 @@ void LogFileSinkCheck::registerMatchers(MatchFinder *Finder) {
       this);
 
   // glog.
-  Finder->addMatcher(
+  Grouped.addMatcher(
       callExpr(NotInSystemHeader,
                callee(functionDecl(hasAnyName(
                    "::google::SetLogDestination", "::google::SetLogSymlink",
@@ -361,13 +365,13 @@ void LogFileSinkCheck::registerMatchers(MatchFinder *Finder) {
                                              "FLAGS_logtostderr",
                                              "FLAGS_logtostdout"))
                                      .bind("flag")));
-  Finder->addMatcher(
+  Grouped.addMatcher(
       binaryOperator(NotInSystemHeader, isAssignmentOperator(),
                      hasLHS(ignoringParenImpCasts(GlogFlag)),
                      hasRHS(expr().bind("rhs")))
           .bind("glog-assign"),
       this);
-  Finder->addMatcher(
+  Grouped.addMatcher(
       cxxOperatorCallExpr(NotInSystemHeader, hasOverloadedOperatorName("="),
                           hasArgument(0, ignoringParenImpCasts(GlogFlag)),
                           hasArgument(1, expr().bind("rhs")))
@@ -375,14 +379,14 @@ void LogFileSinkCheck::registerMatchers(MatchFinder *Finder) {
       this);
 
   // Boost.Log.
-  Finder->addMatcher(
+  Grouped.addMatcher(
       callExpr(NotInSystemHeader,
                callee(functionDecl(hasName("::boost::log::add_file_log"))))
           .bind("boost-add-file-log"),
       this);
 
   // Poco: setProperty("path", ...) on a file channel.
-  Finder->addMatcher(
+  Grouped.addMatcher(
       cxxMemberCallExpr(
           NotInSystemHeader, argumentCountIs(2),
           callee(cxxMethodDecl(hasName("setProperty"))),
@@ -395,7 +399,7 @@ void LogFileSinkCheck::registerMatchers(MatchFinder *Finder) {
   auto ElppType = declRefExpr(to(enumConstantDecl(
       hasAnyName("ToFile", "Filename"),
       hasDeclContext(enumDecl(hasName("::el::ConfigurationType"))))));
-  Finder->addMatcher(
+  Grouped.addMatcher(
       callExpr(NotInSystemHeader, argumentCountAtLeast(2),
                callee(functionDecl(hasAnyName(
                    "set", "setGlobally", "reconfigureAllLoggers",
@@ -403,7 +407,7 @@ void LogFileSinkCheck::registerMatchers(MatchFinder *Finder) {
                hasAnyArgument(ignoringParenImpCasts(ElppType)))
           .bind("elpp-set"),
       this);
-  Finder->addMatcher(
+  Grouped.addMatcher(
       cxxMemberCallExpr(NotInSystemHeader,
                         callee(cxxMethodDecl(
                             hasName("parseFromText"),
