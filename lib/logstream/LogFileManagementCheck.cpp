@@ -6,6 +6,7 @@
 #include "utils/CheckOptions.h"
 #include "utils/FixIts.h"
 #include "utils/LogApis.h"
+#include "utils/UserCodeMatchers.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -205,9 +206,12 @@ std::optional<int64_t> LogFileManagementCheck::macroValue(StringRef Name) const 
 
 void LogFileManagementCheck::registerMatchers(MatchFinder *Finder) {
   auto NotInSystemHeader = unless(isExpansionInSystemHeader());
+  // Every matcher here begins with NotInSystemHeader: grouped, a node of a
+  // system header is tried once, not once per matcher.
+  utils::UserCodeMatchers Grouped(Finder, this);
 
   // Rotation, deletion, truncation, directories, permissions.
-  Finder->addMatcher(callExpr(NotInSystemHeader,
+  Grouped.addMatcher(callExpr(NotInSystemHeader,
                               callee(functionDecl(hasAnyName(pathApiNames()))))
                          .bind("path-call"),
                      this);
@@ -218,7 +222,7 @@ void LogFileManagementCheck::registerMatchers(MatchFinder *Finder) {
       "::std::filesystem::remove", "::std::filesystem::remove_all",
       "::boost::filesystem::remove", "::boost::filesystem::remove_all")));
   auto DeleteCall = callExpr(DeleteCallee);
-  Finder->addMatcher(
+  Grouped.addMatcher(
       cxxForRangeStmt(
           NotInSystemHeader, hasLoopVariable(varDecl().bind("entry")),
           hasRangeInit(expr().bind("range")),
@@ -227,7 +231,7 @@ void LogFileManagementCheck::registerMatchers(MatchFinder *Finder) {
                          forEachDescendant(DeleteCall.bind("iter-delete")))))
           .bind("for"),
       this);
-  Finder->addMatcher(
+  Grouped.addMatcher(
       functionDecl(NotInSystemHeader, isDefinition(),
                    hasBody(hasDescendant(
                        callExpr(callee(functionDecl(hasAnyName(
@@ -249,12 +253,12 @@ void LogFileManagementCheck::registerMatchers(MatchFinder *Finder) {
                                                "::std::basic_fstream",
                                                "::std::basic_filebuf"))
                           .bind("stream");
-    Finder->addMatcher(
+    Grouped.addMatcher(
         cxxConstructExpr(NotInSystemHeader, argumentCountAtLeast(2),
                          hasDeclaration(cxxConstructorDecl(ofClass(FileStream))))
             .bind("stream-trunc"),
         this);
-    Finder->addMatcher(
+    Grouped.addMatcher(
         cxxMemberCallExpr(NotInSystemHeader, argumentCountAtLeast(2),
                           callee(cxxMethodDecl(hasName("open"),
                                                ofClass(FileStream))))
@@ -280,7 +284,7 @@ void LogFileManagementCheck::registerMatchers(MatchFinder *Finder) {
       cxxMemberCallExpr(callee(cxxConversionDecl()),
                         on(ignoringParenImpCasts(TellCall))),
       memberExpr(member(hasName("st_size"))).bind("st-size"))));
-  Finder->addMatcher(
+  Grouped.addMatcher(
       binaryOperator(NotInSystemHeader,
                      hasAnyOperatorName("<", ">", "<=", ">="),
                      hasEitherOperand(SizeExpr))
@@ -288,7 +292,7 @@ void LogFileManagementCheck::registerMatchers(MatchFinder *Finder) {
       this);
 
   // Reopen on signal.
-  Finder->addMatcher(
+  Grouped.addMatcher(
       callExpr(NotInSystemHeader,
                callee(functionDecl(hasAnyName("::signal", "::std::signal",
                                               "::sigaction", "::bsd_signal",
@@ -298,7 +302,7 @@ void LogFileManagementCheck::registerMatchers(MatchFinder *Finder) {
       this);
 
   // Library rotation and retention settings.
-  Finder->addMatcher(
+  Grouped.addMatcher(
       callExpr(NotInSystemHeader,
                callee(functionDecl(hasAnyName(
                    "::spdlog::rotating_logger_mt", "::spdlog::rotating_logger_st",
@@ -320,7 +324,7 @@ void LogFileManagementCheck::registerMatchers(MatchFinder *Finder) {
       "::log4cxx::rolling::SizeBasedTriggeringPolicy",
       "::log4cxx::rolling::FixedWindowRollingPolicy",
       "::log4cxx::rolling::TimeBasedRollingPolicy"));
-  Finder->addMatcher(
+  Grouped.addMatcher(
       cxxConstructExpr(NotInSystemHeader,
                        hasDeclaration(cxxConstructorDecl(
                            ofClass(RotatingSink.bind("lib-class")),
@@ -328,7 +332,7 @@ void LogFileManagementCheck::registerMatchers(MatchFinder *Finder) {
                            unless(isMoveConstructor()))))
           .bind("lib-construct"),
       this);
-  Finder->addMatcher(
+  Grouped.addMatcher(
       callExpr(NotInSystemHeader,
                callee(functionDecl(
                    hasAnyName("::std::make_shared", "::std::make_unique",
@@ -338,7 +342,7 @@ void LogFileManagementCheck::registerMatchers(MatchFinder *Finder) {
                               hasDeclaration(RotatingSink.bind("lib-class")))))))))
           .bind("lib-make"),
       this);
-  Finder->addMatcher(
+  Grouped.addMatcher(
       cxxMemberCallExpr(
           NotInSystemHeader,
           callee(cxxMethodDecl(hasAnyName("setMaxFileSize", "setMaxBackupIndex",
@@ -349,14 +353,14 @@ void LogFileManagementCheck::registerMatchers(MatchFinder *Finder) {
                      .bind("lib-method")))
           .bind("lib-member"),
       this);
-  Finder->addMatcher(
+  Grouped.addMatcher(
       cxxMemberCallExpr(NotInSystemHeader, argumentCountIs(2),
                         callee(cxxMethodDecl(hasName("setProperty"))),
                         thisPointerType(cxxRecordDecl(
                             isSameOrDerivedFrom("::Poco::Configurable"))))
           .bind("poco-set"),
       this);
-  Finder->addMatcher(
+  Grouped.addMatcher(
       declRefExpr(NotInSystemHeader,
                   to(varDecl(hasAnyName("rotation_size", "time_based_rotation",
                                         "max_size", "max_files",
@@ -364,7 +368,7 @@ void LogFileManagementCheck::registerMatchers(MatchFinder *Finder) {
                          .bind("keyword")))
           .bind("boost-keyword"),
       this);
-  Finder->addMatcher(
+  Grouped.addMatcher(
       binaryOperator(NotInSystemHeader, isAssignmentOperator(),
                      hasLHS(ignoringParenImpCasts(declRefExpr(
                          to(varDecl(hasName("FLAGS_max_log_size")))))))
@@ -374,7 +378,7 @@ void LogFileManagementCheck::registerMatchers(MatchFinder *Finder) {
   // easylogging++: rotation by size (`MaxLogFileSize`, or
   // `MAX_LOG_FILE_SIZE` in configuration text).
   if (getLangOpts().CPlusPlus)
-    Finder->addMatcher(
+    Grouped.addMatcher(
         callExpr(NotInSystemHeader, argumentCountAtLeast(2),
                  callee(functionDecl(hasAnyName(
                      "set", "setGlobally", "reconfigureAllLoggers",
@@ -389,14 +393,14 @@ void LogFileManagementCheck::registerMatchers(MatchFinder *Finder) {
     analysis::matchSummarizedCalls(Finder, this, Facts->namesWithManages());
 
   if (!ExtraManagementFunctions.empty())
-    Finder->addMatcher(
+    Grouped.addMatcher(
         callExpr(NotInSystemHeader,
                  callee(functionDecl(hasAnyName(ExtraManagementFunctions))))
             .bind("extra"),
         this);
 
   // Log file sinks, for the note that ties management to the file.
-  Finder->addMatcher(
+  Grouped.addMatcher(
       callExpr(NotInSystemHeader,
                callee(functionDecl(hasAnyName("::fopen", "::fopen64",
                                               "::std::fopen", "::open",
@@ -405,19 +409,19 @@ void LogFileManagementCheck::registerMatchers(MatchFinder *Finder) {
           .bind("sink-open"),
       this);
   if (getLangOpts().CPlusPlus) {
-    Finder->addMatcher(
+    Grouped.addMatcher(
         cxxConstructExpr(NotInSystemHeader, argumentCountAtLeast(1),
                          hasDeclaration(cxxConstructorDecl(ofClass(
                              cxxRecordDecl(hasAnyName("::std::basic_ofstream",
                                                       "::std::basic_fstream"))))))
             .bind("sink-stream"),
         this);
-    Finder->addMatcher(
+    Grouped.addMatcher(
         callExpr(NotInSystemHeader,
                  callee(functionDecl(hasAnyName(utils::spdlogFileFactories()))))
             .bind("sink-lib"),
         this);
-    Finder->addMatcher(
+    Grouped.addMatcher(
         cxxNewExpr(NotInSystemHeader,
                    hasType(pointsTo(cxxRecordDecl(isSameOrDerivedFrom(
                        hasAnyName(utils::allSinkClassNames()))))))
