@@ -10,6 +10,7 @@
 #include "BufferedStdoutCheck.h"
 #include "utils/Expressions.h"
 #include "utils/Parents.h"
+#include "utils/UserCodeMatchers.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -88,16 +89,19 @@ void BufferedStdoutCheck::registerLoggerMatchers(MatchFinder *Finder) {
   if (!getLangOpts().CPlusPlus)
     return;
   auto UserCode = unless(isExpansionInSystemHeader());
+  // Every matcher here is restricted to UserCode: grouped, a node of a
+  // system header is tried once, not once per matcher.
+  utils::UserCodeMatchers Grouped(Finder, this);
   // spdlog 1.10 async_logger.h:25: overrun_oldest "Discard oldest message in
   // the queue if full"; details/thread_pool-inl.h:91 enqueue_nowait.
-  Finder->addMatcher(
+  Grouped.addMatcher(
       declRefExpr(to(enumConstantDecl(
                       hasName("::spdlog::async_overflow_policy::overrun_oldest"))),
                   UserCode)
           .bind(OverrunId),
       this);
   // spdlog 1.10 async.h:70.
-  Finder->addMatcher(
+  Grouped.addMatcher(
       declRefExpr(UserCode,
                   to(functionDecl(hasName("::spdlog::create_async_nb"))))
           .bind(NonblockCreateId),
@@ -106,19 +110,19 @@ void BufferedStdoutCheck::registerLoggerMatchers(MatchFinder *Finder) {
   // variables, new-expressions and explicit template arguments. (Matching
   // every TypeLoc of the translation unit would cost more than the rest of
   // the check together.)
-  Finder->addMatcher(typedefNameDecl(UserCode).bind(SpelledTypesId), this);
-  Finder->addMatcher(
+  Grouped.addMatcher(typedefNameDecl(UserCode).bind(SpelledTypesId), this);
+  Grouped.addMatcher(
       varDecl(UserCode, unless(parmVarDecl()))
           .bind(SpelledTypesId),
       this);
-  Finder->addMatcher(cxxNewExpr(UserCode).bind(SpelledTypesId), this);
-  Finder->addMatcher(
+  Grouped.addMatcher(cxxNewExpr(UserCode).bind(SpelledTypesId), this);
+  Grouped.addMatcher(
       declRefExpr(UserCode, hasExplicitTemplateArgs())
           .bind(SpelledTypesId),
       this);
   // log4cxx 1.0.0 asyncappender.cpp:250-263: without blocking a full buffer
   // discards the event.
-  Finder->addMatcher(
+  Grouped.addMatcher(
       cxxMemberCallExpr(
           callee(cxxMethodDecl(hasName("setBlocking"),
                                ofClass(hasName("::log4cxx::AsyncAppender")))),
@@ -126,7 +130,7 @@ void BufferedStdoutCheck::registerLoggerMatchers(MatchFinder *Finder) {
           .bind(NonBlockingId),
       this);
   // Poco 1.11.0 AsyncChannel.cpp:112-115: a full queue drops the message.
-  Finder->addMatcher(
+  Grouped.addMatcher(
       cxxMemberCallExpr(
           callee(cxxMethodDecl(hasName("setProperty"),
                                ofClass(isSameOrDerivedFrom("::Poco::AsyncChannel")))),

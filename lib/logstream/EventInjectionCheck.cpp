@@ -8,6 +8,7 @@
 #include "utils/FixIts.h"
 #include "utils/LogFiles.h"
 #include "utils/StandardStreams.h"
+#include "utils/UserCodeMatchers.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -125,23 +126,28 @@ void EventInjectionCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 
 void EventInjectionCheck::registerMatchers(MatchFinder *Finder) {
   Records.registerMatchers(Finder, this);
+  // Every matcher below skips system headers: grouped, a node there is
+  // tried once per kind.
+  utils::UserCodeMatchers Grouped(Finder, this);
   // Calls whose value is unused (a statement of their own): the fix-it may
   // replace them with a call of another return type. The matcher visits a
   // statement before the calls in it, so these are known in check().
   auto Discarded = expr(ignoringImplicit(callExpr().bind(DiscardedId)));
-  auto Body = [&](auto Inner) { return stmt(anyOf(
-      ifStmt(eachOf(hasThen(Inner), hasElse(Inner))), forStmt(hasBody(Inner)),
-      whileStmt(hasBody(Inner)), doStmt(hasBody(Inner)),
-      cxxForRangeStmt(hasBody(Inner)))); };
   // Not in template instantiations: one instantiation's types do not decide
-  // the template's text.
-  Finder->addMatcher(
-      stmt(unless(isExpansionInSystemHeader()),
-           unless(isInTemplateInstantiation()),
-           anyOf(compoundStmt(forEach(Discarded)), Body(Discarded))),
-      this);
+  // the template's text. One matcher per kind of statement that holds
+  // statements, not stmt(anyOf(...)): the finder tries a stmt() matcher on
+  // every statement of the translation unit, a kind's only on that kind.
+  auto Where = allOf(unless(isExpansionInSystemHeader()),
+                     unless(isInTemplateInstantiation()));
+  Grouped.addMatcher(compoundStmt(Where, forEach(Discarded)), this);
+  Grouped.addMatcher(
+      ifStmt(Where, eachOf(hasThen(Discarded), hasElse(Discarded))), this);
+  Grouped.addMatcher(forStmt(Where, hasBody(Discarded)), this);
+  Grouped.addMatcher(whileStmt(Where, hasBody(Discarded)), this);
+  Grouped.addMatcher(doStmt(Where, hasBody(Discarded)), this);
+  Grouped.addMatcher(cxxForRangeStmt(Where, hasBody(Discarded)), this);
   if (CheckStackTraces)
-    Finder->addMatcher(
+    Grouped.addMatcher(
         callExpr(unless(isExpansionInSystemHeader()),
                  callee(functionDecl(hasName("::backtrace_symbols_fd"))),
                  argumentCountIs(3))

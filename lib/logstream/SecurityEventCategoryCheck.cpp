@@ -9,6 +9,7 @@
 #include "utils/FixIts.h"
 #include "utils/LogFiles.h"
 #include "utils/StandardStreams.h"
+#include "utils/UserCodeMatchers.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Analysis/CFG.h"
@@ -162,8 +163,11 @@ void SecurityEventCategoryCheck::registerMatchers(MatchFinder *Finder) {
                         hasBody(forEachDescendant(Inner)))
         .bind("fn");
   };
+  // The InFunction matchers: grouped, a function declared in a system
+  // header is tried once, not once per matcher.
+  utils::UserCodeMatchers Grouped(Finder, this);
   if (!Names.empty())
-    Finder->addMatcher(
+    Grouped.addMatcher(
         InFunction(callExpr(callee(functionDecl(hasAnyName(Names)).bind("opfn")))
                        .bind("op")),
         this);
@@ -176,7 +180,7 @@ void SecurityEventCategoryCheck::registerMatchers(MatchFinder *Finder) {
                      : functionDecl(anyOf(
                            Comparison,
                            nameMatchesPattern(ConstantTimeCompare)));
-  Finder->addMatcher(
+  Grouped.addMatcher(
       InFunction(callExpr(callee(Compare), argumentCountAtLeast(2)).bind("cmp")),
       this);
   // `openlog(..., LOG_AUTHPRIV)`: every syslog record of the program that
@@ -186,7 +190,7 @@ void SecurityEventCategoryCheck::registerMatchers(MatchFinder *Finder) {
           .bind("openlog"),
       this);
   if (getLangOpts().CPlusPlus)
-    Finder->addMatcher(
+    Grouped.addMatcher(
         InFunction(cxxOperatorCallExpr(hasAnyOverloadedOperatorName("==", "!="),
                                        argumentCountIs(2))
                        .bind("cmp-op")),
@@ -195,15 +199,15 @@ void SecurityEventCategoryCheck::registerMatchers(MatchFinder *Finder) {
   // (`const bool allowed = check_acl(...)`).
   if (!SecurityDecision.empty()) {
     auto Decision = callExpr(callee(functionDecl().bind("decfn"))).bind("decision");
-    Finder->addMatcher(
+    Grouped.addMatcher(
         InFunction(ifStmt(hasCondition(
             expr(eachOf(ignoringParenImpCasts(Decision),
                         forEachDescendant(Decision)))))),
         this);
-    Finder->addMatcher(
+    Grouped.addMatcher(
         InFunction(varDecl(hasInitializer(ignoringParenImpCasts(Decision)))),
         this);
-    Finder->addMatcher(
+    Grouped.addMatcher(
         InFunction(binaryOperator(isAssignmentOperator(),
                                   hasRHS(ignoringParenImpCasts(Decision)))),
         this);

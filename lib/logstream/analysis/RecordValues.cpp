@@ -6,6 +6,7 @@
 #include "utils/Parents.h"
 #include "utils/LogFiles.h"
 #include "utils/StandardStreams.h"
+#include "utils/UserCodeMatchers.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/STLExtras.h"
 
@@ -267,6 +268,9 @@ void registerRecordMatchers(MatchFinder *Finder,
       Names.push_back(std::move(N));
   std::vector<llvm::StringRef> Refs(Names.begin(), Names.end());
   auto NotSystem = unless(isExpansionInSystemHeader());
+  // Every matcher here is restricted to NotSystem: grouped, a node of a
+  // system header is tried once, not once per matcher (or logging macro).
+  utils::UserCodeMatchers Grouped(Finder, Callback);
   auto LoggerMethod = cxxMethodDecl(
       hasAnyName("trace", "debug", "info", "warn", "error", "critical", "log",
                  "fatal", "information", "notice", "warning", "forcedLog"),
@@ -274,16 +278,16 @@ void registerRecordMatchers(MatchFinder *Finder,
           hasAnyName("::spdlog::logger", "::log4cxx::Logger",
                      "::log4cplus::Logger", "::Poco::Logger"))))));
   auto Printflike = functionDecl(hasAttr(attr::Format), NotSystem);
-  Finder->addMatcher(
+  Grouped.addMatcher(
       callExpr(NotSystem, callee(functionDecl(
                               anyOf(hasAnyName(Refs), LoggerMethod, Printflike))))
           .bind(RecordCallId),
       Callback);
   for (llvm::StringRef M : Records.loggingMacros())
-    Finder->addMatcher(
+    Grouped.addMatcher(
         callExpr(NotSystem, isExpandedFromMacro(M.str())).bind(RecordMacroCallId),
         Callback);
-  Finder->addMatcher(cxxOperatorCallExpr(NotSystem,
+  Grouped.addMatcher(cxxOperatorCallExpr(NotSystem,
                                          hasOverloadedOperatorName("<<"),
                                          argumentCountIs(2))
                          .bind(RecordStreamId),
