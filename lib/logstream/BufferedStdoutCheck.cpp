@@ -1,9 +1,9 @@
 //===--- BufferedStdoutCheck.cpp - logstream-buffered-stdout --------------===//
 
 #include "BufferedStdoutCheck.h"
+#include "utils/CheckOptions.h"
 #include "utils/Expressions.h"
 #include "utils/Parents.h"
-#include "utils/CheckOptions.h"
 #include "utils/StandardStreams.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
@@ -38,9 +38,9 @@ void BufferedStdoutCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   LogstreamCheck::storeOptions(Opts);
   Options.store(Opts, "BufferMode",
                 BufferModeChoices[static_cast<unsigned>(BufferMode)]);
-  Options.store(Opts, "IgnoredStreamBuffers",
-                tidy::utils::options::serializeStringList(
-                    IgnoredStreamBuffers));
+  Options.store(
+      Opts, "IgnoredStreamBuffers",
+      tidy::utils::options::serializeStringList(IgnoredStreamBuffers));
   Options.store(Opts, "CheckDefaultBuffering",
                 BoolChoices[CheckDefaultBuffering]);
   Options.store(Opts, "CheckLoggerSettings", BoolChoices[CheckLoggerSettings]);
@@ -49,12 +49,11 @@ void BufferedStdoutCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void BufferedStdoutCheck::registerMatchers(MatchFinder *Finder) {
-  auto StdioCall =
-      callExpr(callee(functionDecl(hasAnyName("::setvbuf", "::std::setvbuf",
-                                              "::setbuf", "::std::setbuf",
-                                              "::setbuffer"))
-                          .bind("callee")),
-               argumentCountAtLeast(2));
+  auto StdioCall = callExpr(
+      callee(functionDecl(hasAnyName("::setvbuf", "::std::setvbuf", "::setbuf",
+                                     "::std::setbuf", "::setbuffer"))
+                 .bind("callee")),
+      argumentCountAtLeast(2));
   // A call in a template instantiation is reported at the template, without
   // a fix-it: rewriting the template would change every instantiation.
   Finder->addMatcher(
@@ -66,19 +65,18 @@ void BufferedStdoutCheck::registerMatchers(MatchFinder *Finder) {
   // The default buffering is analysed only in a translation unit that
   // defines main (reported at the end of the unit).
   if (CheckDefaultBuffering)
-    Finder->addMatcher(functionDecl(isMain(), isDefinition(),
-                                    isExpansionInMainFile())
-                           .bind("main"),
-                       this);
+    Finder->addMatcher(
+        functionDecl(isMain(), isDefinition(), isExpansionInMainFile())
+            .bind("main"),
+        this);
   if (CheckLoggerSettings)
     registerLoggerMatchers(Finder);
 
   if (!getLangOpts().CPlusPlus)
     return;
-  auto StdStreamBuf =
-      cxxMemberCallExpr(callee(cxxMethodDecl(hasName("rdbuf"),
-                                             parameterCountIs(0))),
-                        on(utils::stdOStreamObject()));
+  auto StdStreamBuf = cxxMemberCallExpr(
+      callee(cxxMethodDecl(hasName("rdbuf"), parameterCountIs(0))),
+      on(utils::stdOStreamObject()));
   Finder->addMatcher(
       cxxMemberCallExpr(callee(cxxMethodDecl(hasName("pubsetbuf"))),
                         on(ignoringParenImpCasts(StdStreamBuf)),
@@ -86,9 +84,9 @@ void BufferedStdoutCheck::registerMatchers(MatchFinder *Finder) {
           .bind("pubsetbuf"),
       this);
   Finder->addMatcher(
-      cxxMemberCallExpr(callee(cxxMethodDecl(hasName("rdbuf"),
-                                             parameterCountIs(1))),
-                        on(utils::stdOStreamObject()))
+      cxxMemberCallExpr(
+          callee(cxxMethodDecl(hasName("rdbuf"), parameterCountIs(1))),
+          on(utils::stdOStreamObject()))
           .bind("rdbuf"),
       this);
 }
@@ -98,7 +96,8 @@ void BufferedStdoutCheck::check(const MatchFinder::MatchResult &Result) {
     ASTContext &Ctx = *Result.Context;
     // Whether main configures stdout anywhere is known once the whole unit
     // has been seen.
-    atEndOfTranslationUnit([this, Fn, &Ctx] { checkDefaultBuffering(Fn, Ctx); });
+    atEndOfTranslationUnit(
+        [this, Fn, &Ctx] { checkDefaultBuffering(Fn, Ctx); });
     return;
   }
   if (checkLoggerSetting(Result))
@@ -114,8 +113,6 @@ void BufferedStdoutCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Call = Result.Nodes.getNodeAs<CXXMemberCallExpr>("rdbuf"))
     return checkRdbuf(Call, Result);
 }
-
-
 
 static bool isNullPointer(const Expr *E, ASTContext &Ctx) {
   return E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) !=
@@ -141,10 +138,9 @@ bool BufferedStdoutCheck::setsFullBuffering(const CallExpr *Call,
   return Eval.Val.getInt().getExtValue() == macroValue("_IOFBF").value_or(0);
 }
 
-void BufferedStdoutCheck::checkStdioCall(const CallExpr *Call,
-                                         const FunctionDecl *Callee,
-                                         bool CanFix,
-                                         const MatchFinder::MatchResult &Result) {
+void BufferedStdoutCheck::checkStdioCall(
+    const CallExpr *Call, const FunctionDecl *Callee, bool CanFix,
+    const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   std::optional<utils::StdStream> Stream =
       utils::classifyStdFile(Call->getArg(0), Ctx);
@@ -164,9 +160,9 @@ void BufferedStdoutCheck::checkStdioCall(const CallExpr *Call,
   // Rewrite the buffer, mode and size arguments (and the callee's name when it
   // is not setvbuf), keeping the stream and callee qualification as written.
   CharSourceRange ArgsRange = Lexer::makeFileCharRange(
-      CharSourceRange::getTokenRange(Call->getArg(1)->getBeginLoc(),
-                                     Call->getArg(Call->getNumArgs() - 1)
-                                         ->getEndLoc()),
+      CharSourceRange::getTokenRange(
+          Call->getArg(1)->getBeginLoc(),
+          Call->getArg(Call->getNumArgs() - 1)->getEndLoc()),
       SM, LO);
   CharSourceRange NameRange;
   if (Name != "setvbuf") {
@@ -202,8 +198,7 @@ void BufferedStdoutCheck::checkStdioCall(const CallExpr *Call,
     }
   }
   // Inside a macro body or a template the call is not rewritten in place.
-  diag(Loc, "use 'setvbuf(%0, %1)' to keep events flowing",
-       DiagnosticIDs::Note)
+  diag(Loc, "use 'setvbuf(%0, %1)' to keep events flowing", DiagnosticIDs::Note)
       << utils::spelling(*Stream) << NewArgs;
 }
 
@@ -219,9 +214,8 @@ void BufferedStdoutCheck::checkPubsetbuf(
   if (isNullPointer(Buf, Ctx) && Size->EvaluateAsInt(Eval, Ctx) &&
       Eval.Val.getInt().isZero())
     return;
-  const auto *Rdbuf =
-      cast<CXXMemberCallExpr>(Call->getImplicitObjectArgument()
-                                  ->IgnoreParenImpCasts());
+  const auto *Rdbuf = cast<CXXMemberCallExpr>(
+      Call->getImplicitObjectArgument()->IgnoreParenImpCasts());
   const Expr *StreamObj = Rdbuf->getImplicitObjectArgument();
   diag(Result.SourceManager->getExpansionLoc(Call->getBeginLoc()),
        "'pubsetbuf' installs a buffer on the stream buffer of '%0'; events "
@@ -231,8 +225,9 @@ void BufferedStdoutCheck::checkPubsetbuf(
              ->getQualifiedNameAsString()
       << StreamObj->getSourceRange();
   // No fix-it: whether the buffer is needed elsewhere is not ours to decide.
-  diag(Call->getExprLoc(), "remove the call, or pass (nullptr, 0) for an "
-                           "unbuffered stream buffer",
+  diag(Call->getExprLoc(),
+       "remove the call, or pass (nullptr, 0) for an "
+       "unbuffered stream buffer",
        DiagnosticIDs::Note);
 }
 
@@ -268,8 +263,9 @@ void BufferedStdoutCheck::checkRdbuf(const CXXMemberCallExpr *Call,
              ->getQualifiedNameAsString()
       << Buf->getQualifiedNameAsString()
       << utils::spelling(*utils::classifyStdOStream(StreamObj));
-  diag(Buf->getLocation(), "make sure '%0' flushes every complete event "
-                           "(at least at each newline)",
+  diag(Buf->getLocation(),
+       "make sure '%0' flushes every complete event "
+       "(at least at each newline)",
        DiagnosticIDs::Note)
       << Buf->getName();
 }

@@ -34,7 +34,8 @@ static bool setBeforeWrites(llvm::ArrayRef<BufferingCall> Calls,
   SourceLocation FirstInMain;
   for (const StdoutWrite &W : Writes)
     if (W.Function == Main &&
-        (FirstInMain.isInvalid() || SM.isBeforeInTranslationUnit(W.Loc, FirstInMain)))
+        (FirstInMain.isInvalid() ||
+         SM.isBeforeInTranslationUnit(W.Loc, FirstInMain)))
       FirstInMain = W.Loc;
   return llvm::any_of(Calls, [&](const BufferingCall &C) {
     // `std::cout << std::unitbuf << event` sets it in the first write.
@@ -49,18 +50,19 @@ void BufferedStdoutCheck::checkDefaultBuffering(const FunctionDecl *Main,
   analysis::FinderOptions FO;
   FO.FlushFunctions = FlushFunctions;
   FO.LibraryWrites = CheckLoggerSettings;
-  analysis::StdoutFacts Facts = analysis::findStdoutFacts(Ctx, preprocessor(), FO);
+  analysis::StdoutFacts Facts =
+      analysis::findStdoutFacts(Ctx, preprocessor(), FO);
   // An explicit setvbuf(stdout, buf, _IOFBF, n) is reported, with its fix-it
   // to line buffering, where it is written.
   if (Facts.Writes.empty() || !Facts.StdioFullyBuffered.empty())
     return;
 
   bool SyncOff = Facts.SyncWithStdioOff.has_value();
-  bool StdioSafe = setBeforeWrites(Facts.StdioLineOrUnbuffered, Facts.Writes,
-                                   Main, SM);
-  bool StreamSafe = setBeforeWrites(Facts.StreamUnitbuf, Facts.Writes, Main,
-                                    SM) ||
-                    (!SyncOff && StdioSafe);
+  bool StdioSafe =
+      setBeforeWrites(Facts.StdioLineOrUnbuffered, Facts.Writes, Main, SM);
+  bool StreamSafe =
+      setBeforeWrites(Facts.StreamUnitbuf, Facts.Writes, Main, SM) ||
+      (!SyncOff && StdioSafe);
   // After sync_with_stdio(false) std::cout and stdio no longer share a
   // buffer: a flush of one does not flush the other.
   llvm::SmallVector<const StdoutWrite *, 8> Waiting;
@@ -98,7 +100,8 @@ void BufferedStdoutCheck::checkDefaultBuffering(const FunctionDecl *Main,
          "after 'sync_with_stdio(false)' std::cout buffers on its own: set "
          "'std::unitbuf' on it or flush after every event",
          DiagnosticIDs::Note);
-  for (const StdoutWrite *W : llvm::ArrayRef<const StdoutWrite *>(Waiting).take_front(MaxWriteNotes))
+  for (const StdoutWrite *W :
+       llvm::ArrayRef<const StdoutWrite *>(Waiting).take_front(MaxWriteNotes))
     diag(W->Loc, "event written to stdout here by '%0' and not flushed",
          DiagnosticIDs::Note)
         << W->What;
@@ -147,20 +150,21 @@ std::optional<FixItHint> BufferedStdoutCheck::lineBufferingFix(
   if (LO.CPlusPlus && !(SpellsUnqualified && !SpellsStdQualified)) {
     Qualifier = "std::";
     Include = includeIn(SM.getMainFileID(), "<cstdio>");
-  } else if (!declaresSetvbuf(Ctx) || !preprocessor()->isMacroDefined("_IOLBF")) {
+  } else if (!declaresSetvbuf(Ctx) ||
+             !preprocessor()->isMacroDefined("_IOLBF")) {
     Include =
         includeIn(SM.getMainFileID(), LO.CPlusPlus ? "<cstdio>" : "<stdio.h>");
   }
   std::string Call = Qualifier + "setvbuf(stdout, " +
                      (LO.CPlusPlus11 ? "nullptr" : "NULL") + ", " +
-                     (BufferMode == Mode::Line ? "_IOLBF" : "_IONBF") +
-                     ", 0);";
+                     (BufferMode == Mode::Line ? "_IOLBF" : "_IONBF") + ", 0);";
 
   // Before the first statement, on its own line, with its indentation;
   // otherwise right after the brace.
   SourceLocation Brace = Body->getLBracLoc();
   if (!Body->body_empty()) {
-    SourceLocation First = SM.getExpansionLoc(Body->body_front()->getBeginLoc());
+    SourceLocation First =
+        SM.getExpansionLoc(Body->body_front()->getBeginLoc());
     if (SM.getExpansionLineNumber(First) != SM.getExpansionLineNumber(Brace))
       if (std::optional<std::string> Indent = indentBefore(First, SM))
         return FixItHint::CreateInsertion(First, Call + "\n" + *Indent);

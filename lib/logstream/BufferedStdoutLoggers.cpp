@@ -95,8 +95,8 @@ void BufferedStdoutCheck::registerLoggerMatchers(MatchFinder *Finder) {
   // spdlog 1.10 async_logger.h:25: overrun_oldest "Discard oldest message in
   // the queue if full"; details/thread_pool-inl.h:91 enqueue_nowait.
   Grouped.addMatcher(
-      declRefExpr(to(enumConstantDecl(
-                      hasName("::spdlog::async_overflow_policy::overrun_oldest"))),
+      declRefExpr(to(enumConstantDecl(hasName(
+                      "::spdlog::async_overflow_policy::overrun_oldest"))),
                   UserCode)
           .bind(OverrunId),
       this);
@@ -112,13 +112,10 @@ void BufferedStdoutCheck::registerLoggerMatchers(MatchFinder *Finder) {
   // the check together.)
   Grouped.addMatcher(typedefNameDecl(UserCode).bind(SpelledTypesId), this);
   Grouped.addMatcher(
-      varDecl(UserCode, unless(parmVarDecl()))
-          .bind(SpelledTypesId),
-      this);
+      varDecl(UserCode, unless(parmVarDecl())).bind(SpelledTypesId), this);
   Grouped.addMatcher(cxxNewExpr(UserCode).bind(SpelledTypesId), this);
   Grouped.addMatcher(
-      declRefExpr(UserCode, hasExplicitTemplateArgs())
-          .bind(SpelledTypesId),
+      declRefExpr(UserCode, hasExplicitTemplateArgs()).bind(SpelledTypesId),
       this);
   // log4cxx 1.0.0 asyncappender.cpp:250-263: without blocking a full buffer
   // discards the event.
@@ -131,10 +128,10 @@ void BufferedStdoutCheck::registerLoggerMatchers(MatchFinder *Finder) {
       this);
   // Poco 1.11.0 AsyncChannel.cpp:112-115: a full queue drops the message.
   Grouped.addMatcher(
-      cxxMemberCallExpr(
-          callee(cxxMethodDecl(hasName("setProperty"),
-                               ofClass(isSameOrDerivedFrom("::Poco::AsyncChannel")))),
-          argumentCountIs(2), UserCode)
+      cxxMemberCallExpr(callee(cxxMethodDecl(hasName("setProperty"),
+                                             ofClass(isSameOrDerivedFrom(
+                                                 "::Poco::AsyncChannel")))),
+                        argumentCountIs(2), UserCode)
           .bind(QueueSizeId),
       this);
 }
@@ -191,7 +188,8 @@ void BufferedStdoutCheck::checkSpelledTypes(
     Finder.TraverseTypeLoc(TL);
     for (const auto &[Loc, Type] : Finder.Found) {
       // `auto` and the same written type reached twice are reported once.
-      if (Loc.isInvalid() || !ReportedTypeLocs.insert(Loc.getRawEncoding()).second)
+      if (Loc.isInvalid() ||
+          !ReportedTypeLocs.insert(Loc.getRawEncoding()).second)
         continue;
       std::optional<FixItHint> Include;
       if (!Type->Header.empty())
@@ -240,8 +238,10 @@ bool BufferedStdoutCheck::checkLoggerSetting(
   if (const auto *Call = Nodes.getNodeAs<CXXMemberCallExpr>(QueueSizeId)) {
     const StringLiteral *Key = utils::asStringLiteral(Call->getArg(0));
     const StringLiteral *Value = utils::asStringLiteral(Call->getArg(1));
-    if (!Key || Key->getCharByteWidth() != 1 || Key->getString() != "queueSize" ||
-        !Value || Value->getCharByteWidth() != 1 || isUnlimitedQueueSize(Value->getString()))
+    if (!Key || Key->getCharByteWidth() != 1 ||
+        Key->getString() != "queueSize" || !Value ||
+        Value->getCharByteWidth() != 1 ||
+        isUnlimitedQueueSize(Value->getString()))
       return true;
     std::string Old = ("\"" + Value->getString() + "\"").str();
     replaceToken(Value->getBeginLoc(),

@@ -4,9 +4,9 @@
 #include "logstream/analysis/ProjectFacts.h"
 #include "logstream/analysis/Secrets.h"
 #include "utils/Expressions.h"
-#include "utils/Parents.h"
 #include "utils/FixIts.h"
 #include "utils/LogFiles.h"
+#include "utils/Parents.h"
 #include "utils/StandardStreams.h"
 #include "utils/UserCodeMatchers.h"
 #include "clang-tidy/utils/OptionsUtils.h"
@@ -37,7 +37,6 @@ constexpr StringRef EventNamePattern =
     "(^|[^a-z0-9_])((authn|authz|crypt|excess|upload|input|malicious|"
     "privilege|sensitive|sequence|session|sys|user)_[a-z0-9_]*[a-z0-9])"
     "($|[^a-z0-9_])";
-
 
 /// A C string literal for \p Text.
 std::string quoted(StringRef Text) {
@@ -83,20 +82,25 @@ bool isStackTraceType(QualType T) {
 
 analysis::UntrustedVocabulary EventInjectionCheck::readVocabulary() {
   analysis::UntrustedVocabulary V;
-  V.EscapingFunctions = readList("EscapingFunctions", analysis::DefaultEscapingFunctions);
-  V.EscapingName = readPattern("EscapingFunctionPattern", analysis::DefaultEscapingFunctionPattern);
-  V.SourceFunctions = readList("UntrustedSourceFunctions", analysis::DefaultSourceFunctions);
-  V.RequestRecord = readPattern("RequestTypePattern", analysis::DefaultRequestRecordPattern);
-  V.HeaderFunction = readPattern("RequestValueFunctionPattern", analysis::DefaultHeaderFunctionPattern);
-  V.TrustedParameter = readPattern("TrustedParameterPattern", analysis::DefaultTrustedParameterPattern);
+  V.EscapingFunctions =
+      readList("EscapingFunctions", analysis::DefaultEscapingFunctions);
+  V.EscapingName = readPattern("EscapingFunctionPattern",
+                               analysis::DefaultEscapingFunctionPattern);
+  V.SourceFunctions =
+      readList("UntrustedSourceFunctions", analysis::DefaultSourceFunctions);
+  V.RequestRecord =
+      readPattern("RequestTypePattern", analysis::DefaultRequestRecordPattern);
+  V.HeaderFunction = readPattern("RequestValueFunctionPattern",
+                                 analysis::DefaultHeaderFunctionPattern);
+  V.TrustedParameter = readPattern("TrustedParameterPattern",
+                                   analysis::DefaultTrustedParameterPattern);
   return V;
 }
 
 EventInjectionCheck::EventInjectionCheck(StringRef Name,
                                          ClangTidyContext *Context)
     : LogstreamCheck(Name, Context, Includes::Inserted),
-      Records(*this, Options, Name, *Context),
-      Vocabulary(readVocabulary()),
+      Records(*this, Options, Name, *Context), Vocabulary(readVocabulary()),
       StdioRecord(readRegex("StdioRecordPattern", DefaultStdioRecordPattern)),
       ReportSyslog(readBool("ReportSyslog", false)),
       CheckMultiLine(readBool("CheckMultiLine", true)),
@@ -105,14 +109,14 @@ EventInjectionCheck::EventInjectionCheck(StringRef Name,
 void EventInjectionCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   LogstreamCheck::storeOptions(Opts);
   Records.store(Options, Opts);
-  Options.store(Opts, "EscapingFunctions",
-                tidy::utils::options::serializeStringList(
-                    Vocabulary.EscapingFunctions));
+  Options.store(
+      Opts, "EscapingFunctions",
+      tidy::utils::options::serializeStringList(Vocabulary.EscapingFunctions));
   Options.store(Opts, "EscapingFunctionPattern",
                 Vocabulary.EscapingName.source());
-  Options.store(Opts, "UntrustedSourceFunctions",
-                tidy::utils::options::serializeStringList(
-                    Vocabulary.SourceFunctions));
+  Options.store(
+      Opts, "UntrustedSourceFunctions",
+      tidy::utils::options::serializeStringList(Vocabulary.SourceFunctions));
   Options.store(Opts, "RequestTypePattern", Vocabulary.RequestRecord.source());
   Options.store(Opts, "RequestValueFunctionPattern",
                 Vocabulary.HeaderFunction.source());
@@ -195,7 +199,8 @@ void EventInjectionCheck::checkRecord(const Expr *Record, ASTContext &Ctx) {
   if (S.Kind == analysis::RecordKind::Runtime ||
       (S.Kind == analysis::RecordKind::Syslog && !ReportSyslog))
     return;
-  bool Security = Records.classifier().isSecurityRecord(Record, Ctx, /*KnownRecord=*/true);
+  bool Security =
+      Records.classifier().isSecurityRecord(Record, Ctx, /*KnownRecord=*/true);
   if (Security && checkForgeable(S, Ctx))
     return;
   if (CheckMultiLine)
@@ -236,8 +241,8 @@ bool EventInjectionCheck::checkForgeable(const analysis::RecordShape &S,
       const SourceManager &SM = Ctx.getSourceManager();
       CharSourceRange R = utils::fileRange(S.Record->getSourceRange(), Ctx);
       D << FixItHint::CreateReplacement(R, Fix->Code);
-      if (auto Inc = includeIn(SM.getFileID(R.getBegin()),
-                               "<logstream/event.h>"))
+      if (auto Inc =
+              includeIn(SM.getFileID(R.getBegin()), "<logstream/event.h>"))
         D << *Inc;
     }
   }
@@ -261,9 +266,8 @@ bool EventInjectionCheck::helperMayEscape(const Expr *Record,
   if (!F || !F->getIdentifier() || !utils::printfShape(Call) ||
       F->getDeclContext()->getRedeclContext()->isStdNamespace())
     return false;
-  static constexpr StringRef CLibrary[] = {"printf", "fprintf", "dprintf",
-                                           "syslog", "err", "errx", "warn",
-                                           "warnx"};
+  static constexpr StringRef CLibrary[] = {
+      "printf", "fprintf", "dprintf", "syslog", "err", "errx", "warn", "warnx"};
   if (llvm::is_contained(CLibrary, F->getName()) &&
       F->getDeclContext()->getRedeclContext()->isTranslationUnit())
     return false;
@@ -341,16 +345,16 @@ void EventInjectionCheck::checkFrames(const analysis::RecordShape &S,
     const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
     if (!VD || !VD->isLocalVarDecl())
       continue;
-    auto Source = callExpr(callee(functionDecl(hasName("::backtrace_symbols"))));
+    auto Source =
+        callExpr(callee(functionDecl(hasName("::backtrace_symbols"))));
     bool Frames =
         (VD->getInit() &&
          !match(expr(ignoringParenCasts(Source)), *VD->getInit(), Ctx)
               .empty()) ||
-        !match(findAll(binaryOperator(
-                   isAssignmentOperator(),
-                   hasLHS(ignoringParenImpCasts(
-                       declRefExpr(to(equalsNode(VD))))),
-                   hasRHS(ignoringParenCasts(Source)))),
+        !match(findAll(binaryOperator(isAssignmentOperator(),
+                                      hasLHS(ignoringParenImpCasts(
+                                          declRefExpr(to(equalsNode(VD))))),
+                                      hasRHS(ignoringParenCasts(Source)))),
                *cast<FunctionDecl>(VD->getDeclContext())->getBody(), Ctx)
              .size();
     if (!Frames)
@@ -367,7 +371,8 @@ void EventInjectionCheck::checkStreamedTrace(const CXXOperatorCallExpr *Op) {
   if (!To)
     return;
   const Expr *E = Op;
-  while (const auto *O = dyn_cast<CXXOperatorCallExpr>(analysis::stripValue(E))) {
+  while (const auto *O =
+             dyn_cast<CXXOperatorCallExpr>(analysis::stripValue(E))) {
     if (O->getOperator() != OO_LessLess || O->getNumArgs() != 2)
       break;
     if (isStackTraceType(O->getArg(1)->getType())) {
@@ -452,8 +457,8 @@ EventInjectionCheck::securityEvent(const analysis::RecordShape &S,
     Description += Word.str() + " ";
   }
   Description = tidyText(Description);
-  std::string Code = "logstream::security_event(" + quoted(*Event) + ", {" +
-                     Fields + "}";
+  std::string Code =
+      "logstream::security_event(" + quoted(*Event) + ", {" + Fields + "}";
   if (!Description.empty())
     Code += ", logstream::level::warning, " + quoted(Description);
   return Rewrite{*Event, Code + ")"};

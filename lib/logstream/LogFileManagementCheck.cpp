@@ -1,9 +1,9 @@
 //===--- LogFileManagementCheck.cpp - logstream-log-file-management -------===//
 
 #include "LogFileManagementCheck.h"
-#include "clang-tidy/utils/OptionsUtils.h"
 #include "logstream/analysis/ProjectFacts.h"
 #include "logstream/families/Posix.h"
+#include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/STLExtras.h"
 

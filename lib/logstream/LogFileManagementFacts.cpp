@@ -1,4 +1,5 @@
-//===--- LogFileManagementFacts.cpp - project facts for log-file-management -===//
+//===--- LogFileManagementFacts.cpp - project facts for log-file-management
+//-===//
 //
 // What logstream-log-file-management takes from the merged project facts
 // (docs/project-facts.md): a call to the project's own helper that renames,

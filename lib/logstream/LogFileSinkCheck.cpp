@@ -1,9 +1,9 @@
 //===--- LogFileSinkCheck.cpp - logstream-log-file-sink -------------------===//
 
 #include "LogFileSinkCheck.h"
-#include "clang-tidy/utils/OptionsUtils.h"
 #include "logstream/analysis/ProjectFacts.h"
 #include "logstream/families/SinkObjects.h"
+#include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
 using namespace clang::ast_matchers;

@@ -25,7 +25,8 @@ void LogFileSinkCheck::checkSummarizedCall(const Expr *Call,
   for (const analysis::PathEffect &Open : F->Opens) {
     // app_fopen(path, "r"): the caller's mode reads.
     if (Open.ModeParam && *Open.ModeParam < Args.size())
-      if (const StringLiteral *Mode = utils::asStringLiteral(Args[*Open.ModeParam]))
+      if (const StringLiteral *Mode =
+              utils::asStringLiteral(Args[*Open.ModeParam]))
         if (Mode->getCharByteWidth() == 1 &&
             Mode->getString().find_first_of("wa+") == StringRef::npos)
           continue;

@@ -1,9 +1,9 @@
 //===--- LogstreamCheck.cpp - The base of every logstream check -----------===//
 
 #include "LogstreamCheck.h"
+#include "utils/CheckOptions.h"
 #include "utils/Expressions.h"
 #include "utils/Parents.h"
-#include "utils/CheckOptions.h"
 #include "clang-tidy/utils/IncludeInserter.h"
 
 namespace clang::tidy::logstream {

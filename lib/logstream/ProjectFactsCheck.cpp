@@ -36,12 +36,12 @@ ProjectFactsCheck::ProjectFactsCheck(StringRef Name, ClangTidyContext *Context)
           readList("SecretComparisons", "CRYPTO_memcmp;timingsafe_bcmp")) {
   if (OutputDirectory.empty())
     return;
-  analysis::ExtractorOptions Opts{utils::Pattern(LogNamePattern),
-                                  utils::Pattern(CredentialNamePattern),
-                                  SecurityTag,
-                                  {},
-                                  {SecretComparisons.begin(),
-                                   SecretComparisons.end()}};
+  analysis::ExtractorOptions Opts{
+      utils::Pattern(LogNamePattern),
+      utils::Pattern(CredentialNamePattern),
+      SecurityTag,
+      {},
+      {SecretComparisons.begin(), SecretComparisons.end()}};
   for (StringRef Entry :
        tidy::utils::options::parseStringList(SecurityOperations)) {
     auto [Fn, Event] = Entry.trim().split('=');
@@ -80,11 +80,10 @@ void ProjectFactsCheck::registerMatchers(MatchFinder *Finder) {
       functionDecl(isDefinition(), unless(isExpansionInSystemHeader()))
           .bind("fn"),
       this);
-  Finder->addMatcher(
-      callExpr(callee(functionDecl(hasName("::openlog"))),
-               unless(isExpansionInSystemHeader()))
-          .bind("openlog"),
-      this);
+  Finder->addMatcher(callExpr(callee(functionDecl(hasName("::openlog"))),
+                              unless(isExpansionInSystemHeader()))
+                         .bind("openlog"),
+                     this);
 }
 
 void ProjectFactsCheck::check(const MatchFinder::MatchResult &Result) {
@@ -98,8 +97,7 @@ void ProjectFactsCheck::writeFacts() {
   const SourceManager *SM = sourceManager();
   if (!SM)
     return;
-  if (std::error_code EC =
-          llvm::sys::fs::create_directories(OutputDirectory)) {
+  if (std::error_code EC = llvm::sys::fs::create_directories(OutputDirectory)) {
     configurationDiag("cannot create project facts directory '%0': %1",
                       DiagnosticIDs::Error)
         << OutputDirectory << EC.message();

@@ -4,8 +4,8 @@
 #define LOGSTREAM_LOGSTREAM_PROJECTFACTSCHECK_H
 
 #include "utils/Compat.h"
-#include "logstream/analysis/FactsExtractor.h"
 #include "LogstreamCheck.h"
+#include "logstream/analysis/FactsExtractor.h"
 #include <memory>
 #include <string>
 #include <vector>

@@ -1,24 +1,25 @@
-//===--- SecurityEventCategoryCheck.cpp - logstream-security-event-category ===//
+//===--- SecurityEventCategoryCheck.cpp - logstream-security-event-category
+//===//
 
 #include "SecurityEventCategoryCheck.h"
 #include "logstream/analysis/ProjectFacts.h"
 #include "logstream/analysis/SecurityVocabulary.h"
 #include "logstream/families/Qt.h"
 #include "utils/Expressions.h"
-#include "utils/Parents.h"
 #include "utils/FixIts.h"
 #include "utils/LogFiles.h"
+#include "utils/Parents.h"
 #include "utils/StandardStreams.h"
 #include "utils/UserCodeMatchers.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/Analysis/CFG.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Analysis/CFG.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Lex/Preprocessor.h"
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Regex.h"
 #include <set>
 
@@ -61,7 +62,6 @@ constexpr StringRef DefaultConstantTimePattern =
     "^(CRYPTO_memcmp|timingsafe_bcmp|timingsafe_memcmp|consttime_memequal)$|"
     "const_?time|constant_?time|^time_?independent_";
 
-
 /// A declaration whose unqualified name matches an option's pattern.
 AST_MATCHER_P(NamedDecl, nameMatchesPattern, utils::Pattern, P) {
   return Node.getIdentifier() && P.matches(Node.getName());
@@ -82,20 +82,26 @@ SecurityEventCategoryCheck::SecurityEventCategoryCheck(
     StringRef Name, ClangTidyContext *Context)
     : LogstreamCheck(Name, Context, Includes::Inserted),
       CheckPermissionChanges(readBool("CheckPermissionChanges", false)),
-      CredentialName(readRegex("CredentialNamePattern", DefaultCredentialPattern)),
-      ChosenCredential(readRegex("ChosenCredentialPattern", DefaultChosenCredentialPattern)),
-      SecurityDecision(readRegex("SecurityDecisionPattern", DefaultDecisionPattern)),
+      CredentialName(
+          readRegex("CredentialNamePattern", DefaultCredentialPattern)),
+      ChosenCredential(
+          readRegex("ChosenCredentialPattern", DefaultChosenCredentialPattern)),
+      SecurityDecision(
+          readRegex("SecurityDecisionPattern", DefaultDecisionPattern)),
       NonDecision(readRegex("NonDecisionPattern", DefaultNonDecisionPattern)),
-      ConstantTimeCompare(readRegex("ConstantTimeComparePattern", DefaultConstantTimePattern)),
+      ConstantTimeCompare(
+          readRegex("ConstantTimeComparePattern", DefaultConstantTimePattern)),
       TestFile(readRegex("TestFilePattern", utils::DefaultTestFilePattern)),
       Records(*this, Options, Name),
       RequireAllOutcomes(readBool("RequireAllOutcomes", true)),
       InsertSecurityEvents(readBool("InsertSecurityEvents", false)),
-      SecurityTagFormat(std::string(Options.get("SecurityTagFormat", "SECURITY "))) {
-  std::string List = std::string(Options.get("SecurityOperations", DefaultOperations));
+      SecurityTagFormat(
+          std::string(Options.get("SecurityTagFormat", "SECURITY "))) {
+  std::string List =
+      std::string(Options.get("SecurityOperations", DefaultOperations));
   if (CheckPermissionChanges)
-    List += ";" + PermissionOperations.str() + ";" +
-            qt::PermissionOperations.str();
+    List +=
+        ";" + PermissionOperations.str() + ";" + qt::PermissionOperations.str();
   for (StringRef Entry : tidy::utils::options::parseStringList(List)) {
     Entry = Entry.trim();
     if (Entry.empty())
@@ -104,8 +110,8 @@ SecurityEventCategoryCheck::SecurityEventCategoryCheck(
     auto [Event, Conv] = Rest.split(':');
     Fn = Fn.trim();
     Event = Event.trim();
-    if (Fn.empty() || Event.empty() || (!Conv.empty() && Conv != "true" &&
-                                        Conv != "zero")) {
+    if (Fn.empty() || Event.empty() ||
+        (!Conv.empty() && Conv != "true" && Conv != "zero")) {
       configurationDiag("invalid entry '%0' in option '%1.SecurityOperations'; "
                         "expected 'function=event' or 'function=event:true'",
                         DiagnosticIDs::Error)
@@ -168,20 +174,22 @@ void SecurityEventCategoryCheck::registerMatchers(MatchFinder *Finder) {
   utils::UserCodeMatchers Grouped(Finder, this);
   if (!Names.empty())
     Grouped.addMatcher(
-        InFunction(callExpr(callee(functionDecl(hasAnyName(Names)).bind("opfn")))
-                       .bind("op")),
+        InFunction(
+            callExpr(callee(functionDecl(hasAnyName(Names)).bind("opfn")))
+                .bind("op")),
         this);
   // Credential comparisons, and comparisons constant-time by name.
-  auto Comparison = functionDecl(hasAnyName(
-      "::strcmp", "::strncmp", "::memcmp", "::bcmp", "::strcasecmp",
-      "::std::strcmp", "::std::strncmp", "::std::memcmp"));
-  auto Compare = ConstantTimeCompare.empty()
-                     ? Comparison
-                     : functionDecl(anyOf(
-                           Comparison,
-                           nameMatchesPattern(ConstantTimeCompare)));
+  auto Comparison = functionDecl(
+      hasAnyName("::strcmp", "::strncmp", "::memcmp", "::bcmp", "::strcasecmp",
+                 "::std::strcmp", "::std::strncmp", "::std::memcmp"));
+  auto Compare =
+      ConstantTimeCompare.empty()
+          ? Comparison
+          : functionDecl(
+                anyOf(Comparison, nameMatchesPattern(ConstantTimeCompare)));
   Grouped.addMatcher(
-      InFunction(callExpr(callee(Compare), argumentCountAtLeast(2)).bind("cmp")),
+      InFunction(
+          callExpr(callee(Compare), argumentCountAtLeast(2)).bind("cmp")),
       this);
   // `openlog(..., LOG_AUTHPRIV)`: every syslog record of the program that
   // names no facility of its own is in the auth facility.
@@ -198,11 +206,11 @@ void SecurityEventCategoryCheck::registerMatchers(MatchFinder *Finder) {
   // Decisions by name in conditions, or stored and tested later
   // (`const bool allowed = check_acl(...)`).
   if (!SecurityDecision.empty()) {
-    auto Decision = callExpr(callee(functionDecl().bind("decfn"))).bind("decision");
+    auto Decision =
+        callExpr(callee(functionDecl().bind("decfn"))).bind("decision");
     Grouped.addMatcher(
-        InFunction(ifStmt(hasCondition(
-            expr(eachOf(ignoringParenImpCasts(Decision),
-                        forEachDescendant(Decision)))))),
+        InFunction(ifStmt(hasCondition(expr(eachOf(
+            ignoringParenImpCasts(Decision), forEachDescendant(Decision)))))),
         this);
     Grouped.addMatcher(
         InFunction(varDecl(hasInitializer(ignoringParenImpCasts(Decision)))),
@@ -244,17 +252,20 @@ void SecurityEventCategoryCheck::check(const MatchFinder::MatchResult &Result) {
       return;
     // `*_eq`/`*_equal(s)` say true on a match; memcmp-likes say 0.
     Convention Conv = Convention::ZeroIsSuccess;
-    if (ConstantTime && StringRef(utils::normalizeIdentifier(Callee->getName()))
-                            .contains("eq"))
+    if (ConstantTime &&
+        StringRef(utils::normalizeIdentifier(Callee->getName())).contains("eq"))
       Conv = Convention::TrueIsSuccess;
-    Sites.push_back({Fn, Cmp, Callee->getName().str() + " of a credential",
+    Sites.push_back({Fn,
+                     Cmp,
+                     Callee->getName().str() + " of a credential",
                      {"authn_login", Conv}});
     return;
   }
   if (const auto *Op = N.getNodeAs<CXXOperatorCallExpr>("cmp-op")) {
     const auto *RD = Op->getArg(0)->getType()->getAsCXXRecordDecl();
     if (!RD || !RD->getIdentifier() ||
-        (RD->getName() != "basic_string" && RD->getName() != "basic_string_view"))
+        (RD->getName() != "basic_string" &&
+         RD->getName() != "basic_string_view"))
       return;
     if (!isCredentialComparison(Op->getArg(0), Op->getArg(1), Fn,
                                 *Result.Context))
@@ -264,7 +275,8 @@ void SecurityEventCategoryCheck::check(const MatchFinder::MatchResult &Result) {
     StringRef Written = Lexer::getSourceText(
         CharSourceRange::getTokenRange(Op->getOperatorLoc()),
         *Result.SourceManager, getLangOpts());
-    Sites.push_back({Fn, Op,
+    Sites.push_back({Fn,
+                     Op,
                      (Written == "!=" || !Equal ? "!=" : "==") +
                          std::string(" on a credential"),
                      {"authn_login", Convention::TrueIsSuccess}});
@@ -281,8 +293,11 @@ void SecurityEventCategoryCheck::check(const MatchFinder::MatchResult &Result) {
     bool Authz = StringRef(Words).contains("authoriz") ||
                  StringRef(Words).contains("permi") ||
                  StringRef(Words).contains("acl");
-    Sites.push_back({Fn, Call, F->getName().str(),
-                     {Authz ? "authz" : "authn_login", Convention::TrueIsSuccess}});
+    Sites.push_back(
+        {Fn,
+         Call,
+         F->getName().str(),
+         {Authz ? "authz" : "authn_login", Convention::TrueIsSuccess}});
   }
 }
 
@@ -315,8 +330,8 @@ static bool isKeywordLiteral(const Expr *E) {
   if (llvm::none_of(S, [](char C) { return llvm::isAlnum(C); }))
     return true;
   static constexpr StringRef Placeholders[] = {
-      "none", "null", "nil", "true", "false", "yes", "no", "on", "off",
-      "default", "prompt", "ask", "env", "file", "stdin", "x", "*"};
+      "none",    "null",   "nil", "true", "false", "yes",   "no", "on", "off",
+      "default", "prompt", "ask", "env",  "file",  "stdin", "x",  "*"};
   return llvm::any_of(Placeholders,
                       [&](StringRef P) { return S.equals_insensitive(P); });
 }
@@ -324,7 +339,8 @@ static bool isKeywordLiteral(const Expr *E) {
 bool SecurityEventCategoryCheck::isCryptResult(const Expr *E,
                                                const FunctionDecl *Fn,
                                                ASTContext &Ctx) const {
-  auto CryptCall = callExpr(callee(functionDecl(hasAnyName("crypt", "crypt_r"))));
+  auto CryptCall =
+      callExpr(callee(functionDecl(hasAnyName("crypt", "crypt_r"))));
   E = E->IgnoreParenCasts();
   if (!match(expr(CryptCall), *E, Ctx).empty())
     return true;
@@ -336,17 +352,18 @@ bool SecurityEventCategoryCheck::isCryptResult(const Expr *E,
   if (VD->getInit() &&
       !match(expr(ignoringParenCasts(CryptCall)), *VD->getInit(), Ctx).empty())
     return true;
-  return !match(findAll(binaryOperator(
-                    isAssignmentOperator(),
-                    hasLHS(ignoringParenImpCasts(declRefExpr(to(equalsNode(VD))))),
-                    hasRHS(ignoringParenCasts(CryptCall)))),
+  return !match(findAll(binaryOperator(isAssignmentOperator(),
+                                       hasLHS(ignoringParenImpCasts(
+                                           declRefExpr(to(equalsNode(VD))))),
+                                       hasRHS(ignoringParenCasts(CryptCall)))),
                 *Fn->getBody(), Ctx)
               .empty();
 }
 
-bool SecurityEventCategoryCheck::isCredentialComparison(
-    const Expr *A, const Expr *B, const FunctionDecl *Fn,
-    ASTContext &Ctx) const {
+bool SecurityEventCategoryCheck::isCredentialComparison(const Expr *A,
+                                                        const Expr *B,
+                                                        const FunctionDecl *Fn,
+                                                        ASTContext &Ctx) const {
   if (isCryptResult(A, Fn, Ctx) || isCryptResult(B, Fn, Ctx))
     return true;
   bool NamedA = utils::mentionsMatchingName(A, CredentialName);
@@ -432,12 +449,15 @@ void SecurityEventCategoryCheck::analyze(
   CFG::BuildOptions BO;
   BO.setAllAlwaysAdd();
   BO.AddCXXDefaultInitExprInCtors = false;
-  std::unique_ptr<CFG> G = CFG::buildCFG(Fn, const_cast<Stmt *>(Body), &Ctx, BO);
+  std::unique_ptr<CFG> G =
+      CFG::buildCFG(Fn, const_cast<Stmt *>(Body), &Ctx, BO);
   if (!G)
     return;
   analysis::ResultValue Result{S.Call, analysis::resultVariable(*G, S.Call),
                                S.Op.Success};
-  auto IsSecurity = [&](const Stmt *St) { return Records.isSecurityRecord(St, Ctx); };
+  auto IsSecurity = [&](const Stmt *St) {
+    return Records.isSecurityRecord(St, Ctx);
+  };
   auto IsLog = [&](const Stmt *St) { return Records.isLogRecord(St, Ctx); };
   analysis::OutcomePathFinder Finder(*G, Body, Result, Ctx, IsSecurity, IsLog,
                                      HandOver);
@@ -470,10 +490,10 @@ void SecurityEventCategoryCheck::report(
     else if (SM.isBeforeInTranslationUnit(P.Loc, (*It)->Loc))
       *It = &P;
   }
-  llvm::sort(ByOutcome, [](const analysis::PathEnd *A,
-                           const analysis::PathEnd *B) {
-    return rank(A->Label) < rank(B->Label);
-  });
+  llvm::sort(ByOutcome,
+             [](const analysis::PathEnd *A, const analysis::PathEnd *B) {
+               return rank(A->Label) < rank(B->Label);
+             });
   const analysis::PathEnd &Worst = *ByOutcome.front();
   SourceLocation OpLoc = SM.getExpansionLoc(S.Call->getBeginLoc());
   bool Failure = Worst.Label != analysis::Outcome::Success;
@@ -510,12 +530,14 @@ std::vector<SecurityEventCategoryCheck::Site>
 SecurityEventCategoryCheck::callersOf(const Site &S, ASTContext &Ctx) const {
   std::vector<Site> Callers;
   auto Matches = match(
-      functionDecl(isDefinition(), unless(isExpansionInSystemHeader()),
-                   hasBody(forEachDescendant(
-                       callExpr(callee(functionDecl(hasName(
-                                            S.Function->getQualifiedNameAsString()))
-                                           .bind("cf")))
-                           .bind("c"))))
+      functionDecl(
+          isDefinition(), unless(isExpansionInSystemHeader()),
+          hasBody(forEachDescendant(
+              callExpr(
+                  callee(functionDecl(
+                             hasName(S.Function->getQualifiedNameAsString()))
+                             .bind("cf")))
+                  .bind("c"))))
           .bind("f"),
       Ctx);
   for (const auto &M : Matches) {
@@ -527,8 +549,8 @@ SecurityEventCategoryCheck::callersOf(const Site &S, ASTContext &Ctx) const {
     if (S.Function->getReturnType()->isBooleanType())
       Op.Success = Convention::TrueIsSuccess;
     Callers.push_back({M.getNodeAs<FunctionDecl>("f"),
-                       M.getNodeAs<CallExpr>("c"),
-                       S.Function->getName().str(), Op});
+                       M.getNodeAs<CallExpr>("c"), S.Function->getName().str(),
+                       Op});
   }
   return Callers;
 }
@@ -559,8 +581,8 @@ SecurityEventCategoryCheck::throughWrappers(std::vector<Site> Work,
       if (!Done.insert(Written.Call).second)
         continue;
       Site S = inCallable(Written);
-      bool Listed = OperationByName.count(
-          "::" + S.Function->getQualifiedNameAsString());
+      bool Listed =
+          OperationByName.count("::" + S.Function->getQualifiedNameAsString());
       if (!Listed && !returnsValueOf(S.Function, S.Call, Ctx)) {
         ToAnalyze.push_back(S);
         continue;

@@ -4,10 +4,10 @@
 #define LOGSTREAM_LOGSTREAM_SECURITYEVENTCATEGORYCHECK_H
 
 #include "utils/Compat.h"
+#include "LogstreamCheck.h"
 #include "analysis/LogRecords.h"
 #include "analysis/OutcomePaths.h"
 #include "utils/CheckOptions.h"
-#include "LogstreamCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringMap.h"
@@ -52,8 +52,8 @@ public:
 private:
   struct Site {
     const FunctionDecl *Function;
-    const Expr *Call;       // the operation (call or comparison)
-    std::string Api;        // what the message names
+    const Expr *Call; // the operation (call or comparison)
+    std::string Api;  // what the message names
     Operation Op;
   };
 

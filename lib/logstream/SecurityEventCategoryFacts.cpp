@@ -52,10 +52,10 @@ void SecurityEventCategoryCheck::noteProjectFacts(const Expr *Call,
   const analysis::FunctionFacts *F = Facts->lookup(C->getDirectCallee());
   if (!F || !F->SecurityOperation)
     return;
-  analysis::ProjectFacts::note(
-      F->SecurityOperation->Why, Loc, [&](SourceLocation L, StringRef Text) {
-        diag(L, "%0", DiagnosticIDs::Note) << Text;
-      });
+  analysis::ProjectFacts::note(F->SecurityOperation->Why, Loc,
+                               [&](SourceLocation L, StringRef Text) {
+                                 diag(L, "%0", DiagnosticIDs::Note) << Text;
+                               });
 }
 
 } // namespace clang::tidy::logstream

@@ -65,10 +65,9 @@ std::string SecurityEventCategoryCheck::suggestedStatement(const Site &S,
     std::string N = utils::normalizeIdentifier(P->getName());
     QualType T = P->getType().getNonReferenceType();
     const auto *RD = T->getAsCXXRecordDecl();
-    bool Text = T->isPointerType() ||
-                (RD && RD->getIdentifier() &&
-                 (RD->getName() == "basic_string" ||
-                  RD->getName() == "basic_string_view"));
+    bool Text = T->isPointerType() || (RD && RD->getIdentifier() &&
+                                       (RD->getName() == "basic_string" ||
+                                        RD->getName() == "basic_string_view"));
     if (Text && (N == "user" || N == "username" || N == "user_name" ||
                  N == "login" || N == "account" || N == "principal")) {
       Fields = "{\"user\", " + P->getName().str() + "}";
@@ -85,9 +84,10 @@ std::string SecurityEventCategoryCheck::suggestedStatement(const Site &S,
   return "logstream::security_event(\"" + Event + "\", {" + Fields + "});";
 }
 
-void SecurityEventCategoryCheck::addPathFix(
-    DiagnosticBuilder &D, const Site &S, const analysis::ResultValue &Result,
-    const analysis::PathEnd &P, ASTContext &Ctx) {
+void SecurityEventCategoryCheck::addPathFix(DiagnosticBuilder &D, const Site &S,
+                                            const analysis::ResultValue &Result,
+                                            const analysis::PathEnd &P,
+                                            ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
   // A record exists on the path but is not categorized: categorize it, once
   // however many operations and paths share it.
@@ -106,9 +106,8 @@ void SecurityEventCategoryCheck::addPathFix(
           utils::fileRange(Call->getArg(0)->getSourceRange(), Ctx);
       if (R.isValid() && NoFacility)
         D << FixItHint::CreateInsertion(R.getBegin(), "LOG_AUTHPRIV | ");
-    } else if (std::string Category;
-               P.FirstLog->getBeginLoc().isMacroID() &&
-               qt::categoryOf(P.FirstLog, Category)) {
+    } else if (std::string Category; P.FirstLog->getBeginLoc().isMacroID() &&
+                                     qt::categoryOf(P.FirstLog, Category)) {
       // qCWarning(lc) << "...": the message is written after the macro.
       SourceLocation Inside;
       qt::recordText(P.FirstLog->getBeginLoc(), SM, getLangOpts(), &Inside);

@@ -4,8 +4,8 @@
 #include "logstream/analysis/ProjectFacts.h"
 #include "logstream/analysis/SecurityVocabulary.h"
 #include "utils/Expressions.h"
-#include "utils/Parents.h"
 #include "utils/FixIts.h"
+#include "utils/Parents.h"
 #include "utils/StandardStreams.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ExprCXX.h"
@@ -21,7 +21,6 @@ namespace {
 
 constexpr StringRef KeyOutputId = "key-output";
 constexpr StringRef Redacted = "\"<redacted>\"";
-
 
 /// The stream a private key is written to: stdout/stderr, or a BIO opened
 /// on them (`BIO_new_fp(stderr, BIO_NOCLOSE)`).
@@ -49,27 +48,30 @@ bool hasWords(StringRef Text) {
 
 analysis::SecretVocabulary SensitiveLogDataCheck::readVocabulary() {
   analysis::SecretVocabulary V;
-  V.CredentialName = readPattern("CredentialNamePattern", analysis::DefaultCredentialPattern);
-  V.KeyMaterialName = readPattern("KeyMaterialPattern", analysis::DefaultKeyMaterialPattern);
-  V.NonSecretName = readPattern("NonSecretNamePattern", analysis::DefaultNonSecretNamePattern);
-  V.CredentialRecord = readPattern("CredentialRecordPattern", analysis::DefaultCredentialRecordPattern);
-  V.RedactionFunctions = readList("RedactionFunctions", analysis::DefaultRedactionFunctions);
-  V.SecretHeaders =
-      readList("SecretHeaders", analysis::DefaultSecretHeaders);
+  V.CredentialName =
+      readPattern("CredentialNamePattern", analysis::DefaultCredentialPattern);
+  V.KeyMaterialName =
+      readPattern("KeyMaterialPattern", analysis::DefaultKeyMaterialPattern);
+  V.NonSecretName = readPattern("NonSecretNamePattern",
+                                analysis::DefaultNonSecretNamePattern);
+  V.CredentialRecord = readPattern("CredentialRecordPattern",
+                                   analysis::DefaultCredentialRecordPattern);
+  V.RedactionFunctions =
+      readList("RedactionFunctions", analysis::DefaultRedactionFunctions);
+  V.SecretHeaders = readList("SecretHeaders", analysis::DefaultSecretHeaders);
   std::string Prefix(Options.get("AllowedPrefixLength", "8"));
   if (StringRef(Prefix).trim().getAsInteger(10, V.AllowedPrefixLength))
     configurationDiag("invalid value '%0' for option "
-                            "'%1.AllowedPrefixLength'; expected a number of "
-                            "characters",
-                            DiagnosticIDs::Error)
+                      "'%1.AllowedPrefixLength'; expected a number of "
+                      "characters",
+                      DiagnosticIDs::Error)
         << Prefix << checkName();
   return V;
 }
 
 SensitiveLogDataCheck::SensitiveLogDataCheck(StringRef Name,
                                              ClangTidyContext *Context)
-    : LogstreamCheck(Name, Context),
-      Records(*this, Options, Name, *Context),
+    : LogstreamCheck(Name, Context), Records(*this, Options, Name, *Context),
       Vocabulary(readVocabulary()),
       ReportBareOutput(readBool("ReportBareOutput", false)) {}
 
@@ -78,16 +80,18 @@ void SensitiveLogDataCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Records.store(Options, Opts);
   Options.store(Opts, "CredentialNamePattern",
                 Vocabulary.CredentialName.source());
-  Options.store(Opts, "KeyMaterialPattern", Vocabulary.KeyMaterialName.source());
+  Options.store(Opts, "KeyMaterialPattern",
+                Vocabulary.KeyMaterialName.source());
   Options.store(Opts, "NonSecretNamePattern",
                 Vocabulary.NonSecretName.source());
   Options.store(Opts, "CredentialRecordPattern",
                 Vocabulary.CredentialRecord.source());
-  Options.store(Opts, "RedactionFunctions",
-                tidy::utils::options::serializeStringList(
-                    Vocabulary.RedactionFunctions));
-  Options.store(Opts, "SecretHeaders", tidy::utils::options::serializeStringList(
-                                           Vocabulary.SecretHeaders));
+  Options.store(
+      Opts, "RedactionFunctions",
+      tidy::utils::options::serializeStringList(Vocabulary.RedactionFunctions));
+  Options.store(
+      Opts, "SecretHeaders",
+      tidy::utils::options::serializeStringList(Vocabulary.SecretHeaders));
   // Stored as text: read as text and validated here (LLVM 22 would check an
   // integer store itself, with a warning and exit code 0).
   Options.store(Opts, "AllowedPrefixLength",
@@ -98,18 +102,17 @@ void SensitiveLogDataCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 void SensitiveLogDataCheck::registerMatchers(MatchFinder *Finder) {
   Records.registerMatchers(Finder, this);
   Finder->addMatcher(
-      callExpr(unless(isExpansionInSystemHeader()),
-               callee(functionDecl(hasAnyName(
-                   "::PEM_write_PrivateKey", "::PEM_write_RSAPrivateKey",
-                   "::PEM_write_DSAPrivateKey", "::PEM_write_ECPrivateKey",
-                   "::PEM_write_PKCS8PrivateKey", "::PEM_write_bio_PrivateKey",
-                   "::PEM_write_bio_RSAPrivateKey",
-                   "::PEM_write_bio_ECPrivateKey",
-                   "::PEM_write_bio_PKCS8PrivateKey",
-                   "::PEM_write_bio_PrivateKey_traditional",
-                   "::EVP_PKEY_print_private", "::RSA_print_fp",
-                   "::RSA_print"))),
-               argumentCountAtLeast(2))
+      callExpr(
+          unless(isExpansionInSystemHeader()),
+          callee(functionDecl(hasAnyName(
+              "::PEM_write_PrivateKey", "::PEM_write_RSAPrivateKey",
+              "::PEM_write_DSAPrivateKey", "::PEM_write_ECPrivateKey",
+              "::PEM_write_PKCS8PrivateKey", "::PEM_write_bio_PrivateKey",
+              "::PEM_write_bio_RSAPrivateKey", "::PEM_write_bio_ECPrivateKey",
+              "::PEM_write_bio_PKCS8PrivateKey",
+              "::PEM_write_bio_PrivateKey_traditional",
+              "::EVP_PKEY_print_private", "::RSA_print_fp", "::RSA_print"))),
+          argumentCountAtLeast(2))
           .bind(KeyOutputId),
       this);
 }
@@ -131,8 +134,7 @@ void SensitiveLogDataCheck::forgetTranslationUnit() {
   Reported.clear();
 }
 
-bool SensitiveLogDataCheck::isBareOutput(
-    const analysis::RecordShape &S) const {
+bool SensitiveLogDataCheck::isBareOutput(const analysis::RecordShape &S) const {
   // `printf("%s\n", generated_password)`, `std::cout << token << '\n'`: a
   // program printing the value it was asked for, not a log record about it.
   if (ReportBareOutput || S.Kind != analysis::RecordKind::Stdio)

@@ -11,7 +11,6 @@
 #ifndef LOGSTREAM_UTILS_COMPAT_H
 #define LOGSTREAM_UTILS_COMPAT_H
 
-#include "llvm/Config/llvm-config.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
 #include "clang-tidy/utils/OptionsUtils.h"
@@ -19,6 +18,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Config/llvm-config.h"
 #include "llvm/Support/Allocator.h"
 #include "llvm/Support/StringSaver.h"
 #include "llvm/Support/xxhash.h"
@@ -69,10 +69,12 @@ inline bool isLower(char C) { return C >= 'a' && C <= 'z'; }
 // LLVM 14: the string-list serializer takes std::strings.
 #if LLVM_VERSION_MAJOR < 15
 namespace clang::tidy::utils::options {
-inline std::string serializeStringList(llvm::ArrayRef<llvm::StringRef> Strings) {
+inline std::string
+serializeStringList(llvm::ArrayRef<llvm::StringRef> Strings) {
   return llvm::join(Strings, ";");
 }
-inline std::string serializeStringList(const std::vector<llvm::StringRef> &Strings) {
+inline std::string
+serializeStringList(const std::vector<llvm::StringRef> &Strings) {
   return serializeStringList(llvm::ArrayRef<llvm::StringRef>(Strings));
 }
 } // namespace clang::tidy::utils::options

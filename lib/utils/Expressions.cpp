@@ -72,8 +72,7 @@ std::optional<int64_t> macroIntegerValue(const Preprocessor *PP,
     return std::nullopt;
   const Token &T = MI->getReplacementToken(0);
   int64_t Value = 0;
-  if (llvm::StringRef(T.getLiteralData(), T.getLength())
-          .getAsInteger(0, Value))
+  if (llvm::StringRef(T.getLiteralData(), T.getLength()).getAsInteger(0, Value))
     return std::nullopt;
   return Value;
 }

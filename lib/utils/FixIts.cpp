@@ -3,17 +3,18 @@
 #include "utils/FixIts.h"
 #include "utils/Compat.h"
 #include "utils/Parents.h"
-#include <algorithm>
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include <algorithm>
 
 namespace clang::tidy::logstream::utils {
 
 bool isStandaloneStatement(const Stmt *S, ASTContext &Ctx) {
-  std::optional<DynTypedNode> Parent = singleParent(DynTypedNode::create(*S), Ctx);
+  std::optional<DynTypedNode> Parent =
+      singleParent(DynTypedNode::create(*S), Ctx);
   return Parent && Parent->get<CompoundStmt>();
 }
 
@@ -28,7 +29,8 @@ const Expr *asDiscardedStatement(const Expr *E, ASTContext &Ctx) {
                     MaterializeTemporaryExpr>(P);
   };
   DynTypedNode Top;
-  DynTypedNode Parent = climbThrough(DynTypedNode::create(*E), Ctx, Wraps, &Top);
+  DynTypedNode Parent =
+      climbThrough(DynTypedNode::create(*E), Ctx, Wraps, &Top);
   const auto *TopExpr = Top.get<Expr>();
   return Parent.get<CompoundStmt>() ? TopExpr : nullptr;
 }
@@ -81,15 +83,15 @@ std::optional<FixItHint> removeStatement(const Stmt *S, ASTContext &Ctx) {
   }
   // Widen to whole lines when nothing else shares them.
   bool Invalid = false;
-  llvm::StringRef Buffer = SM.getBufferData(SM.getFileID(Range.getBegin()),
-                                            &Invalid);
+  llvm::StringRef Buffer =
+      SM.getBufferData(SM.getFileID(Range.getBegin()), &Invalid);
   if (Invalid)
     return std::nullopt;
   unsigned B = SM.getFileOffset(Range.getBegin());
   unsigned E = SM.getFileOffset(End);
   unsigned LineStart = B;
-  while (LineStart > 0 && (Buffer[LineStart - 1] == ' ' ||
-                           Buffer[LineStart - 1] == '\t'))
+  while (LineStart > 0 &&
+         (Buffer[LineStart - 1] == ' ' || Buffer[LineStart - 1] == '\t'))
     --LineStart;
   unsigned LineEnd = skipBlanks(Buffer, E);
   // The statement's own trailing comment goes with it.
@@ -120,7 +122,8 @@ std::optional<FixItHint> removeStatement(const Stmt *S, ASTContext &Ctx) {
     if (isBlankLineAt(Buffer, E + 1) && previousLineIsOpenOrBlank(Buffer, B))
       E = std::min(Buffer.find('\n', E + 1), Buffer.size());
   }
-  SourceLocation FileStart = SM.getLocForStartOfFile(SM.getFileID(Range.getBegin()));
+  SourceLocation FileStart =
+      SM.getLocForStartOfFile(SM.getFileID(Range.getBegin()));
   return FixItHint::CreateRemoval(CharSourceRange::getCharRange(
       FileStart.getLocWithOffset(B), FileStart.getLocWithOffset(E)));
 }

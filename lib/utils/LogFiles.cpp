@@ -1,29 +1,27 @@
 //===--- LogFiles.cpp - What counts as a log file -------------------------===//
 
 #include "utils/LogFiles.h"
-#include "logstream/families/Qt.h"
 #include "utils/Compat.h"
+#include "logstream/families/Qt.h"
 #include "utils/Expressions.h"
 #include "utils/Parents.h"
-#include "clang/ASTMatchers/ASTMatchFinder.h"
-#include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 
 namespace clang::tidy::logstream::utils {
-
 
 static constexpr llvm::StringRef LogPathOption = "LogPathPattern";
 static constexpr llvm::StringRef LogNameOption = "LogNamePattern";
 static constexpr llvm::StringRef AllowedPathsOption = "AllowedPaths";
 static constexpr llvm::StringRef NonLogFileOption = "NonLogFilePattern";
 static constexpr llvm::StringRef TestFileOption = "TestFilePattern";
-
 
 LogFileClassifier::LogFileClassifier(const ClangTidyCheck &Check,
                                      const ClangTidyCheck::OptionsView &Options,
@@ -79,9 +77,9 @@ bool LogFileClassifier::isLogPath(llvm::StringRef Path) const {
 }
 
 bool LogFileClassifier::isLogName(llvm::StringRef Identifier) const {
-  return !Identifier.empty() && LogName.matches(normalizeIdentifier(Identifier));
+  return !Identifier.empty() &&
+         LogName.matches(normalizeIdentifier(Identifier));
 }
-
 
 bool LogFileClassifier::mentionsLogName(const Expr *E) const {
   return mentionsMatchingName(E, LogName);
@@ -154,15 +152,16 @@ bool LogFileClassifier::isFilledWithLogPath(const Expr *E, ASTContext &Ctx,
     return false;
   auto Buffer = declRefExpr(to(equalsNode(VD)));
   auto Fills = match(
-      findAll(callExpr(callee(functionDecl(hasAnyName(
-                           "snprintf", "sprintf", "vsnprintf", "vsprintf",
-                           "strcpy", "strncpy", "strlcpy", "strcat", "strncat",
-                           "strlcat", "stpcpy", "asprintf"))),
-                       hasArgument(0, ignoringParenImpCasts(anyOf(
-                                          Buffer,
-                                          unaryOperator(hasOperatorName("&"),
-                                                        hasUnaryOperand(Buffer))))))
-                  .bind("fill")),
+      findAll(
+          callExpr(callee(functionDecl(hasAnyName(
+                       "snprintf", "sprintf", "vsnprintf", "vsprintf", "strcpy",
+                       "strncpy", "strlcpy", "strcat", "strncat", "strlcat",
+                       "stpcpy", "asprintf"))),
+                   hasArgument(
+                       0, ignoringParenImpCasts(anyOf(
+                              Buffer, unaryOperator(hasOperatorName("&"),
+                                                    hasUnaryOperand(Buffer))))))
+              .bind("fill")),
       *Fn->getBody(), Ctx);
   for (const auto &M : Fills) {
     const auto *Call = M.getNodeAs<CallExpr>("fill");
@@ -197,6 +196,5 @@ bool LogFileClassifier::isFilledWithLogPath(const Expr *E, ASTContext &Ctx,
   }
   return false;
 }
-
 
 } // namespace clang::tidy::logstream::utils

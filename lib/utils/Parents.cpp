@@ -157,9 +157,10 @@ std::optional<DynTypedNode> singleParent(const DynTypedNode &Node,
   return Parents[0];
 }
 
-DynTypedNode climbThrough(DynTypedNode Node, ASTContext &Ctx,
-                          llvm::function_ref<bool(const DynTypedNode &)> Through,
-                          DynTypedNode *Child, unsigned MaxSteps) {
+DynTypedNode
+climbThrough(DynTypedNode Node, ASTContext &Ctx,
+             llvm::function_ref<bool(const DynTypedNode &)> Through,
+             DynTypedNode *Child, unsigned MaxSteps) {
   for (unsigned Steps = 0; Steps < MaxSteps; ++Steps) {
     std::optional<DynTypedNode> Parent = singleParent(Node, Ctx);
     if (!Parent)

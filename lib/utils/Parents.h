@@ -45,9 +45,10 @@ std::optional<DynTypedNode> singleParent(const DynTypedNode &Node,
 /// and returns the first one for which it does not, with the node below it
 /// in \p Child; a null node when the climb reaches the top, a fork, or
 /// \p MaxSteps parents.
-DynTypedNode climbThrough(DynTypedNode Node, ASTContext &Ctx,
-                          llvm::function_ref<bool(const DynTypedNode &)> Through,
-                          DynTypedNode *Child = nullptr, unsigned MaxSteps = 64);
+DynTypedNode
+climbThrough(DynTypedNode Node, ASTContext &Ctx,
+             llvm::function_ref<bool(const DynTypedNode &)> Through,
+             DynTypedNode *Child = nullptr, unsigned MaxSteps = 64);
 
 } // namespace clang::tidy::logstream::utils
 

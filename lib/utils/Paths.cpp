@@ -85,7 +85,8 @@ public:
       const CXXMethodDecl *M = MC->getMethodDecl();
       static constexpr llvm::StringRef Accessors[] = {
           "c_str", "data", "string", "native", "generic_string", "u8string"};
-      if (M && M->getIdentifier() && llvm::is_contained(Accessors, M->getName()))
+      if (M && M->getIdentifier() &&
+          llvm::is_contained(Accessors, M->getName()))
         return resolve(MC->getImplicitObjectArgument(), Depth + 1);
       return Unknown();
     }

@@ -96,10 +96,8 @@ std::optional<PrintfCall> printfShape(const CallExpr *Call) {
       return std::nullopt;
     // Attribute indices count from 1, and from 2 in a member function (the
     // implicit object).
-    unsigned Shift = isa<CXXMethodDecl>(F) &&
-                             !cast<CXXMethodDecl>(F)->isStatic()
-                         ? 2
-                         : 1;
+    unsigned Shift =
+        isa<CXXMethodDecl>(F) && !cast<CXXMethodDecl>(F)->isStatic() ? 2 : 1;
     if (A->getFormatIdx() < static_cast<int>(Shift))
       return std::nullopt;
     return PrintfCall{static_cast<unsigned>(A->getFormatIdx()) - Shift,

@@ -19,18 +19,19 @@ namespace clang::tidy::logstream::utils {
 
 /// One conversion of a printf format string.
 struct Conversion {
-  char Kind = 0;              // 's', 'd', 'p', ... ('%' and 'm' take none)
-  std::string Length;         // "l", "ll", "z", ...
+  char Kind = 0;      // 's', 'd', 'p', ... ('%' and 'm' take none)
+  std::string Length; // "l", "ll", "z", ...
   std::optional<unsigned> Precision; // `%.8s`
-  bool StarWidth = false;     // `%*s`: a width argument comes first
-  bool StarPrecision = false; // `%.*s`: a precision argument comes first
-  std::optional<unsigned> Arg; // index among the variadic arguments
-  size_t Begin = 0, End = 0;  // byte offsets of `%...` in the format
+  bool StarWidth = false;            // `%*s`: a width argument comes first
+  bool StarPrecision = false;        // `%.*s`: a precision argument comes first
+  std::optional<unsigned> Arg;       // index among the variadic arguments
+  size_t Begin = 0, End = 0;         // byte offsets of `%...` in the format
 };
 
 /// The conversions of \p Format, in order; nullopt when it does not parse
 /// (an unknown conversion, a `%n$` positional argument).
-std::optional<std::vector<Conversion>> parsePrintfFormat(llvm::StringRef Format);
+std::optional<std::vector<Conversion>>
+parsePrintfFormat(llvm::StringRef Format);
 
 /// Where a call's format string and first variadic argument are.
 struct PrintfCall {

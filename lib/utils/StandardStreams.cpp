@@ -72,9 +72,9 @@ std::optional<StdStream> classifyStdOStream(const Expr *E) {
 }
 
 ast_matchers::internal::Matcher<Expr> stdOStreamObject() {
-  return ignoringParenImpCasts(declRefExpr(to(varDecl(hasAnyName(
-      "::std::cout", "::std::wcout", "::std::cerr", "::std::wcerr",
-      "::std::clog", "::std::wclog")))));
+  return ignoringParenImpCasts(declRefExpr(
+      to(varDecl(hasAnyName("::std::cout", "::std::wcout", "::std::cerr",
+                            "::std::wcerr", "::std::clog", "::std::wclog")))));
 }
 
 llvm::StringRef spelling(StdStream S) {

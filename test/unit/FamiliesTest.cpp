@@ -1,7 +1,7 @@
 //===--- FamiliesTest.cpp - the list of library families ------------------===//
 
-#include "utils/Compat.h"
 #include "logstream/families/Families.h"
+#include "utils/Compat.h"
 #include "logstream/analysis/LogRecords.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Tooling/Tooling.h"

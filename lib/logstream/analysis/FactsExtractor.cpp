@@ -1,8 +1,8 @@
 //===--- FactsExtractor.cpp - Per-translation-unit project facts ----------===//
 
 #include "logstream/analysis/FactsExtractor.h"
-#include "logstream/analysis/ProjectFacts.h"
 #include "utils/Compat.h"
+#include "logstream/analysis/ProjectFacts.h"
 #include "utils/LogFiles.h"
 #include "utils/StandardStreams.h"
 #include "clang/AST/ExprCXX.h"
@@ -31,15 +31,14 @@ bool isOneOf(llvm::StringRef Name,
 // (only when declared at global scope or in std).
 constexpr llvm::StringRef StdioOpens[] = {"fopen", "fopen64", "freopen",
                                           "freopen64"};
-constexpr llvm::StringRef PosixOpens[] = {"open", "open64", "creat",
+constexpr llvm::StringRef PosixOpens[] = {"open",    "open64", "creat",
                                           "creat64", "openat", "openat64"};
 constexpr llvm::StringRef Fills[] = {"snprintf", "sprintf"};
-constexpr llvm::StringRef Copies[] = {"strcpy", "strncpy", "stpcpy",
-                                      "strlcpy"};
+constexpr llvm::StringRef Copies[] = {"strcpy", "strncpy", "stpcpy", "strlcpy"};
 constexpr llvm::StringRef Appends[] = {"strcat", "strncat", "strlcat"};
 constexpr llvm::StringRef Comparisons[] = {
-    "strcmp", "strncmp", "memcmp", "CRYPTO_memcmp", "timingsafe_bcmp",
-    "bcmp",   "strcasecmp"};
+    "strcmp",          "strncmp", "memcmp",    "CRYPTO_memcmp",
+    "timingsafe_bcmp", "bcmp",    "strcasecmp"};
 
 struct ManagedApi {
   llvm::StringRef Name; // qualified, without leading ::
@@ -99,10 +98,10 @@ const Expr *strip(const Expr *E) {
       Next = C->getSubExpr();
     else if (const auto *CE = dyn_cast<CXXConstructExpr>(Next)) {
       const CXXRecordDecl *RD = CE->getConstructor()->getParent();
-      bool StringLike = RD->getIdentifier() &&
-                        (RD->getName() == "basic_string" ||
-                         RD->getName() == "basic_string_view" ||
-                         RD->getName() == "path");
+      bool StringLike =
+          RD->getIdentifier() &&
+          (RD->getName() == "basic_string" ||
+           RD->getName() == "basic_string_view" || RD->getName() == "path");
       if (CE->getNumArgs() >= 1 &&
           (StringLike || CE->getConstructor()->isCopyOrMoveConstructor()))
         Next = CE->getArg(0);
@@ -136,7 +135,8 @@ json::Value pathToJSON(const PathTemplate &T) {
 }
 
 bool hasParam(const PathTemplate &T) {
-  return llvm::any_of(T, [](const PathPart &P) { return P.K == PathPart::Param; });
+  return llvm::any_of(T,
+                      [](const PathPart &P) { return P.K == PathPart::Param; });
 }
 
 bool allLiteral(const PathTemplate &T) {
@@ -147,7 +147,8 @@ bool allLiteral(const PathTemplate &T) {
 
 void append(PathTemplate &T, PathTemplate More) {
   for (PathPart &P : More) {
-    if (!T.empty() && P.K == PathPart::Literal && T.back().K == PathPart::Literal)
+    if (!T.empty() && P.K == PathPart::Literal &&
+        T.back().K == PathPart::Literal)
       T.back().Text += P.Text;
     else if (!T.empty() && P.K == PathPart::Unknown &&
              T.back().K == PathPart::Unknown)
@@ -194,9 +195,7 @@ private:
                          unsigned Depth) const;
   std::optional<unsigned> paramIndex(const Expr *E) const;
   bool mentionsParam(const Expr *E, unsigned Depth = 0) const;
-  unsigned line(SourceLocation L) const {
-    return SM.getExpansionLineNumber(L);
-  }
+  unsigned line(SourceLocation L) const { return SM.getExpansionLineNumber(L); }
   std::string handleOf(const Expr *E) const;
   bool isLogNamed() const;
   bool isSecurityRecord(const CallExpr *C) const;
@@ -418,8 +417,8 @@ PathTemplate Summarizer::path(const Expr *E, unsigned Depth) const {
     return T;
   }
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
-    if (Op->getNumArgs() == 2 && (Op->getOperator() == OO_Plus ||
-                                  Op->getOperator() == OO_Slash)) {
+    if (Op->getNumArgs() == 2 &&
+        (Op->getOperator() == OO_Plus || Op->getOperator() == OO_Slash)) {
       PathTemplate T = path(Op->getArg(0), Depth + 1);
       if (Op->getOperator() == OO_Slash)
         append(T, {{PathPart::Literal, "/", 0}});
@@ -495,7 +494,8 @@ bool Summarizer::isLogNamed() const {
 
 bool containsWord(llvm::StringRef Text, llvm::StringRef Word) {
   size_t Pos = 0;
-  while (!Word.empty() && (Pos = Text.find(Word, Pos)) != llvm::StringRef::npos) {
+  while (!Word.empty() &&
+         (Pos = Text.find(Word, Pos)) != llvm::StringRef::npos) {
     bool Start = Pos == 0 || !llvm::isAlnum(Text[Pos - 1]);
     bool End = Pos + Word.size() >= Text.size() ||
                !llvm::isAlnum(Text[Pos + Word.size()]);
@@ -529,7 +529,7 @@ bool Summarizer::isSecurityRecord(const CallExpr *C) const {
       return true;
   }
   bool LogCall = Syslog || isOneOf(N, {"printf", "fprintf", "dprintf", "puts",
-                                    "fputs", "vfprintf", "vprintf"});
+                                       "fputs", "vfprintf", "vprintf"});
   const auto *Stream = dyn_cast<CXXOperatorCallExpr>(C);
   if (!LogCall && !(Stream && Stream->getOperator() == OO_LessLess))
     return false;
@@ -548,8 +548,7 @@ bool Summarizer::isSecurityRecord(const CallExpr *C) const {
 }
 
 void Summarizer::checkOpen(const Expr *Call, llvm::StringRef Api,
-                           const Expr *PathArg, const Expr *Mode,
-                           bool Write) {
+                           const Expr *PathArg, const Expr *Mode, bool Write) {
   if (!Write)
     return;
   json::Object Open;
@@ -570,11 +569,11 @@ void Summarizer::checkOpen(const Expr *Call, llvm::StringRef Api,
     else if (isa<FieldDecl>(R))
       Handle = handleKey(R);
     if (!Handle.empty())
-      OpenedHandles.push_back(json::Object{
-          {"handle", Handle},
-          {"name", R->getNameAsString()},
-          {"api", Api},
-          {"line", line(Call->getBeginLoc())}});
+      OpenedHandles.push_back(
+          json::Object{{"handle", Handle},
+                       {"name", R->getNameAsString()},
+                       {"api", Api},
+                       {"line", line(Call->getBeginLoc())}});
   }
   PathTemplate T = path(PathArg);
   if (!hasParam(T))
@@ -673,7 +672,8 @@ void Summarizer::checkLogging(const CallExpr *C) {
     return;
   std::string Dest, Handle;
   auto Classify = [&](const Expr *Stream) {
-    if (std::optional<utils::StdStream> S = utils::classifyStdFile(Stream, Ctx)) {
+    if (std::optional<utils::StdStream> S =
+            utils::classifyStdFile(Stream, Ctx)) {
       Dest = *S == utils::StdStream::Out ? "stdout" : "stderr";
       return;
     }
@@ -706,7 +706,8 @@ void Summarizer::checkLogging(const CallExpr *C) {
         break;
       Root = Inner->getArg(0);
     }
-    if (std::optional<utils::StdStream> S = utils::classifyStdOStream(strip(Root)))
+    if (std::optional<utils::StdStream> S =
+            utils::classifyStdOStream(strip(Root)))
       Dest = *S == utils::StdStream::Out ? "stdout" : "stderr";
     else if (!(Handle = handleOf(Root)).empty())
       Dest = "handle";
@@ -730,7 +731,8 @@ Summarizer::operation(const Expr *E, std::string &What) const {
       return std::nullopt;
     const CXXRecordDecl *RD = Op->getArg(0)->getType()->getAsCXXRecordDecl();
     if (!RD || !RD->getIdentifier() ||
-        (RD->getName() != "basic_string" && RD->getName() != "basic_string_view"))
+        (RD->getName() != "basic_string" &&
+         RD->getName() != "basic_string_view"))
       return std::nullopt;
     if (!utils::mentionsMatchingName(Op->getArg(0), Opts.CredentialName) &&
         !utils::mentionsMatchingName(Op->getArg(1), Opts.CredentialName))
@@ -774,7 +776,8 @@ Summarizer::operation(const Expr *E, std::string &What) const {
 /// Splits `!x`, `x == C`, `x != C` into the tested value and the test.
 const Expr *splitTest(const Expr *E, Transform &T, ASTContext &Ctx) {
   E = strip(E);
-  if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_LNot) {
+  if (const auto *U = dyn_cast<UnaryOperator>(E);
+      U && U->getOpcode() == UO_LNot) {
     T.Kind = "not";
     return strip(U->getSubExpr());
   }
@@ -843,8 +846,8 @@ void Summarizer::visitReturn(const ReturnStmt *R) {
     if (const FunctionDecl *Callee = C->getDirectCallee())
       if (!SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation())))
         for (json::Value &V : Edges)
-          if (auto *O = V.getAsObject(); O && O->getInteger("call_id") ==
-                                                reinterpret_cast<intptr_t>(C))
+          if (auto *O = V.getAsObject();
+              O && O->getInteger("call_id") == reinterpret_cast<intptr_t>(C))
             (*O)["returned"] = transformJSON(T);
 }
 
@@ -901,8 +904,8 @@ void Summarizer::visitCall(const CallExpr *C, bool Unconditional) {
   llvm::StringRef N = calleeName(C);
   if (llvm::is_contained(StdioOpens, N) && C->getNumArgs() >= 1) {
     bool Reopen = N.starts_with("freopen");
-    if (Reopen && (C->getNumArgs() < 3 ||
-                   utils::classifyStdFile(C->getArg(2), Ctx)))
+    if (Reopen &&
+        (C->getNumArgs() < 3 || utils::classifyStdFile(C->getArg(2), Ctx)))
       return; // redirection of stdout/stderr is judged where it is written
     checkOpen(C, N, C->getArg(0), C->getNumArgs() >= 2 ? C->getArg(1) : nullptr,
               true);
@@ -948,9 +951,9 @@ void Summarizer::visitCall(const CallExpr *C, bool Unconditional) {
   checkManaged(C);
   checkLogging(C);
   if (Unconditional && !SecurityRecord && isSecurityRecord(C))
-    SecurityRecord = json::Object{{"what", N.empty() ? "a SECURITY record"
-                                                     : N.str()},
-                                  {"line", line(C->getBeginLoc())}};
+    SecurityRecord =
+        json::Object{{"what", N.empty() ? "a SECURITY record" : N.str()},
+                     {"line", line(C->getBeginLoc())}};
   const FunctionDecl *Callee = C->getDirectCallee();
   if (!Callee || !Callee->getIdentifier() || Callee->isTemplated() ||
       SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation())))
@@ -981,8 +984,7 @@ void Summarizer::visitConstruct(const CXXConstructExpr *CE) {
   checkOpen(CE, "std::ofstream", CE->getArg(0), nullptr, true);
 }
 
-json::Object Summarizer::run(std::set<std::string> &Called,
-                             bool &SecuritySites,
+json::Object Summarizer::run(std::set<std::string> &Called, bool &SecuritySites,
                              std::vector<json::Object> &Handles) {
   bool Returned = false;
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
@@ -1040,8 +1042,8 @@ void FactsExtractor::addFunction(const FunctionDecl *FD, ASTContext &Ctx) {
   std::string Key = functionKey(FD);
   if (!Seen.insert(Key).second)
     return;
-  json::Object Summary = Summarizer(FD, Ctx, Opts).run(Called, SecuritySites,
-                                                       Handles);
+  json::Object Summary =
+      Summarizer(FD, Ctx, Opts).run(Called, SecuritySites, Handles);
   if (Summary.empty())
     return;
   std::string File = definitionFile(FD);
@@ -1085,7 +1087,8 @@ json::Value FactsExtractor::toJSON(const SourceManager &SM) const {
     // what the checks see).
     if (!E.isFile())
       continue;
-    llvm::StringRef Name = compat::contentFileName(E.getFile().getContentCache());
+    llvm::StringRef Name =
+        compat::contentFileName(E.getFile().getContentCache());
     if (!Name.empty()) {
       llvm::SmallString<256> Path(Name);
       llvm::sys::fs::make_absolute(Path);

@@ -9,8 +9,8 @@
 #include "ProjectFacts.h"
 #include "logstream/families/Families.h"
 #include "utils/Expressions.h"
-#include "utils/Parents.h"
 #include "utils/LogFiles.h"
+#include "utils/Parents.h"
 #include "utils/StandardStreams.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/DeclTemplate.h"
@@ -91,10 +91,19 @@ const Expr *streamRoot(const Expr *E) {
 }
 
 llvm::ArrayRef<llvm::StringRef> cLoggingFunctions() {
-  static constexpr llvm::StringRef Names[] = {
-      "printf", "fprintf", "dprintf", "puts", "fputs", "vprintf", "vfprintf",
-      "syslog", "vsyslog", "perror", "logstream_event", "logstream_event_fd",
-      "logstream_security_event"};
+  static constexpr llvm::StringRef Names[] = {"printf",
+                                              "fprintf",
+                                              "dprintf",
+                                              "puts",
+                                              "fputs",
+                                              "vprintf",
+                                              "vfprintf",
+                                              "syslog",
+                                              "vsyslog",
+                                              "perror",
+                                              "logstream_event",
+                                              "logstream_event_fd",
+                                              "logstream_security_event"};
   return Names;
 }
 
@@ -171,8 +180,7 @@ bool RecordClassifier::isListedLoggerClass(QualType T) const {
          llvm::is_contained(LoggingFunctions, "::" + Q);
 }
 
-bool RecordClassifier::isLogRecord(const Stmt *S,
-                                   ASTContext &Ctx) const {
+bool RecordClassifier::isLogRecord(const Stmt *S, ASTContext &Ctx) const {
   const SourceManager &SM = Ctx.getSourceManager();
   // qCWarning(lc) << ...: the macro asks for its category before it tests
   // whether the category is enabled; the record is judged there, as a whole.
@@ -274,8 +282,9 @@ bool RecordClassifier::isSecurityRecord(const Stmt *S, ASTContext &Ctx,
   }
   // A logging macro is a record as a whole: the tag among its written
   // arguments counts, wherever the expansion puts it.
-  if (!Macro.empty() && (llvm::is_contained(LoggingMacros, Macro) ||
-                         isLibraryLoggingMacro(Macro, /*IncludeStreams=*/true))) {
+  if (!Macro.empty() &&
+      (llvm::is_contained(LoggingMacros, Macro) ||
+       isLibraryLoggingMacro(Macro, /*IncludeStreams=*/true))) {
     CharSourceRange Whole = SM.getExpansionRange(S->getBeginLoc());
     StringRef Written = Lexer::getSourceText(Whole, SM, Ctx.getLangOpts());
     if (containsWord(Written, SecurityTag))
@@ -287,8 +296,10 @@ bool RecordClassifier::isSecurityRecord(const Stmt *S, ASTContext &Ctx,
     for (const Expr *A : Call->arguments())
       if (const auto *DRE = dyn_cast<DeclRefExpr>(A->IgnoreParenImpCasts()))
         if (const ValueDecl *D = DRE->getDecl();
-            D && (isa<EnumConstantDecl>(D) ||
-                  (isa<VarDecl>(D) && cast<VarDecl>(D)->getType().isConstQualified())) &&
+            D &&
+            (isa<EnumConstantDecl>(D) ||
+             (isa<VarDecl>(D) &&
+              cast<VarDecl>(D)->getType().isConstQualified())) &&
             D->getIdentifier() && SecurityCategory.matches(D->getName()))
           return true;
   if (const auto *Call = dyn_cast<CallExpr>(S);

@@ -115,9 +115,8 @@ bool ResultValue::is(const Expr *E, bool VariableLive) const {
   return false;
 }
 
-std::optional<BranchOutcomes> branchOutcomes(const Expr *Cond,
-                                             const ResultValue &Result,
-                                             ASTContext &Ctx) {
+std::optional<BranchOutcomes>
+branchOutcomes(const Expr *Cond, const ResultValue &Result, ASTContext &Ctx) {
   if (!Cond)
     return std::nullopt;
   Cond = strip(Cond);
@@ -295,8 +294,8 @@ void OutcomePathFinder::successors(const Item &It, std::vector<Item> &Work,
   if (!It.ResultLive)
     Tested.Variable = nullptr;
   const auto *Switch = dyn_cast_or_null<SwitchStmt>(Term);
-  bool SwitchOnResult = Switch && Switch->getCond() &&
-                        Tested.is(Switch->getCond());
+  bool SwitchOnResult =
+      Switch && Switch->getCond() && Tested.is(Switch->getCond());
   std::optional<BranchOutcomes> Branches;
   if (!Switch && It.Block->succ_size() == 2)
     Branches = branchOutcomes(decidingCondition(*It.Block), Tested, Ctx);

@@ -52,9 +52,8 @@ struct BranchOutcomes {
 /// failure when true and says nothing when false). Anything else (a
 /// disjunction, a call taking the result, a comparison with a non-constant)
 /// says nothing: nullopt.
-std::optional<BranchOutcomes> branchOutcomes(const Expr *Cond,
-                                             const ResultValue &Result,
-                                             ASTContext &Ctx);
+std::optional<BranchOutcomes>
+branchOutcomes(const Expr *Cond, const ResultValue &Result, ASTContext &Ctx);
 
 /// The expression whose truth picks the successor of \p B: for a block that
 /// ends in `a || b` it is `a`; for the block that ends `if (a || b)`, the last
@@ -70,8 +69,8 @@ const VarDecl *resultVariable(const CFG &G, const Expr *Operation);
 /// One path from the operation to where it leaves the function unrecorded.
 struct PathEnd {
   Outcome Label = Outcome::Unknown;
-  SourceLocation Loc;            // the return/throw/exit, or the closing brace
-  llvm::StringRef Verb;          // "returns", "throws", "exits", "ends"
+  SourceLocation Loc;             // the return/throw/exit, or the closing brace
+  llvm::StringRef Verb;           // "returns", "throws", "exits", "ends"
   const Stmt *FirstLog = nullptr; // a record on the path outside SECURITY
   const Stmt *Branch = nullptr;   // the if/switch that chose the outcome
 };
@@ -86,14 +85,14 @@ public:
   /// other security-critical operations: a path that reaches one is that
   /// operation's to report.
   OutcomePathFinder(const CFG &G, const Stmt *Body, const ResultValue &Result,
-                    ASTContext &Ctx,
-                    StmtPredicate IsSecurityRecord, StmtPredicate IsLogRecord,
+                    ASTContext &Ctx, StmtPredicate IsSecurityRecord,
+                    StmtPredicate IsLogRecord,
                     const llvm::SmallPtrSetImpl<const Stmt *> &HandOver);
 
   struct Paths {
-    bool Found = false;       // the operation is in the CFG
-    bool AnyRecorded = false; // some path reaches a SECURITY record
-    bool Tested = false;      // some branch tests the result
+    bool Found = false;        // the operation is in the CFG
+    bool AnyRecorded = false;  // some path reaches a SECURITY record
+    bool Tested = false;       // some branch tests the result
     bool SuccessExits = false; // the success branch ends the process
     std::vector<PathEnd> Unrecorded;
   };

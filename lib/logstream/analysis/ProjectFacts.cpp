@@ -1,10 +1,10 @@
 //===--- ProjectFacts.cpp - Merged facts about the project's own wrappers -===//
 
 #include "logstream/analysis/ProjectFacts.h"
-#include "utils/Expressions.h"
-#include "utils/Parents.h"
 #include "utils/Compat.h"
+#include "utils/Expressions.h"
 #include "utils/LogFiles.h"
+#include "utils/Parents.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
@@ -186,10 +186,10 @@ std::shared_ptr<const ProjectFacts> ProjectFacts::parse(llvm::StringRef Text,
   }
   std::optional<int64_t> Version = compat::toStd(Root->getInteger("version"));
   if (Version != FactsVersion) {
-    Error = "facts file version " +
-            std::to_string(Version.value_or(0)) +
+    Error = "facts file version " + std::to_string(Version.value_or(0)) +
             " is not supported (this logstream-tidy reads version " +
-            std::to_string(FactsVersion) + "); regenerate it with "
+            std::to_string(FactsVersion) +
+            "); regenerate it with "
             "'logstream-ci facts'";
     return nullptr;
   }
@@ -298,9 +298,9 @@ bool ProjectFacts::fresh(const FunctionFacts &F) const {
   if (Warned.insert(F.Key).second)
     llvm::errs() << "logstream-tidy: note: ignoring stale project facts for '"
                  << F.Name << "': " << F.File
-                 << (It->second.empty() ? " no longer exists"
-                                        : " changed since " + Source +
-                                              " was written")
+                 << (It->second.empty()
+                         ? " no longer exists"
+                         : " changed since " + Source + " was written")
                  << "; run 'logstream-ci facts' again\n";
   return false;
 }
@@ -458,7 +458,9 @@ summarizedCallee(const Expr *Call, llvm::SmallVectorImpl<const Expr *> &Args) {
   const FunctionDecl *FD = nullptr;
   if (const auto *C = dyn_cast<CallExpr>(Call)) {
     FD = C->getDirectCallee();
-    unsigned First = isa<CXXOperatorCallExpr>(C) && isa_and_nonnull<CXXMethodDecl>(FD) ? 1 : 0;
+    unsigned First =
+        isa<CXXOperatorCallExpr>(C) && isa_and_nonnull<CXXMethodDecl>(FD) ? 1
+                                                                          : 0;
     for (unsigned I = First; I < C->getNumArgs(); ++I)
       Args.push_back(C->getArg(I));
   } else if (const auto *CE = dyn_cast<CXXConstructExpr>(Call)) {
@@ -504,7 +506,8 @@ ProjectFacts::judge(const Expr *Call, const PathEffect &Effect,
   std::string Line =
       ":" + std::to_string(SM.getExpansionLineNumber(Call->getBeginLoc()));
   for (const PathEffect &E : Opens ? Own->Opens : Own->Manages) {
-    if (E.Why.size() < 2 || !llvm::StringRef(E.Why.front().At).ends_with(Line) ||
+    if (E.Why.size() < 2 ||
+        !llvm::StringRef(E.Why.front().At).ends_with(Line) ||
         !llvm::StringRef(Own->File).ends_with(
             llvm::StringRef(E.Why.front().At).drop_back(Line.size())))
       continue;

@@ -49,7 +49,7 @@ using Chain = std::vector<ChainStep>;
 /// a parameter's value, or an unknown part.
 struct PathPart {
   enum Kind { Literal, Param, Unknown } K;
-  std::string Text; // Literal
+  std::string Text;   // Literal
   unsigned Index = 0; // Param
 };
 using PathTemplate = std::vector<PathPart>;
@@ -58,8 +58,8 @@ using PathTemplate = std::vector<PathPart>;
 /// parameters.
 struct PathEffect {
   PathTemplate Path;
-  std::string Api;        // fopen, open, std::ofstream, rename, ...
-  std::string Operation;  // for management: rotate, delete, truncate
+  std::string Api;                   // fopen, open, std::ofstream, rename, ...
+  std::string Operation;             // for management: rotate, delete, truncate
   std::optional<unsigned> ModeParam; // the fopen mode is this parameter
   bool ReturnsHandle = false;        // the function returns the opened file
   /// The path as the checks read it where the function opens it directly.
@@ -68,7 +68,7 @@ struct PathEffect {
 };
 
 struct LoggingFact {
-  std::string Destination; // syslog, stdout, stderr, handle
+  std::string Destination;               // syslog, stdout, stderr, handle
   std::optional<int64_t> Facility;       // a constant syslog facility
   std::optional<unsigned> FacilityParam; // the priority is this parameter
   Chain Why;
@@ -165,9 +165,9 @@ public:
                   std::string &Shown, const Chain *&Why) const;
 
   /// Emits one note per chain step at \p Loc.
-  static void note(const Chain &Why, SourceLocation Loc,
-                   llvm::function_ref<void(SourceLocation, llvm::StringRef)>
-                       Note);
+  static void
+  note(const Chain &Why, SourceLocation Loc,
+       llvm::function_ref<void(SourceLocation, llvm::StringRef)> Note);
 
 private:
   bool fresh(const FunctionFacts &F) const;

@@ -7,8 +7,7 @@ namespace clang::tidy::logstream::analysis {
 
 RecordFinder::RecordFinder(const ClangTidyCheck &Check,
                            const ClangTidyCheck::OptionsView &Options,
-                           llvm::StringRef CheckName,
-                           ClangTidyContext &Context)
+                           llvm::StringRef CheckName, ClangTidyContext &Context)
     : Records(Check, Options, CheckName),
       LogHandle(utils::readRegexOption(Check, Options, CheckName,
                                        "LogHandlePattern",

@@ -40,8 +40,9 @@ public:
   void store(const ClangTidyCheck::OptionsView &Options,
              ClangTidyOptions::OptionMap &Opts) const;
 
-  void registerMatchers(ast_matchers::MatchFinder *Finder,
-                        ast_matchers::MatchFinder::MatchCallback *Callback) const;
+  void
+  registerMatchers(ast_matchers::MatchFinder *Finder,
+                   ast_matchers::MatchFinder::MatchCallback *Callback) const;
   /// What \p Nodes, a match of any of the check's matchers, is: nullopt when
   /// it is not a match of the record matchers.
   std::optional<RecordMatch> match(const ast_matchers::BoundNodes &Nodes,

@@ -3,8 +3,8 @@
 #include "RecordValues.h"
 #include "ProjectFacts.h"
 #include "utils/Expressions.h"
-#include "utils/Parents.h"
 #include "utils/LogFiles.h"
+#include "utils/Parents.h"
 #include "utils/StandardStreams.h"
 #include "utils/UserCodeMatchers.h"
 #include "clang/AST/ExprCXX.h"
@@ -25,10 +25,10 @@ std::optional<RecordKind> cKind(const FunctionDecl *F, bool &AddsNewline) {
   if (!F || !F->getIdentifier() || !isCFunction(F))
     return std::nullopt;
   llvm::StringRef N = F->getName();
-  static constexpr llvm::StringRef Stdio[] = {
-      "printf", "fprintf", "dprintf", "vprintf", "vfprintf", "fputs"};
+  static constexpr llvm::StringRef Stdio[] = {"printf",  "fprintf",  "dprintf",
+                                              "vprintf", "vfprintf", "fputs"};
   static constexpr llvm::StringRef Lines[] = {"puts", "perror", "err",
-                                              "errx", "warn", "warnx"};
+                                              "errx", "warn",   "warnx"};
   if (llvm::is_contained(Stdio, N))
     return RecordKind::Stdio;
   if (llvm::is_contained(Lines, N)) {
@@ -124,7 +124,8 @@ void addRuntimeFields(RecordShape &S, const CallExpr *Call) {
         S.Values.push_back({V, ValueSlot::FieldValue, std::nullopt});
         continue;
       }
-      if (IL->getType()->isArrayType() && !IL->getType()->getAsArrayTypeUnsafe()
+      if (IL->getType()->isArrayType() && !IL->getType()
+                                               ->getAsArrayTypeUnsafe()
                                                ->getElementType()
                                                ->isRecordType()) {
         for (unsigned I = 1; I < IL->getNumInits(); I += 2)
@@ -251,16 +252,35 @@ void registerRecordMatchers(MatchFinder *Finder,
                             MatchFinder::MatchCallback *Callback,
                             const RecordClassifier &Records,
                             const utils::Pattern &LoggingFunctionPattern) {
-  std::vector<std::string> Names = {
-      "::printf", "::fprintf", "::dprintf", "::puts", "::fputs", "::perror",
-      "::syslog", "::err", "::errx", "::warn", "::warnx", "::std::printf",
-      "::std::fprintf", "::std::puts", "::std::fputs", "::std::perror",
-      "::logstream_event", "::logstream_event_fd",
-      "::logstream_security_event", "::logstream::event",
-      "::logstream::security_event", "::spdlog::trace", "::spdlog::debug",
-      "::spdlog::info", "::spdlog::warn", "::spdlog::error",
-      "::spdlog::critical", "::spdlog::log",
-      "::log4cplus::detail::macro_forced_log"};
+  std::vector<std::string> Names = {"::printf",
+                                    "::fprintf",
+                                    "::dprintf",
+                                    "::puts",
+                                    "::fputs",
+                                    "::perror",
+                                    "::syslog",
+                                    "::err",
+                                    "::errx",
+                                    "::warn",
+                                    "::warnx",
+                                    "::std::printf",
+                                    "::std::fprintf",
+                                    "::std::puts",
+                                    "::std::fputs",
+                                    "::std::perror",
+                                    "::logstream_event",
+                                    "::logstream_event_fd",
+                                    "::logstream_security_event",
+                                    "::logstream::event",
+                                    "::logstream::security_event",
+                                    "::spdlog::trace",
+                                    "::spdlog::debug",
+                                    "::spdlog::info",
+                                    "::spdlog::warn",
+                                    "::spdlog::error",
+                                    "::spdlog::critical",
+                                    "::spdlog::log",
+                                    "::log4cplus::detail::macro_forced_log"};
   for (llvm::StringRef F : Records.loggingFunctions())
     Names.push_back(F.str());
   if (Records.facts())
@@ -279,14 +299,14 @@ void registerRecordMatchers(MatchFinder *Finder,
                      "::log4cplus::Logger", "::Poco::Logger"))))));
   auto Printflike = functionDecl(hasAttr(attr::Format), NotSystem);
   Grouped.addMatcher(
-      callExpr(NotSystem, callee(functionDecl(
-                              anyOf(hasAnyName(Refs), LoggerMethod, Printflike))))
+      callExpr(NotSystem, callee(functionDecl(anyOf(hasAnyName(Refs),
+                                                    LoggerMethod, Printflike))))
           .bind(RecordCallId),
       Callback);
   for (llvm::StringRef M : Records.loggingMacros())
-    Grouped.addMatcher(
-        callExpr(NotSystem, isExpandedFromMacro(M.str())).bind(RecordMacroCallId),
-        Callback);
+    Grouped.addMatcher(callExpr(NotSystem, isExpandedFromMacro(M.str()))
+                           .bind(RecordMacroCallId),
+                       Callback);
   Grouped.addMatcher(cxxOperatorCallExpr(NotSystem,
                                          hasOverloadedOperatorName("<<"),
                                          argumentCountIs(2))
@@ -327,7 +347,8 @@ bool isRecordCall(const CallExpr *Call, const RecordClassifier &Records,
         return true;
     }
   return F->hasAttr<FormatAttr>() &&
-         LoggingFunctionPattern.matches(utils::normalizeIdentifier(F->getName()));
+         LoggingFunctionPattern.matches(
+             utils::normalizeIdentifier(F->getName()));
 }
 
 } // namespace clang::tidy::logstream::analysis

@@ -38,10 +38,10 @@ struct RecordValue {
 };
 
 enum class RecordKind {
-  Stdio,    // printf family, puts, perror, err/warn, iostreams to std streams
-  Syslog,   // syslog
-  Runtime,  // logstream::event, logstream_security_event, ... (escapes)
-  Library   // a logging library, the project's logging functions and macros
+  Stdio,   // printf family, puts, perror, err/warn, iostreams to std streams
+  Syslog,  // syslog
+  Runtime, // logstream::event, logstream_security_event, ... (escapes)
+  Library  // a logging library, the project's logging functions and macros
 };
 
 /// A piece of the record's text: a literal's text, or a value (Text empty).

@@ -3,8 +3,8 @@
 #include "Secrets.h"
 #include "RecordValues.h"
 #include "utils/LogFiles.h"
-#include "clang/AST/ExprCXX.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -24,17 +24,17 @@ std::string calleeName(const FunctionDecl *F) {
 /// Member functions that give the object's text unchanged.
 bool isTextAccessor(llvm::StringRef Name) {
   static constexpr llvm::StringRef Names[] = {
-      "c_str", "data", "str", "toStdString", "toUtf8", "toLatin1",
-      "toLocal8Bit", "constData", "value", "get", "view"};
+      "c_str",       "data",      "str",   "toStdString", "toUtf8", "toLatin1",
+      "toLocal8Bit", "constData", "value", "get",         "view"};
   return llvm::is_contained(Names, Name);
 }
 
 /// Free functions whose result is their first argument's text.
 bool isPassThrough(llvm::StringRef Name) {
   static constexpr llvm::StringRef Names[] = {
-      "move", "forward", "strdup", "strndup", "g_strdup", "as_const",
-      "fromStdString", "fromUtf8", "fromLatin1", "fromLocal8Bit", "ref",
-      "cref"};
+      "move",       "forward",       "strdup",        "strndup",
+      "g_strdup",   "as_const",      "fromStdString", "fromUtf8",
+      "fromLatin1", "fromLocal8Bit", "ref",           "cref"};
   return llvm::is_contained(Names, Name);
 }
 
@@ -61,8 +61,9 @@ std::optional<uint64_t> intValue(const Expr *E, const ASTContext &Ctx) {
 bool isTextType(QualType T) {
   T = T.getNonReferenceType().getCanonicalType();
   if (T->isPointerType() || T->isArrayType()) {
-    QualType E = T->isPointerType() ? T->getPointeeType()
-                                    : QualType(T->getArrayElementTypeNoTypeQual(), 0);
+    QualType E = T->isPointerType()
+                     ? T->getPointeeType()
+                     : QualType(T->getArrayElementTypeNoTypeQual(), 0);
     return E->isAnyCharacterType() ||
            (E->isSpecificBuiltinType(BuiltinType::UChar) && T->isPointerType());
   }
@@ -154,7 +155,8 @@ std::optional<Secret> SecretFinder::walk(const Expr *E, unsigned Depth,
     if (C->getNumArgs() == 0)
       return std::nullopt;
     if (C->getNumArgs() >= 2)
-      if (auto N = intValue(C->getArg(1), Ctx); N && *N <= V.AllowedPrefixLength)
+      if (auto N = intValue(C->getArg(1), Ctx);
+          N && *N <= V.AllowedPrefixLength)
         if (auto S = walk(C->getArg(0), Depth + 1, Whole);
             S && S->PrefixAllowed)
           return std::nullopt;
@@ -164,8 +166,8 @@ std::optional<Secret> SecretFinder::walk(const Expr *E, unsigned Depth,
 }
 
 std::optional<Secret> SecretFinder::walkDecl(const Expr *Ref,
-                                             const ValueDecl *D,
-                                             unsigned Depth, bool Whole) const {
+                                             const ValueDecl *D, unsigned Depth,
+                                             bool Whole) const {
   if (!D || !D->getIdentifier())
     return std::nullopt;
   llvm::StringRef Name = D->getName();
@@ -211,12 +213,12 @@ std::optional<Secret> SecretFinder::walkDecl(const Expr *Ref,
     return std::nullopt;
   auto Source = callExpr(callee(functionDecl(
       hasAnyName("::crypt", "::crypt_r", "::getpass", "::readpassphrase"))));
-  auto Assigned = match(
-      findAll(binaryOperator(
-          isAssignmentOperator(),
-          hasLHS(ignoringParenImpCasts(declRefExpr(to(equalsNode(VD))))),
-          hasRHS(ignoringParenCasts(Source.bind("src"))))),
-      *Fn->getBody(), Ctx);
+  auto Assigned =
+      match(findAll(binaryOperator(
+                isAssignmentOperator(),
+                hasLHS(ignoringParenImpCasts(declRefExpr(to(equalsNode(VD))))),
+                hasRHS(ignoringParenCasts(Source.bind("src"))))),
+            *Fn->getBody(), Ctx);
   if (Assigned.empty())
     return std::nullopt;
   const auto *Src = Assigned.front().getNodeAs<CallExpr>("src");
@@ -234,8 +236,8 @@ std::optional<Secret> SecretFinder::walkCall(const CallExpr *Call,
   if (Name == "crypt" || Name == "crypt_r")
     return Secret{Call, Name + "()", "a password hash", Whole, true};
   if (Name == "getpass" || Name == "readpassphrase" || Name == "getpass_r")
-    return Secret{Call, Name + "()", "a password read from the terminal",
-                  Whole, false};
+    return Secret{Call, Name + "()", "a password read from the terminal", Whole,
+                  false};
   // A header, an environment variable or a configuration value looked up by
   // a name that says it is a credential: getenv("DB_PASSWORD"),
   // req.header("Authorization"), cfg["api_key"].

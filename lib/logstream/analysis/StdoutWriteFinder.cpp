@@ -24,18 +24,29 @@ struct StdioWriter {
   std::optional<unsigned> StreamArg;
 };
 constexpr StdioWriter StdioWriters[] = {
-    {"printf", std::nullopt},     {"vprintf", std::nullopt},
-    {"puts", std::nullopt},       {"putchar", std::nullopt},
+    {"printf", std::nullopt},
+    {"vprintf", std::nullopt},
+    {"puts", std::nullopt},
+    {"putchar", std::nullopt},
     {"putchar_unlocked", std::nullopt},
-    {"wprintf", std::nullopt},    {"vwprintf", std::nullopt},
-    {"putwchar", std::nullopt},   {"putwchar_unlocked", std::nullopt},
-    {"fprintf", 0},               {"vfprintf", 0},
-    {"fwprintf", 0},              {"vfwprintf", 0},
-    {"fputs", 1},                 {"fputs_unlocked", 1},
-    {"fputc", 1},                 {"fputc_unlocked", 1},
-    {"putc", 1},                  {"putc_unlocked", 1},
-    {"fputws", 1},                {"fputwc", 1},
-    {"putwc", 1},                 {"fwrite", 3},
+    {"wprintf", std::nullopt},
+    {"vwprintf", std::nullopt},
+    {"putwchar", std::nullopt},
+    {"putwchar_unlocked", std::nullopt},
+    {"fprintf", 0},
+    {"vfprintf", 0},
+    {"fwprintf", 0},
+    {"vfwprintf", 0},
+    {"fputs", 1},
+    {"fputs_unlocked", 1},
+    {"fputc", 1},
+    {"fputc_unlocked", 1},
+    {"putc", 1},
+    {"putc_unlocked", 1},
+    {"fputws", 1},
+    {"fputwc", 1},
+    {"putwc", 1},
+    {"fwrite", 3},
     {"fwrite_unlocked", 3},
 };
 
@@ -58,7 +69,8 @@ bool isStdName(const NamedDecl *D, llvm::StringRef Name) {
 }
 
 bool qualifiedNameStartsWith(const NamedDecl *D, llvm::StringRef Prefix) {
-  return D && llvm::StringRef(D->getQualifiedNameAsString()).starts_with(Prefix);
+  return D &&
+         llvm::StringRef(D->getQualifiedNameAsString()).starts_with(Prefix);
 }
 
 /// The manipulator a `<<` operand names (`std::endl`, `std::unitbuf`, ...),
@@ -324,7 +336,8 @@ void Walker::stdioCall(const CallExpr *E, const FunctionDecl *FD) {
         (E->getNumArgs() <= *Writer->StreamArg ||
          !isStdoutFile(E->getArg(*Writer->StreamArg), Ctx)))
       return;
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(E->getCallee()->IgnoreParenImpCasts()))
+    if (const auto *Ref =
+            dyn_cast<DeclRefExpr>(E->getCallee()->IgnoreParenImpCasts()))
       (Ref->hasQualifier() ? Facts.SpellsStdQualified
                            : Facts.SpellsUnqualified) = true;
     addWrite(E, Name, StdoutPath::Stdio);
@@ -394,8 +407,9 @@ void Walker::streamMemberCall(const CXXMemberCallExpr *E,
       return B->getQualifiedNameAsString() == Log4cxxConsole;
     };
     if (RD && RD->hasDefinition() &&
-        (IsConsole(RD) ||
-         !RD->forallBases([&](const CXXRecordDecl *B) { return !IsConsole(B); })))
+        (IsConsole(RD) || !RD->forallBases([&](const CXXRecordDecl *B) {
+          return !IsConsole(B);
+        })))
       addWrite(E, Log4cxxConsole, StdoutPath::Stdio);
   }
   if (Name == "setTarget" && E->getNumArgs() == 1 &&
@@ -470,8 +484,10 @@ void Walker::libraryConstruction(const Expr *E) {
   std::optional<Construction> C = asConstruction(E);
   // Cheap name test first: this runs on every construction in user code.
   if (!C || !C->Class || !C->Class->getIdentifier() ||
-      !llvm::is_contained(std::initializer_list<llvm::StringRef>{"ostream_sink", "ConsoleAppender"},
-                          C->Class->getName()))
+      !llvm::is_contained(
+          std::initializer_list<llvm::StringRef>{"ostream_sink",
+                                                 "ConsoleAppender"},
+          C->Class->getName()))
     return;
   llvm::ArrayRef<const Expr *> Args = C->Args;
   std::string Name = C->Class->getQualifiedNameAsString();

@@ -25,8 +25,9 @@ bool isArgv(const ParmVarDecl *P) {
 
 bool isTextAccessor(llvm::StringRef Name) {
   static constexpr llvm::StringRef Names[] = {
-      "c_str", "data", "str", "substr", "toStdString", "toUtf8",
-      "toLatin1", "toLocal8Bit", "constData", "value", "view", "string"};
+      "c_str",       "data",   "str",      "substr",
+      "toStdString", "toUtf8", "toLatin1", "toLocal8Bit",
+      "constData",   "value",  "view",     "string"};
   return llvm::is_contained(Names, Name);
 }
 
@@ -63,8 +64,8 @@ bool UntrustedFinder::isListed(const FunctionDecl *F,
   if (!F || !F->getIdentifier())
     return false;
   std::string Q = F->getQualifiedNameAsString();
-  return llvm::is_contained(List, F->getName()) || llvm::is_contained(List, Q) ||
-         llvm::is_contained(List, "::" + Q);
+  return llvm::is_contained(List, F->getName()) ||
+         llvm::is_contained(List, Q) || llvm::is_contained(List, "::" + Q);
 }
 
 std::optional<Untrusted> UntrustedFinder::find(const Expr *Value) const {
@@ -98,8 +99,9 @@ std::optional<Untrusted> UntrustedFinder::walk(const Expr *E,
     const Expr *Base = stripValue(AS->getBase());
     if (const auto *DRE = dyn_cast<DeclRefExpr>(Base))
       if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl()))
-        return Untrusted{E, isArgv(P) ? std::string("argv")
-                                      : "parameter '" + P->getName().str() + "'"};
+        return Untrusted{E, isArgv(P)
+                                ? std::string("argv")
+                                : "parameter '" + P->getName().str() + "'"};
     return walk(Base, Depth + 1);
   }
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
@@ -180,23 +182,24 @@ std::optional<Untrusted> UntrustedFinder::walkLocal(const Expr *Ref,
   const auto *Fn = dyn_cast<FunctionDecl>(VD->getDeclContext());
   if (!Fn || !Fn->getBody())
     return std::nullopt;
-  auto Ref_ = ignoringParenImpCasts(anyOf(
-      declRefExpr(to(equalsNode(VD))),
-      unaryOperator(hasOperatorName("&"),
-                    hasUnaryOperand(declRefExpr(to(equalsNode(VD)))))));
+  auto Ref_ = ignoringParenImpCasts(
+      anyOf(declRefExpr(to(equalsNode(VD))),
+            unaryOperator(hasOperatorName("&"),
+                          hasUnaryOperand(declRefExpr(to(equalsNode(VD)))))));
   auto Reads = match(
-      findAll(callExpr(callee(functionDecl(
-                           hasAnyName("::recv", "::recvfrom", "::read",
-                                      "::SSL_read", "::BIO_read", "::fgets",
-                                      "::getline", "::getdelim",
-                                      "::std::getline", "::fread"))
-                           .bind("fn")),
-                       hasAnyArgument(Ref_))),
+      findAll(callExpr(
+          callee(functionDecl(hasAnyName("::recv", "::recvfrom", "::read",
+                                         "::SSL_read", "::BIO_read", "::fgets",
+                                         "::getline", "::getdelim",
+                                         "::std::getline", "::fread"))
+                     .bind("fn")),
+          hasAnyArgument(Ref_))),
       *Fn->getBody(), Ctx);
   if (Reads.empty())
     return std::nullopt;
   const auto *Read = Reads.front().getNodeAs<FunctionDecl>("fn");
-  return Untrusted{Ref, ("a buffer filled by '" + Read->getName() + "()'").str()};
+  return Untrusted{Ref,
+                   ("a buffer filled by '" + Read->getName() + "()'").str()};
 }
 
 } // namespace clang::tidy::logstream::analysis

@@ -28,10 +28,10 @@ struct Untrusted {
 
 struct UntrustedVocabulary {
   std::vector<llvm::StringRef> EscapingFunctions;
-  utils::Pattern EscapingName; // functions that escape by name
+  utils::Pattern EscapingName;                  // functions that escape by name
   std::vector<llvm::StringRef> SourceFunctions; // getenv, header lookups
-  utils::Pattern RequestRecord; // members of parameters of these types
-  utils::Pattern HeaderFunction; // req.header("..."), get_param(...)
+  utils::Pattern RequestRecord;    // members of parameters of these types
+  utils::Pattern HeaderFunction;   // req.header("..."), get_param(...)
   utils::Pattern TrustedParameter; // event names, levels, format wrappers
 };
 
@@ -69,8 +69,7 @@ public:
 
 private:
   std::optional<Untrusted> walk(const Expr *E, unsigned Depth) const;
-  std::optional<Untrusted> walkCall(const CallExpr *Call,
-                                    unsigned Depth) const;
+  std::optional<Untrusted> walkCall(const CallExpr *Call, unsigned Depth) const;
   std::optional<Untrusted> walkLocal(const Expr *Ref, const VarDecl *VD,
                                      unsigned Depth) const;
   bool isListed(const FunctionDecl *F,

@@ -2,8 +2,8 @@
 
 #include "logstream/families/BoostLog.h"
 #include "utils/Expressions.h"
-#include "utils/Parents.h"
 #include "utils/FixIts.h"
+#include "utils/Parents.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/Regex.h"
 

@@ -2,8 +2,8 @@
 
 #include "logstream/families/Easylogging.h"
 #include "utils/Expressions.h"
-#include "utils/Parents.h"
 #include "utils/FixIts.h"
+#include "utils/Parents.h"
 #include "llvm/Support/Regex.h"
 
 using namespace clang::ast_matchers;

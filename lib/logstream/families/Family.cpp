@@ -2,8 +2,8 @@
 
 #include "logstream/families/Family.h"
 #include "utils/Expressions.h"
-#include "utils/Parents.h"
 #include "utils/FixIts.h"
+#include "utils/Parents.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/STLExtras.h"
@@ -19,7 +19,8 @@ std::vector<llvm::StringRef> Family::names() const {
     Names.insert(Names.end(), S.Classes.begin(), S.Classes.end());
   std::vector<llvm::StringRef> Other = otherNames();
   for (llvm::ArrayRef<llvm::StringRef> Table :
-       {fileFactories(), rotatingClasses(), llvm::ArrayRef<llvm::StringRef>(Other)})
+       {fileFactories(), rotatingClasses(),
+        llvm::ArrayRef<llvm::StringRef>(Other)})
     Names.insert(Names.end(), Table.begin(), Table.end());
   for (const PathApi &Api : pathApis())
     Names.push_back(Api.Name);

@@ -2,9 +2,9 @@
 
 #include "logstream/families/Iostreams.h"
 #include "utils/Expressions.h"
-#include "utils/Parents.h"
 #include "utils/FixIts.h"
 #include "utils/LogFiles.h"
+#include "utils/Parents.h"
 #include "utils/StandardStreams.h"
 #include "clang/AST/DeclTemplate.h"
 

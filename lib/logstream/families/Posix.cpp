@@ -4,8 +4,8 @@
 #include "logstream/families/Families.h"
 #include "logstream/families/Iostreams.h"
 #include "utils/Expressions.h"
-#include "utils/Parents.h"
 #include "utils/LogFiles.h"
+#include "utils/Parents.h"
 #include "llvm/ADT/STLExtras.h"
 
 using namespace clang::ast_matchers;

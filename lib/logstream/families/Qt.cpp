@@ -1,11 +1,11 @@
 //===--- Qt.cpp - The Qt family: files, paths, logging categories ---------===//
 
-#include "utils/Compat.h"
 #include "logstream/families/Qt.h"
+#include "utils/Compat.h"
 #include "utils/Expressions.h"
-#include "utils/Parents.h"
 #include "utils/FixIts.h"
 #include "utils/LogFiles.h"
+#include "utils/Parents.h"
 #include "utils/StandardStreams.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -781,9 +781,9 @@ public:
       return std::nullopt;
     CategoryRecord R;
     R.Category = qt::categoryOf(S, R.Name);
-    if (!R.Category || !inCategoryMacro(S->getBeginLoc(),
-                                        Ctx.getSourceManager(),
-                                        Ctx.getLangOpts()))
+    if (!R.Category ||
+        !inCategoryMacro(S->getBeginLoc(), Ctx.getSourceManager(),
+                         Ctx.getLangOpts()))
       return std::nullopt;
     return R;
   }
@@ -795,16 +795,15 @@ public:
 private:
   void checkFileOpen(SinkHost &H, const CXXMemberCallExpr *Call,
                      ASTContext &Ctx);
-  void checkMessageHandler(SinkHost &H, const CallExpr *Call,
-                           ASTContext &Ctx);
+  void checkMessageHandler(SinkHost &H, const CallExpr *Call, ASTContext &Ctx);
   void checkSizeComparison(ManagementHost &H, const BinaryOperator *Cmp,
                            const CXXMemberCallExpr *Size, ASTContext &Ctx);
   void checkOpenForManagement(ManagementHost &H, const CXXMemberCallExpr *C,
                               ASTContext &Ctx);
   void checkManagementCall(ManagementHost &H, const CallExpr *Call,
                            ASTContext &Ctx);
-  CallPaths pathsOf(const CallExpr *Call,
-                    const utils::LogFileClassifier &C, ASTContext &Ctx) const;
+  CallPaths pathsOf(const CallExpr *Call, const utils::LogFileClassifier &C,
+                    ASTContext &Ctx) const;
 };
 
 //===----------------------------------------------------------------------===//
@@ -912,12 +911,12 @@ void Qt::registerManagementMatchers(ManagementHost &H, MatchFinder &Finder) {
   Finder.addMatcher(
       callExpr(notInSystemHeader(), qt::managementCall()).bind(ManageId),
       H.callback());
-  Finder.addMatcher(binaryOperator(notInSystemHeader(),
-                                   hasAnyOperatorName("<", ">", "<=", ">="),
-                                   hasEitherOperand(ignoringParenImpCasts(
-                                       qt::sizeCall().bind(SizeId))))
-                        .bind(SizeCmpId),
-                    H.callback());
+  Finder.addMatcher(
+      binaryOperator(
+          notInSystemHeader(), hasAnyOperatorName("<", ">", "<=", ">="),
+          hasEitherOperand(ignoringParenImpCasts(qt::sizeCall().bind(SizeId))))
+          .bind(SizeCmpId),
+      H.callback());
   Finder.addMatcher(
       cxxMemberCallExpr(notInSystemHeader(), qt::fileOpenCall()).bind(OpenId),
       H.callback());

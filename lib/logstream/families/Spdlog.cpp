@@ -3,8 +3,8 @@
 #include "logstream/families/Spdlog.h"
 #include "logstream/families/Families.h"
 #include "utils/Expressions.h"
-#include "utils/Parents.h"
 #include "utils/FixIts.h"
+#include "utils/Parents.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/Lex/Lexer.h"
 

@@ -2,9 +2,9 @@
 
 #include "logstream/families/Stdio.h"
 #include "utils/Expressions.h"
-#include "utils/Parents.h"
 #include "utils/FixIts.h"
 #include "utils/LogFiles.h"
+#include "utils/Parents.h"
 #include "utils/StandardStreams.h"
 #include "llvm/ADT/STLExtras.h"
 
