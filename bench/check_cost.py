@@ -34,7 +34,8 @@ side is always the first after a pause. On such a machine use more rounds
   bench/check_cost.py [--build build/llvm-19] [--llvm 19] [--repeat 5] [--per-check]
                       [--compare OLD/logstream-tidy] [files...]
   bench/check_cost.py --gate 1.10 --repeat 3 FILE    # exit 1 when checks/parse > 1.10
-  bench/check_cost.py --quick [--llvm N]             # the test suite's gate
+  bench/check_cost.py --quick [--llvm N]             # the parity gate (exit 1 above 1.10)
+  bench/check_cost.py --quick --report               # the test suite: measure and print only
 
 With no files, it uses the bundled examples/ and the real-header tests (with
 the flags of each test's first RUN line). --quick is --gate 1.10 --repeat 3
@@ -171,8 +172,14 @@ def main():
     p.add_argument("--quick", action="store_true",
                    help="the test suite's gate: --gate %.2f --repeat %d on the largest "
                    "real-header test the LLVM major runs" % (QUICK_GATE, QUICK_REPEAT))
+    p.add_argument("--report", action="store_true",
+                   help="with --quick: measure and print, but do not fail on the ratio "
+                   "(the test suite's mode: a timed assertion fails with the machine's "
+                   "load, not with the code)")
     p.add_argument("files", nargs="*")
     a = p.parse_args()
+    if a.report and not a.quick:
+        fail("--report goes with --quick")
     if a.quick:
         a.gate = QUICK_GATE if a.gate is None else a.gate
         a.repeat = a.repeat or QUICK_REPEAT
@@ -223,7 +230,7 @@ def main():
             worst[c] = (max(worst[c][0], r[0]), max(worst[c][1], r[1]))
         print("%-46s %8.3f" % (os.path.relpath(f, ROOT)[-46:], min(base))
               + "".join("  %6.3fx/%6.3fx" % r for r in ratios), flush=True)
-        if a.gate is not None and ratios[0][1] > a.gate:
+        if a.gate is not None and not a.report and ratios[0][1] > a.gate:
             failed.append((f, ratios[0][1]))
     print()
     for c in columns:
@@ -236,7 +243,10 @@ def main():
                   % (os.path.relpath(f, ROOT), r, repeat, a.gate))
         if failed:
             sys.exit(1)
-        print("ok: checks/parse <= %.2f (ratio of minima, %d rounds)" % (a.gate, repeat))
+        if a.report:
+            print("report only: the gate (checks/parse <= %.2f) is not applied" % a.gate)
+        else:
+            print("ok: checks/parse <= %.2f (ratio of minima, %d rounds)" % (a.gate, repeat))
 
 
 if __name__ == "__main__":
