@@ -132,18 +132,6 @@ concat(std::initializer_list<llvm::ArrayRef<llvm::StringRef>> Tables) {
   return Names;
 }
 
-bool everyUse(const VarDecl *VD, const Stmt &Body, ASTContext &Ctx,
-              llvm::function_ref<bool(const DeclRefExpr *)> Use) {
-  using namespace ast_matchers;
-  static constexpr llvm::StringLiteral RefId = "use";
-  for (const BoundNodes &M :
-       match(findAll(declRefExpr(to(varDecl(equalsNode(VD)))).bind(RefId)),
-             Body, Ctx))
-    if (!Use(M.getNodeAs<DeclRefExpr>(RefId)))
-      return false;
-  return true;
-}
-
 std::vector<llvm::StringRef> makeFunctions(bool WithAllocators) {
   std::vector<llvm::StringRef> Names = {
       "::std::make_shared", "::std::make_unique", "::boost::make_shared"};

@@ -309,10 +309,6 @@ DynTypedNode valueParent(const Expr *E, ASTContext &Ctx, const Expr *&Child);
 std::vector<llvm::StringRef>
 concat(std::initializer_list<llvm::ArrayRef<llvm::StringRef>> Tables);
 
-/// Whether \p Use holds for every reference to \p VD in \p Body.
-bool everyUse(const VarDecl *VD, const Stmt &Body, ASTContext &Ctx,
-              llvm::function_ref<bool(const DeclRefExpr *)> Use);
-
 /// The `std::make_shared<T>(args...)`-like calls that construct a T inside
 /// a library header; \p WithAllocators adds the `allocate_shared` forms
 /// (whose first argument is the allocator).

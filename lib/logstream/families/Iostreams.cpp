@@ -6,6 +6,7 @@
 #include "utils/LogFiles.h"
 #include "utils/Parents.h"
 #include "utils/StandardStreams.h"
+#include "utils/Uses.h"
 #include "clang/AST/DeclTemplate.h"
 
 using namespace clang::ast_matchers;
@@ -66,7 +67,7 @@ bool isOstreamBase(const CXXRecordDecl *RD) {
 /// state, passing it as std::ostream&).
 bool usesOnlyOstreamInterface(const VarDecl *VD, const Stmt *Body,
                               ASTContext &Ctx) {
-  return everyUse(VD, *Body, Ctx, [&Ctx](const DeclRefExpr *Ref) {
+  return utils::everyUse(*VD, *Body, Ctx, [&Ctx](const DeclRefExpr *Ref) {
     const Expr *Child = nullptr;
     DynTypedNode P = valueParent(Ref, Ctx, Child);
     // Derived-to-base: binds to a std::ostream& parameter or operator<<.

@@ -6,6 +6,7 @@
 #include "utils/FixIts.h"
 #include "utils/LogFiles.h"
 #include "utils/Parents.h"
+#include "utils/Uses.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
@@ -55,9 +56,10 @@ public:
     const FunctionDecl *FD = utils::enclosingFunction(E, Ctx);
     if (!FD || !FD->getBody())
       return false;
-    return everyUse(VD, *FD->getBody(), Ctx, [this](const DeclRefExpr *Ref) {
-      return convertedToBase(Ref) || callsBaseMethod(Ref);
-    });
+    return utils::everyUse(
+        *VD, *FD->getBody(), Ctx, [this](const DeclRefExpr *Ref) {
+          return convertedToBase(Ref) || callsBaseMethod(Ref);
+        });
   }
 
 private:

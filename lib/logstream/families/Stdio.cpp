@@ -6,6 +6,7 @@
 #include "utils/LogFiles.h"
 #include "utils/Parents.h"
 #include "utils/StandardStreams.h"
+#include "utils/Uses.h"
 #include "llvm/ADT/STLExtras.h"
 
 using namespace clang::ast_matchers;
@@ -134,7 +135,7 @@ private:
 bool usesOnlyWriteFlushClose(const VarDecl *VD, const Stmt *Body,
                              ASTContext &Ctx,
                              llvm::SmallVectorImpl<const Stmt *> &Closes) {
-  return everyUse(VD, *Body, Ctx, [&](const DeclRefExpr *Ref) {
+  return utils::everyUse(*VD, *Body, Ctx, [&](const DeclRefExpr *Ref) {
     const Expr *Child = nullptr;
     DynTypedNode P = valueParent(Ref, Ctx, Child);
     // Through the lvalue-to-rvalue conversion.
