@@ -2,10 +2,12 @@
 # logstream-tidy's one entry point for set-up, the demo and the test suite.
 #
 #   ./build.sh demo [--llvm N]   install what is missing, build, lint examples/
-#   ./build.sh test [--llvm N] [--label L]
+#   ./build.sh test [--llvm N] [--label L] [--exclude-label X]
 #                                install what is missing, build, run every test
 #                                (only ctest's tests labelled L when given:
-#                                plugin, standalone, unit, runtime, lit, lint)
+#                                plugin, standalone, unit, runtime, lit, lint,
+#                                bench, plugin-checks, standalone-checks; none
+#                                labelled X)
 #
 # N is the LLVM major to build against (14, 15, 16, 19 or 22; default 19). Debian 12,
 # as root (or with sudo). Exit status: 0 success, 1 a step failed (build,
@@ -16,7 +18,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 ROOT=$(pwd)
 
 usage() {
-  sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -25,18 +27,21 @@ ACTION=$1
 shift
 LLVM=19
 LABEL=
+EXCLUDE=
 while [ $# -gt 0 ]; do
   case "$1" in
     --llvm) [ $# -ge 2 ] || usage; LLVM=$2; shift 2 ;;
     --llvm=*) LLVM=${1#--llvm=}; shift ;;
     --label) [ $# -ge 2 ] || usage; LABEL=$2; shift 2 ;;
     --label=*) LABEL=${1#--label=}; shift ;;
+    --exclude-label) [ $# -ge 2 ] || usage; EXCLUDE=$2; shift 2 ;;
+    --exclude-label=*) EXCLUDE=${1#--exclude-label=}; shift ;;
     -h|--help) usage ;;
     *) echo "build.sh: unknown argument '$1'" >&2; usage ;;
   esac
 done
 case "$ACTION" in demo|test) ;; *) echo "build.sh: unknown action '$ACTION'" >&2; usage ;; esac
-[ -z "$LABEL" ] || [ "$ACTION" = test ] || { echo "build.sh: --label applies to 'test' only" >&2; usage; }
+[ -z "$LABEL$EXCLUDE" ] || [ "$ACTION" = test ] || { echo "build.sh: --label and --exclude-label apply to 'test' only" >&2; usage; }
 case "$LLVM" in 14|15|16|19|22) ;; *) echo "build.sh: LLVM $LLVM is not supported (14, 15, 16, 19 or 22)" >&2; exit 2 ;; esac
 
 JOBS=$(nproc 2>/dev/null || echo 2)
@@ -126,12 +131,16 @@ build_with_gcc() {
 
 run_tests() {
   local select=()
+  local what="the test suite"
   if [ -n "$LABEL" ]; then
-    select=(-L "$LABEL")
-    echo "== running the tests labelled '$LABEL' (LLVM $LLVM)"
-  else
-    echo "== running the test suite (LLVM $LLVM)"
+    select+=(-L "$LABEL")
+    what="the tests labelled '$LABEL'"
   fi
+  if [ -n "$EXCLUDE" ]; then
+    select+=(-LE "$EXCLUDE")
+    what="$what, without those labelled '$EXCLUDE'"
+  fi
+  echo "== running $what (LLVM $LLVM)"
   cd "$BUILD"
   ctest -j "$JOBS" --output-on-failure --timeout 600 "${select[@]}"
 }
