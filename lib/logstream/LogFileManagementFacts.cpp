@@ -17,29 +17,24 @@ namespace clang::tidy::logstream {
 
 void LogFileManagementCheck::checkSummarizedCall(const Expr *Call,
                                                  const MatchResult &Result) {
-  ASTContext &Ctx = *Result.Context;
   llvm::SmallVector<const Expr *, 4> Args;
-  const FunctionDecl *FD = analysis::summarizedCallee(Call, Args);
-  const analysis::FunctionFacts *F = Facts->lookup(FD);
+  const analysis::FunctionFacts *F = Facts->calleeFacts(Call, Args);
   if (!F)
     return;
   for (const analysis::PathEffect &Effect : F->Manages) {
-    std::string Shown;
-    const analysis::Chain *Why = nullptr;
-    auto J = Facts->judge(Call, Effect, Args, Ctx, Classifier, /*Opens=*/false,
-                          Shown, Why);
-    if (J == analysis::ProjectFacts::Judgement::ReportedInside)
+    analysis::ProjectFacts::Verdict V = Facts->judge(
+        Call, Effect, Args, *Result.Context, Classifier, /*Opens=*/false);
+    if (V.Kind == analysis::ProjectFacts::Judgement::ReportedInside)
       return;
-    bool Log = J == analysis::ProjectFacts::Judgement::Log;
-    if (!Log)
+    if (V.Kind != analysis::ProjectFacts::Judgement::Log)
       continue;
     Operation Op = Effect.Operation == "rotate"   ? Operation::Rotate
                    : Effect.Operation == "delete" ? Operation::Delete
                                                   : Operation::Truncate;
     SourceLocation Loc =
         Result.SourceManager->getExpansionLoc(Call->getBeginLoc());
-    add({Loc, Op, F->Name, Shown, "", std::nullopt, {}});
-    analysis::ProjectFacts::note(*Why, Loc,
+    add({Loc, Op, F->Name, V.Shown, "", std::nullopt, {}});
+    analysis::ProjectFacts::note(*V.Why, Loc,
                                  [&](SourceLocation L, StringRef Text) {
                                    FactNotes.emplace_back(L, Text.str());
                                  });

@@ -18,8 +18,7 @@ void LogFileSinkCheck::checkSummarizedCall(const Expr *Call,
                                            const MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   llvm::SmallVector<const Expr *, 4> Args;
-  const FunctionDecl *FD = analysis::summarizedCallee(Call, Args);
-  const analysis::FunctionFacts *F = Facts->lookup(FD);
+  const analysis::FunctionFacts *F = Facts->calleeFacts(Call, Args);
   if (!F)
     return;
   for (const analysis::PathEffect &Open : F->Opens) {
@@ -30,22 +29,20 @@ void LogFileSinkCheck::checkSummarizedCall(const Expr *Call,
         if (Mode->getCharByteWidth() == 1 &&
             Mode->getString().find_first_of("wa+") == StringRef::npos)
           continue;
-    std::string Shown, Receiver;
-    const analysis::Chain *Why = nullptr;
-    auto J = Facts->judge(Call, Open, Args, Ctx, Classifier, /*Opens=*/true,
-                          Shown, Why);
-    if (J == analysis::ProjectFacts::Judgement::ReportedInside)
+    analysis::ProjectFacts::Verdict V =
+        Facts->judge(Call, Open, Args, Ctx, Classifier, /*Opens=*/true);
+    if (V.Kind == analysis::ProjectFacts::Judgement::ReportedInside)
       return;
-    bool Log = J == analysis::ProjectFacts::Judgement::Log;
     // FILE *logfp = app_fopen(...): the helper returns what it opened.
-    if (!Log && Open.ReturnsHandle)
-      Log = isLogTarget(nullptr, Call, Ctx, Shown, Receiver);
-    if (!Log)
+    std::string Receiver;
+    if (V.Kind != analysis::ProjectFacts::Judgement::Log &&
+        !(Open.ReturnsHandle &&
+          isLogTarget(nullptr, Call, Ctx, V.Shown, Receiver)))
       continue;
     SourceLocation Loc =
         Result.SourceManager->getExpansionLoc(Call->getBeginLoc());
-    report(Loc, F->Name, Shown);
-    analysis::ProjectFacts::note(*Why, Loc,
+    report(Loc, F->Name, V.Shown);
+    analysis::ProjectFacts::note(*V.Why, Loc,
                                  [&](SourceLocation L, StringRef Text) {
                                    diag(L, "%0", DiagnosticIDs::Note) << Text;
                                  });

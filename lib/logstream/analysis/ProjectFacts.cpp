@@ -471,37 +471,48 @@ summarizedCallee(const Expr *Call, llvm::SmallVectorImpl<const Expr *> &Args) {
   return FD;
 }
 
-ProjectFacts::Judgement
+const FunctionFacts *
+ProjectFacts::calleeFacts(const Expr *Call,
+                          llvm::SmallVectorImpl<const Expr *> &Args) const {
+  return lookup(summarizedCallee(Call, Args));
+}
+
+ProjectFacts::Verdict
 ProjectFacts::judge(const Expr *Call, const PathEffect &Effect,
                     llvm::ArrayRef<const Expr *> Args, ASTContext &Ctx,
-                    const utils::LogFileClassifier &Classifier, bool Opens,
-                    std::string &Shown, const Chain *&Why) const {
+                    const utils::LogFileClassifier &Classifier,
+                    bool Opens) const {
   const Expr *Whole = nullptr;
-  Why = &Effect.Why;
+  Verdict V{Judgement::NotLog, "", &Effect.Why};
   std::string Alone = instantiate(Effect, {}, Ctx, &Whole);
   if (Classifier.isLogPath(Alone)) {
     // Written where the callee opens it directly and readable there: the
     // open is reported there. Through a further helper: at that call, from
     // the facts of the function that makes it (below).
     if (Effect.Why.size() > 1 ||
-        (Effect.LocalPath && Classifier.isLogPath(*Effect.LocalPath)))
-      return Judgement::ReportedInside;
+        (Effect.LocalPath && Classifier.isLogPath(*Effect.LocalPath))) {
+      V.Kind = Judgement::ReportedInside;
+      return V;
+    }
   }
   std::string Path = instantiate(Effect, Args, Ctx, &Whole);
   if (Classifier.isAllowedPath(Path))
-    return Judgement::NotLog;
+    return V;
   if (Classifier.isLogPath(Path)) {
-    Shown = Path;
-    return Judgement::Log;
+    V.Kind = Judgement::Log;
+    V.Shown = Path;
+    return V;
   }
-  if (Whole && Classifier.isLogPathExpr(Whole, Ctx, &Shown))
-    return Judgement::Log;
+  if (Whole && Classifier.isLogPathExpr(Whole, Ctx, &V.Shown)) {
+    V.Kind = Judgement::Log;
+    return V;
+  }
   // The function making this call builds the path in ways the checks do not
   // read (snprintf): its own facts say what this call opens.
   const FunctionDecl *Enclosing = utils::enclosingFunction(Call, Ctx);
   const FunctionFacts *Own = Enclosing ? lookup(Enclosing) : nullptr;
   if (!Own)
-    return Judgement::NotLog;
+    return V;
   const SourceManager &SM = Ctx.getSourceManager();
   std::string Line =
       ":" + std::to_string(SM.getExpansionLineNumber(Call->getBeginLoc()));
@@ -512,13 +523,10 @@ ProjectFacts::judge(const Expr *Call, const PathEffect &Effect,
             llvm::StringRef(E.Why.front().At).drop_back(Line.size())))
       continue;
     std::string Built = instantiate(E, {}, Ctx, &Whole);
-    if (Classifier.isLogPath(Built)) {
-      Shown = Built;
-      Why = &E.Why;
-      return Judgement::Log;
-    }
+    if (Classifier.isLogPath(Built))
+      return {Judgement::Log, Built, &E.Why};
   }
-  return Judgement::NotLog;
+  return V;
 }
 
 void ProjectFacts::note(

@@ -153,16 +153,28 @@ public:
                           llvm::ArrayRef<const Expr *> Args, ASTContext &Ctx,
                           const Expr **WholeArg) const;
 
+  /// The facts of the project's own function a call (or construction)
+  /// resolves to, with the arguments written at the call in \p Args;
+  /// nullptr as lookup().
+  const FunctionFacts *
+  calleeFacts(const Expr *Call,
+              llvm::SmallVectorImpl<const Expr *> &Args) const;
+
   /// How a call through \p Effect (one of the callee's Opens when \p Opens,
-  /// else of its Manages) is judged. Log: report it, with \p Shown the path
-  /// and \p Why the chain. ReportedInside: the callee names a log file
+  /// else of its Manages) is judged. Log: report it, with Shown the path
+  /// and Why the chain. ReportedInside: the callee names a log file
   /// whatever its arguments, and that is reported inside the chain, where
-  /// the name is written (not at every caller). Fills nothing otherwise.
+  /// the name is written (not at every caller). NotLog: Shown is empty and
+  /// Why the effect's own chain.
   enum class Judgement { NotLog, Log, ReportedInside };
-  Judgement judge(const Expr *Call, const PathEffect &Effect,
-                  llvm::ArrayRef<const Expr *> Args, ASTContext &Ctx,
-                  const utils::LogFileClassifier &Classifier, bool Opens,
-                  std::string &Shown, const Chain *&Why) const;
+  struct Verdict {
+    Judgement Kind = Judgement::NotLog;
+    std::string Shown;
+    const Chain *Why = nullptr;
+  };
+  Verdict judge(const Expr *Call, const PathEffect &Effect,
+                llvm::ArrayRef<const Expr *> Args, ASTContext &Ctx,
+                const utils::LogFileClassifier &Classifier, bool Opens) const;
 
   /// Emits one note per chain step at \p Loc.
   static void
