@@ -31,11 +31,16 @@ inline constexpr llvm::StringRef DefaultLogPathPattern =
 
 /// The default of the LogNamePattern option, matched against identifiers
 /// normalized to lower snake_case (`errorLog` -> `error_log`, `m_logFile` ->
-/// `m_log_file`): a whole word `log`, `logs`, `logfile`, `logger`, ... so
-/// that `login`, `logic`, `dialog`, `catalog`, `blog`, `logo`, `logarithm`
-/// and `backlog` do not match.
+/// `m_log_file`): a whole word `log`, `logs`, `logfile`, `logger`, ..., or
+/// one of them run together with the kind of log it is (`xferlog`,
+/// `errorlog`, `accesslog`, `auditlogger`: daemons' configuration keys are
+/// often written so), so that `login`, `logic`, `dialog`, `catalog`, `blog`,
+/// `logo`, `logarithm`, `backlog`, `changelog` and `syslog` (the API, not a
+/// file) do not match.
 inline constexpr llvm::StringRef DefaultLogNamePattern =
-    "(^|_)(log|logs|logfile|logfiles|logger|logstream|logfd|logfp)(_|$)";
+    "(^|_)(access|audit|debug|err|error|event|query|request|slow|trace|"
+    "transfer|xfer)?(log|logs|logfile|logfiles|logger|logstream|logfd|logfp)"
+    "(_|$)";
 
 /// The default of the NonLogFilePattern option: files that a `log`
 /// directory often holds but that are not logs (`logs/app.pid`), matched

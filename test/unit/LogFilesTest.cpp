@@ -31,13 +31,17 @@ bool logName(llvm::StringRef Id) {
 TEST(DefaultLogNamePattern, MatchesLogNames) {
   for (const char *Id :
        {"log", "logfile", "log_fp", "m_log", "errorLog", "access_log",
-        "kLogFile", "logger", "auditLogger", "LOG", "g_logFd", "logs"})
+        "kLogFile", "logger", "auditLogger", "LOG", "g_logFd", "logs",
+        "xferlog_file", "tunable_xferlog_file", "errorlog", "accesslog_fd",
+        "m_auditlogger", "slowlog"})
     EXPECT_TRUE(logName(Id)) << Id;
 }
 
 TEST(DefaultLogNamePattern, RejectsLookAlikes) {
-  for (const char *Id : {"login", "logic", "dialog", "catalog", "blog", "logo",
-                         "logarithm", "backlog", "loginAttempts", "m_dialog"})
+  for (const char *Id :
+       {"login", "logic", "dialog", "catalog", "blog", "logo", "logarithm",
+        "backlog", "loginAttempts", "m_dialog", "changelog", "syslog",
+        "syslog_enable", "weblog", "prologue", "epilog", "backlog_file"})
     EXPECT_FALSE(logName(Id)) << Id;
 }
 

@@ -290,7 +290,10 @@ def run(a) -> int:
         # Without the cache and without shards, entries would serve nothing.
         keep = not a.no_cache or a.shard or a.imported
         diags, failures = analyze(tidy, work.units, a.jobs, root, db.directory,
-                                  cache if keep else None, cost, not a.no_facts, progress)
+                                  cache if keep else None, cost, not a.no_facts, progress,
+                                  # A shard is partial by design: `merge`
+                                  # re-checks with the other shards' facts.
+                                  notes=not a.shard)
         profile.lap("analysis")
     cache.prune()
     if os.environ.get("LOGSTREAM_CI_CACHE_STATS"):

@@ -497,15 +497,16 @@ def in_cost_order(pool, run_unit, jobs, cost):
 
 
 def run_units(pool, jobs: List[Job], run_job, build_dir, root, cache=None, cost=None,
-              facts=True) -> List[TidyRun]:
+              facts=True, notes=True) -> List[TidyRun]:
     """Runs logstream-tidy (`run_job`: Job -> TidyRun) over the jobs with
     project facts (and with the result cache); returns a TidyRun per Job, in
     job order. Without facts and without a cache: one plain run per job.
-    `cost` (tu -> estimate) decides which units start first."""
+    `cost` (tu -> estimate) decides which units start first. `notes`: say on
+    stderr when units of the database outside this run contribute no facts."""
     cost = cost or {}
     if not jobs or (not facts and cache is None):
         return in_cost_order(pool, run_job, jobs, cost)
-    return FactsRun(pool, jobs, run_job, build_dir, root, cache, facts, cost).run()
+    return FactsRun(pool, jobs, run_job, build_dir, root, cache, facts, cost, notes).run()
 
 
 class FactsRun:
@@ -513,8 +514,10 @@ class FactsRun:
     cache) only phase 1 runs: the extraction then only records which files
     each unit read, for the cache."""
 
-    def __init__(self, pool, jobs, run_unit, build_dir, root, cache, facts=True, cost=None):
+    def __init__(self, pool, jobs, run_unit, build_dir, root, cache, facts=True, cost=None,
+                 notes=True):
         self.pool, self.jobs, self.run_unit = pool, jobs, run_unit
+        self.notes = notes
         self.cost = cost or {}
         self.root = root
         self.facts = facts
@@ -536,6 +539,17 @@ class FactsRun:
     def store(self, job: Job, facts, result: Optional[TidyRun], used):
         if self.cache:
             self.cache.store(job.tu, self.command(job), facts, result, used)
+
+    def note_unknown(self, unknown):
+        """A helper defined in a unit nobody analyzed is invisible to the
+        checks: say so (once per run) rather than miss its callers silently."""
+        how = ("run logstream-ci once over the whole database (it fills the cache)"
+               if self.cache else "run without --no-cache over the whole database once, "
+               "or point logstream.FactsFile at a `logstream-ci facts` file")
+        sys.stderr.write("logstream-ci: note: %d of the %d translation unit(s) in the compilation "
+                         "database are outside this run and have no cached project facts: "
+                         "helpers defined only there are unknown to the checks; %s\n"
+                         % (unknown, len(self.db), how))
 
     def run(self):
         try:
@@ -565,11 +579,16 @@ class FactsRun:
                 misses.append(job)
         # Facts of the units this run does not analyze (paths, changed lines).
         analyzed = {j.tu for j in self.jobs}
+        unknown = 0
         for tu, command in sorted(self.db.items()) if self.facts else ():
             if tu not in analyzed:
                 entry = self.load(tu, command)
                 if entry:
                     units[tu] = entry["facts"]
+                else:
+                    unknown += 1
+        if unknown and self.notes:
+            self.note_unknown(unknown)
 
         # Phase 1: check and extract in one parse, with the previous facts.
         out_dir = os.path.join(self.tmp, "units")

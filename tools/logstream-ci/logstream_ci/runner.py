@@ -331,12 +331,13 @@ def failure_of(result: TidyRun) -> Tuple[Optional[Failure], list]:
 
 
 def analyze(tidy: Tidy, units: List[Unit], jobs, root, build_dir=None, cache=None, cost=None,
-            facts=True, progress=False) -> Tuple[list, List[Failure]]:
+            facts=True, progress=False, notes=True) -> Tuple[list, List[Failure]]:
     """Runs every unit (the most expensive first) through the project-facts
     phases (extract while checking, merge, re-check the units whose facts
     changed; see facts.py) and the result cache; returns (diagnostics,
     failures) in unit order. A configuration error in any unit's output
-    stops the run (exit 2). `progress`: a line on stderr per finished run."""
+    stops the run (exit 2). `progress`: a line on stderr per finished run;
+    `notes`: the facts phases' notes on stderr."""
     index = {u.path: (i, u) for i, u in enumerate(units)}
     lock, done = threading.Lock(), [0]
 
@@ -352,7 +353,7 @@ def analyze(tidy: Tidy, units: List[Unit], jobs, root, build_dir=None, cache=Non
     work = [Job(u.path, tuple(u.fallback) if u.fallback is not None else None,
                 tuple(tidy.common_args)) for u in units]
     with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
-        results = run_units(pool, work, run_job, build_dir, root, cache, cost, facts)
+        results = run_units(pool, work, run_job, build_dir, root, cache, cost, facts, notes)
     if progress:
         sys.stderr.write("\r\x1b[K")
     diags, failures = [], []
