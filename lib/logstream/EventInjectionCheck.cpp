@@ -315,14 +315,16 @@ void EventInjectionCheck::checkMultiLine(const analysis::RecordShape &S,
   if (S.Kind == analysis::RecordKind::Stdio && !Security &&
       !StdioRecord.matches(Text))
     return;
-  StringRef Body(Text);
-  if (Body.ends_with("\r\n"))
-    Body = Body.drop_back(2);
-  else if (Body.ends_with("\n"))
-    Body = Body.drop_back(1);
+  // Line breaks before or after all of the text only add blank lines
+  // (`"\nERROR: failed\n\n"`): the event itself stays one line. A break
+  // between two parts of the text splits it into two events.
+  StringRef Body = StringRef(Text).ltrim("\r\n");
+  size_t Leading = Text.size() - Body.size();
+  Body = Body.rtrim("\r\n");
   size_t Break = Body.find_first_of("\r\n");
   if (Break == StringRef::npos)
     return;
+  Break += Leading;
   const Expr *At = S.Record;
   for (const auto &[Start, E] : Starts)
     if (Start <= Break)

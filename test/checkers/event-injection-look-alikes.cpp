@@ -73,4 +73,26 @@ void final_newline(const std::string &id) {
   // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: log record message has a line break before its end
 }
 
+// Command-line tools set an error message off with blank lines before or
+// after it, through the tool's own error macro too: the event is still one
+// line.
+#define CLI_ERR(...) std::fprintf(stderr, __VA_ARGS__)
+struct cli_config {
+  const char *topic = nullptr;
+  int qos = 0;
+};
+
+int check_options(const cli_config &cfg) {
+  if (!cfg.topic) {
+    std::fprintf(stderr, "Error: Malformed UTF-8 in %s argument.\n\n", "--topic");
+    CLI_ERR("ERROR: --topic argument given but no topic specified.\n\n");
+    return 1;
+  }
+  if (cfg.qos > 2) {
+    CLI_ERR("\nWARN: qos %d out of range, using 2\r\n", cfg.qos);
+    return 1;
+  }
+  return 0;
+}
+
 } // namespace app

@@ -86,7 +86,7 @@ void multi_line(const std::string &order, int items) {
   // CHECK-MESSAGES: :[[@LINE-1]]:44: warning: log record message has a line break before its end: a line-oriented stream splits it into several events
   spdlog::info("order {} placed\nitems: {}", order, items);
   // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: log record message has a line break before its end
-  std::fprintf(stderr, "ERROR: payment declined\n\n");
+  std::fprintf(stderr, "ERROR: payment declined\n\nretry with another card\n");
   // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: log record message has a line break before its end
 }
 
