@@ -20,6 +20,8 @@ static constexpr llvm::StringRef BufferModeChoices[] = {"line", "none"};
 static constexpr llvm::StringRef BoolChoices[] = {"false", "true"};
 static constexpr llvm::StringRef DefaultIgnoredStreamBuffers =
     "::std::basic_streambuf;::std::basic_stringbuf;::std::basic_filebuf";
+static constexpr llvm::StringRef DefaultUsageFunctionPattern =
+    "(^|_)(usage|help|version)(_|$)";
 
 BufferedStdoutCheck::BufferedStdoutCheck(StringRef Name,
                                          ClangTidyContext *Context)
@@ -32,7 +34,9 @@ BufferedStdoutCheck::BufferedStdoutCheck(StringRef Name,
           *this, Options, Name, "CheckDefaultBuffering", BoolChoices, 1)),
       CheckLoggerSettings(utils::readChoiceOption(
           *this, Options, Name, "CheckLoggerSettings", BoolChoices, 1)),
-      FlushFunctions(readList("FlushFunctions", "")) {}
+      FlushFunctions(readList("FlushFunctions", "")),
+      UsageFunctionPattern(
+          readPattern("UsageFunctionPattern", DefaultUsageFunctionPattern)) {}
 
 void BufferedStdoutCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   LogstreamCheck::storeOptions(Opts);
@@ -46,6 +50,7 @@ void BufferedStdoutCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "CheckLoggerSettings", BoolChoices[CheckLoggerSettings]);
   Options.store(Opts, "FlushFunctions",
                 tidy::utils::options::serializeStringList(FlushFunctions));
+  Options.store(Opts, "UsageFunctionPattern", UsageFunctionPattern.source());
 }
 
 void BufferedStdoutCheck::registerMatchers(MatchFinder *Finder) {

@@ -12,6 +12,10 @@
 
 namespace clang::tidy::logstream {
 
+namespace analysis {
+struct StdoutWrite;
+} // namespace analysis
+
 /// Finds events that wait in a buffer on their way to stdout: code that makes
 /// the standard output or error stream fully buffered, a `main` that writes
 /// events to stdout while the C library buffers it fully (the default when
@@ -42,6 +46,7 @@ private:
 
   // The default buffering of stdout (BufferedStdoutDefault.cpp).
   void checkDefaultBuffering(const FunctionDecl *Main, ASTContext &Ctx);
+  bool isUsageText(const analysis::StdoutWrite &W) const;
   std::optional<FixItHint> lineBufferingFix(const FunctionDecl *Main,
                                             ASTContext &Ctx,
                                             bool SpellsUnqualified,
@@ -62,6 +67,9 @@ private:
   const bool CheckDefaultBuffering;
   const bool CheckLoggerSettings;
   const std::vector<StringRef> FlushFunctions;
+  /// Functions (lower snake_case names) whose stdout writes are a command
+  /// line tool's usage, help or version text, not events.
+  const utils::Pattern UsageFunctionPattern;
   /// Type names already reported (a type can be reached more than once).
   llvm::DenseSet<SourceLocation::UIntTy> ReportedTypeLocs;
 };

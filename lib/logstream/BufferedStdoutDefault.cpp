@@ -12,6 +12,7 @@
 
 #include "BufferedStdoutCheck.h"
 #include "logstream/analysis/StdoutWriteFinder.h"
+#include "utils/Names.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Lex/Preprocessor.h"
@@ -44,6 +45,15 @@ static bool setBeforeWrites(llvm::ArrayRef<BufferingCall> Calls,
   });
 }
 
+/// `print_usage()`, `showHelp()`, `version()`: written once, before the
+/// tool exits (which flushes stdout), and not an event.
+bool BufferedStdoutCheck::isUsageText(const StdoutWrite &W) const {
+  const auto *ND = dyn_cast_or_null<NamedDecl>(W.Function);
+  return ND && ND->getIdentifier() && !UsageFunctionPattern.empty() &&
+         UsageFunctionPattern.matches(
+             utils::normalizeIdentifier(ND->getName()));
+}
+
 void BufferedStdoutCheck::checkDefaultBuffering(const FunctionDecl *Main,
                                                 ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
@@ -68,6 +78,8 @@ void BufferedStdoutCheck::checkDefaultBuffering(const FunctionDecl *Main,
   llvm::SmallVector<const StdoutWrite *, 8> Waiting;
   bool StreamOwnBuffer = false;
   for (const StdoutWrite &W : Facts.Writes) {
+    if (isUsageText(W))
+      continue;
     bool Stdio = W.Path == StdoutPath::Stdio;
     bool Flushed = Stdio ? W.FlushedByStdio || (!SyncOff && W.FlushedByStream)
                          : W.FlushedByStream || (!SyncOff && W.FlushedByStdio);

@@ -26,6 +26,14 @@
 // RUN: %check_logstream_tidy -check-suffixes=PARTIAL %s logstream-buffered-stdout %t -- -- -DPARTIAL
 // Made fully buffered explicitly: that call is reported, not main as well.
 // RUN: %check_logstream_tidy -check-suffixes=EXPLICIT %s logstream-buffered-stdout %t -- -- -DEXPLICIT
+// A command-line tool whose stdout carries only its usage, help and version
+// text (written once, then the tool exits, which flushes stdout), in
+// functions named so (UsageFunctionPattern); with the pattern empty they
+// count as events; events written elsewhere still count.
+// RUN: %check_logstream_tidy -check-suffixes=USAGE %s logstream-buffered-stdout %t -- -- -DUSAGE
+// RUN: %check_logstream_tidy -check-suffixes=USAGE-UNNAMED %s logstream-buffered-stdout %t \
+// RUN:   -config="{CheckOptions: {logstream-buffered-stdout.UsageFunctionPattern: ''}}" -- -- -DUSAGE
+// RUN: %check_logstream_tidy -check-suffixes=USAGE-EVENTS %s logstream-buffered-stdout %t -- -- -DUSAGE -DUSAGE_EVENTS
 // C89 (gnu89 for the // comments): no statement before main's declarations.
 // RUN: %check_logstream_tidy -std=gnu89 -check-suffixes=C89 %s logstream-buffered-stdout %t -- -- -DPARTIAL
 
@@ -200,6 +208,64 @@ int main(void) { /* EXPLICIT */
   // CHECK-FIXES-EXPLICIT-NEXT: {{^}}  setvbuf(stdout, NULL, _IOLBF, 0);{{$}}
   // CHECK-FIXES-EXPLICIT-NEXT: {{^}}  //{{$}}
   puts("{\"event\":\"sys_startup\"}");
+  return 0;
+}
+#endif
+
+#ifdef USAGE
+#include <string.h>
+
+#define TOOL_NAME "orders-cli"
+struct cli_config {
+  const char *host;
+  int port;
+  int verbose;
+};
+
+static void print_version(void) {
+  printf("%s version %d.%d\n", TOOL_NAME, 1, 4);
+  // CHECK-MESSAGES-USAGE-UNNAMED-DAG: :[[@LINE-1]]:3: note: event written to stdout here by 'printf' and not flushed
+}
+
+static void printUsage(const char *argv0) {
+  printf("Usage: %s [-h host] [-p port] [-v]\n", argv0);
+  // CHECK-MESSAGES-USAGE-UNNAMED-DAG: :[[@LINE-1]]:3: note: event written to stdout here by 'printf' and not flushed
+  puts("  -h host   the server to connect to");
+  // CHECK-MESSAGES-USAGE-UNNAMED-DAG: :[[@LINE-1]]:3: note: event written to stdout here by 'puts' and not flushed
+}
+
+#define SHOW_HELP(argv0) printUsage(argv0)
+
+static int parse_args(struct cli_config *cfg, int argc, char **argv) {
+  int i;
+  for (i = 1; i < argc; ++i) {
+    if (!strcmp(argv[i], "--help")) {
+      SHOW_HELP(argv[0]);
+      return 1;
+    }
+    if (!strcmp(argv[i], "--version")) {
+      print_version();
+      return 1;
+    }
+    if (!strcmp(argv[i], "-v"))
+      cfg->verbose = 1;
+  }
+  return 0;
+}
+
+int main(int argc, char **argv) {
+  // CHECK-MESSAGES-USAGE-UNNAMED-DAG: :[[@LINE-1]]:5: warning: 'main' writes events to stdout without making it line-buffered first
+  // CHECK-MESSAGES-USAGE-EVENTS-DAG: :[[@LINE-2]]:5: warning: 'main' writes events to stdout without making it line-buffered first
+  struct cli_config cfg = {"localhost", 1883, 0};
+  // CHECK-FIXES-USAGE-UNNAMED: {{^}}  setvbuf(stdout, NULL, _IOLBF, 0);{{$}}
+  // CHECK-FIXES-USAGE-EVENTS: {{^}}  setvbuf(stdout, NULL, _IOLBF, 0);{{$}}
+  if (parse_args(&cfg, argc, argv))
+    return 0;
+#ifdef USAGE_EVENTS
+  printf("{\"event\":\"connected\",\"host\":\"%s\",\"port\":%d}\n", cfg.host, cfg.port);
+  // CHECK-MESSAGES-USAGE-EVENTS-DAG: :[[@LINE-1]]:3: note: event written to stdout here by 'printf' and not flushed
+#endif
+  fprintf(stderr, "connecting to %s:%d\n", cfg.host, cfg.port);
   return 0;
 }
 #endif
