@@ -36,7 +36,7 @@ valgrind's callgrind (`valgrind --tool=callgrind --trace-children=yes`, the
 Ir total of every process it starts), and each ratio is checks/parse and
 upstream/parse of those counts. An instruction count is the work a command
 does, not how long the machine took to do it: the same binary on the same
-input counts the same (to well under 0.1%) at any load, so one run per
+input counts the same (within about 0.1%) at any load, so one run per
 command is the figure and a gate on it can fail only with the code. It does
 not see what instructions cost (a cache miss counts as one), so it is the
 figure for deciding between two versions of the checks, and the CPU-time
