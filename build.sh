@@ -63,8 +63,10 @@ if [ "$ACTION" = test ]; then
   # qtbase5-dev: the Qt real-header tests; g++-mingw-w64-x86-64: the MinGW
   # headers of the Windows C runtime test (--target=x86_64-w64-mingw32);
   # clang-format-N: the self-lint (label lint, LLVM 19; clang-tidy-N is above).
+  # valgrind: the cost gate counts instructions with callgrind
+  # (bench/check-cost-quick, bench/check_cost.py --instructions).
   PACKAGES+=(libgtest-dev pre-commit python3-jsonschema python3-rfc3987 gcc g++
-    qtbase5-dev g++-mingw-w64-x86-64 "clang-format-$LLVM")
+    qtbase5-dev g++-mingw-w64-x86-64 "clang-format-$LLVM" valgrind)
 fi
 
 install_missing() {

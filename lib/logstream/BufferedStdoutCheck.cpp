@@ -5,6 +5,7 @@
 #include "utils/Expressions.h"
 #include "utils/Parents.h"
 #include "utils/StandardStreams.h"
+#include "utils/UserCodeMatchers.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -54,19 +55,6 @@ void BufferedStdoutCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void BufferedStdoutCheck::registerMatchers(MatchFinder *Finder) {
-  auto StdioCall = callExpr(
-      callee(functionDecl(hasAnyName("::setvbuf", "::std::setvbuf", "::setbuf",
-                                     "::std::setbuf", "::setbuffer"))
-                 .bind("callee")),
-      argumentCountAtLeast(2));
-  // A call in a template instantiation is reported at the template, without
-  // a fix-it: rewriting the template would change every instantiation.
-  Finder->addMatcher(
-      callExpr(StdioCall, unless(isInTemplateInstantiation())).bind("stdio"),
-      this);
-  Finder->addMatcher(
-      callExpr(StdioCall, isInTemplateInstantiation()).bind("stdio-inst"),
-      this);
   // The default buffering is analysed only in a translation unit that
   // defines main (reported at the end of the unit).
   if (CheckDefaultBuffering)
@@ -74,22 +62,41 @@ void BufferedStdoutCheck::registerMatchers(MatchFinder *Finder) {
         functionDecl(isMain(), isDefinition(), isExpansionInMainFile())
             .bind("main"),
         this);
+  // Every other matcher is restricted to user code (nothing in a system
+  // header is reported): grouped by node kind, a node of a system header is
+  // tried once, not once per matcher.
+  utils::UserCodeMatchers Grouped(Finder, this);
+  auto UserCode = unless(isExpansionInSystemHeader());
+  // One matcher for the calls in and out of template instantiations: check()
+  // tells them apart. A call in an instantiation is reported at the
+  // template, without a fix-it: rewriting the template would change every
+  // instantiation.
+  Grouped.addMatcher(
+      callExpr(UserCode,
+               callee(functionDecl(hasAnyName("::setvbuf", "::std::setvbuf",
+                                              "::setbuf", "::std::setbuf",
+                                              "::setbuffer"))
+                          .bind("callee")),
+               argumentCountAtLeast(2))
+          .bind("stdio"),
+      this);
   if (CheckLoggerSettings)
-    registerLoggerMatchers(Finder);
+    registerLoggerMatchers(Grouped);
 
   if (!getLangOpts().CPlusPlus)
     return;
   auto StdStreamBuf = cxxMemberCallExpr(
       callee(cxxMethodDecl(hasName("rdbuf"), parameterCountIs(0))),
       on(utils::stdOStreamObject()));
-  Finder->addMatcher(
-      cxxMemberCallExpr(callee(cxxMethodDecl(hasName("pubsetbuf"))),
+  Grouped.addMatcher(
+      cxxMemberCallExpr(UserCode, callee(cxxMethodDecl(hasName("pubsetbuf"))),
                         on(ignoringParenImpCasts(StdStreamBuf)),
                         argumentCountIs(2))
           .bind("pubsetbuf"),
       this);
-  Finder->addMatcher(
+  Grouped.addMatcher(
       cxxMemberCallExpr(
+          UserCode,
           callee(cxxMethodDecl(hasName("rdbuf"), parameterCountIs(1))),
           on(utils::stdOStreamObject()))
           .bind("rdbuf"),
@@ -109,10 +116,10 @@ void BufferedStdoutCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("stdio"))
     return checkStdioCall(Call, Result.Nodes.getNodeAs<FunctionDecl>("callee"),
-                          /*CanFix=*/true, Result);
-  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("stdio-inst"))
-    return checkStdioCall(Call, Result.Nodes.getNodeAs<FunctionDecl>("callee"),
-                          /*CanFix=*/false, Result);
+                          /*CanFix=*/
+                          !utils::isInTemplateInstantiation(
+                              DynTypedNode::create(*Call), *Result.Context),
+                          Result);
   if (const auto *Call = Result.Nodes.getNodeAs<CXXMemberCallExpr>("pubsetbuf"))
     return checkPubsetbuf(Call, Result);
   if (const auto *Call = Result.Nodes.getNodeAs<CXXMemberCallExpr>("rdbuf"))

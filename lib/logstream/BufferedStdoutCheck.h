@@ -5,6 +5,7 @@
 
 #include "utils/Compat.h"
 #include "LogstreamCheck.h"
+#include "utils/UserCodeMatchers.h"
 #include "clang-tidy/utils/IncludeInserter.h"
 #include "llvm/ADT/DenseSet.h"
 #include <string>
@@ -54,7 +55,7 @@ private:
                                             std::optional<FixItHint> &Include);
 
   // Logging-library settings that drop events (BufferedStdoutLoggers.cpp).
-  void registerLoggerMatchers(ast_matchers::MatchFinder *Finder);
+  void registerLoggerMatchers(utils::UserCodeMatchers &Grouped);
   bool checkLoggerSetting(const ast_matchers::MatchFinder::MatchResult &Result);
   void checkSpelledTypes(const DynTypedNode &Node,
                          const ast_matchers::MatchFinder::MatchResult &Result);

@@ -85,13 +85,13 @@ constexpr llvm::StringRef NonBlockingId = "log4cxx-nonblocking";
 constexpr llvm::StringRef QueueSizeId = "poco-queue-size";
 } // namespace
 
-void BufferedStdoutCheck::registerLoggerMatchers(MatchFinder *Finder) {
+void BufferedStdoutCheck::registerLoggerMatchers(
+    utils::UserCodeMatchers &Grouped) {
   if (!getLangOpts().CPlusPlus)
     return;
   auto UserCode = unless(isExpansionInSystemHeader());
   // Every matcher here is restricted to UserCode: grouped, a node of a
   // system header is tried once, not once per matcher.
-  utils::UserCodeMatchers Grouped(Finder, this);
   // spdlog 1.10 async_logger.h:25: overrun_oldest "Discard oldest message in
   // the queue if full"; details/thread_pool-inl.h:91 enqueue_nowait.
   Grouped.addMatcher(

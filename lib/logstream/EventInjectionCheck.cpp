@@ -138,18 +138,25 @@ void EventInjectionCheck::registerMatchers(MatchFinder *Finder) {
   // statement before the calls in it, so these are known in check().
   auto Discarded = expr(ignoringImplicit(callExpr().bind(DiscardedId)));
   // Not in template instantiations: one instantiation's types do not decide
-  // the template's text. One matcher per kind of statement that holds
-  // statements, not stmt(anyOf(...)): the finder tries a stmt() matcher on
-  // every statement of the translation unit, a kind's only on that kind.
-  auto Where = allOf(unless(isExpansionInSystemHeader()),
-                     unless(isInTemplateInstantiation()));
-  Grouped.addMatcher(compoundStmt(Where, forEach(Discarded)), this);
+  // the template's text (tested last, on a statement that holds a discarded
+  // call, through the parents of its own declaration only). One matcher per
+  // kind of statement that holds statements, not stmt(anyOf(...)): the
+  // finder tries a stmt() matcher on every statement of the translation
+  // unit, a kind's only on that kind.
+  auto Where = unless(isExpansionInSystemHeader());
+  auto NotInstantiated = unless(utils::inTemplateInstantiation());
+  Grouped.addMatcher(compoundStmt(Where, forEach(Discarded), NotInstantiated),
+                     this);
+  Grouped.addMatcher(ifStmt(Where,
+                            eachOf(hasThen(Discarded), hasElse(Discarded)),
+                            NotInstantiated),
+                     this);
+  Grouped.addMatcher(forStmt(Where, hasBody(Discarded), NotInstantiated), this);
+  Grouped.addMatcher(whileStmt(Where, hasBody(Discarded), NotInstantiated),
+                     this);
+  Grouped.addMatcher(doStmt(Where, hasBody(Discarded), NotInstantiated), this);
   Grouped.addMatcher(
-      ifStmt(Where, eachOf(hasThen(Discarded), hasElse(Discarded))), this);
-  Grouped.addMatcher(forStmt(Where, hasBody(Discarded)), this);
-  Grouped.addMatcher(whileStmt(Where, hasBody(Discarded)), this);
-  Grouped.addMatcher(doStmt(Where, hasBody(Discarded)), this);
-  Grouped.addMatcher(cxxForRangeStmt(Where, hasBody(Discarded)), this);
+      cxxForRangeStmt(Where, hasBody(Discarded), NotInstantiated), this);
   if (CheckStackTraces)
     Grouped.addMatcher(
         callExpr(unless(isExpansionInSystemHeader()),

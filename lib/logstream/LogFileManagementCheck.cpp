@@ -101,9 +101,15 @@ void LogFileManagementCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void LogFileManagementCheck::registerMatchers(MatchFinder *Finder) {
-  registerTableMatchers(Finder);
-  for (const std::unique_ptr<families::Family> &F : Families)
-    F->registerManagementMatchers(*this, *Finder);
+  {
+    // The tables' matchers and the families', grouped by node kind behind
+    // one system-header test (registered at the end of the block, before
+    // the matchers below, in the order they had).
+    utils::UserCodeMatchers Grouped(Finder, this);
+    registerTableMatchers(Grouped);
+    for (const std::unique_ptr<families::Family> &F : Families)
+      F->registerManagementMatchers(*this, Grouped);
+  }
   if (Facts)
     analysis::matchSummarizedCalls(Finder, this, Facts->namesWithManages());
   if (!ExtraManagementFunctions.empty())
@@ -114,10 +120,11 @@ void LogFileManagementCheck::registerMatchers(MatchFinder *Finder) {
         this);
 }
 
-void LogFileManagementCheck::registerTableMatchers(MatchFinder *Finder) {
+void LogFileManagementCheck::registerTableMatchers(
+    utils::UserCodeMatchers &Finder) {
   auto NotInSystemHeader = families::notInSystemHeader();
   // Rotation, deletion, truncation, directories, permissions.
-  Finder->addMatcher(
+  Finder.addMatcher(
       callExpr(NotInSystemHeader,
                callee(functionDecl(hasAnyName(families::allPathApis()))))
           .bind(PathCallId),
@@ -128,7 +135,7 @@ void LogFileManagementCheck::registerTableMatchers(MatchFinder *Finder) {
     if (std::optional<StatementMatcher> M = F->sizeExpression())
       Size = Size ? StatementMatcher(anyOf(*Size, *M)) : *M;
   if (Size)
-    Finder->addMatcher(
+    Finder.addMatcher(
         binaryOperator(NotInSystemHeader,
                        hasAnyOperatorName("<", ">", "<=", ">="),
                        hasEitherOperand(expr(ignoringParenImpCasts(*Size))))
@@ -137,14 +144,14 @@ void LogFileManagementCheck::registerTableMatchers(MatchFinder *Finder) {
   // Library rotation: rotating appenders, sinks and policies.
   auto Rotating = cxxRecordDecl(hasAnyName(families::allRotatingClasses()))
                       .bind(RotatingClassId);
-  Finder->addMatcher(
+  Finder.addMatcher(
       cxxConstructExpr(NotInSystemHeader,
                        hasDeclaration(cxxConstructorDecl(
                            ofClass(Rotating), unless(isCopyConstructor()),
                            unless(isMoveConstructor()))))
           .bind(RotatingId),
       this);
-  Finder->addMatcher(
+  Finder.addMatcher(
       callExpr(
           NotInSystemHeader,
           callee(functionDecl(
@@ -157,12 +164,12 @@ void LogFileManagementCheck::registerTableMatchers(MatchFinder *Finder) {
   if (!getLangOpts().CPlusPlus)
     return;
   // Library file sinks, for the note that ties management to the file.
-  Finder->addMatcher(
+  Finder.addMatcher(
       callExpr(NotInSystemHeader,
                callee(functionDecl(hasAnyName(families::allFileFactories()))))
           .bind(SinkLibraryId),
       this);
-  Finder->addMatcher(
+  Finder.addMatcher(
       cxxNewExpr(NotInSystemHeader,
                  hasType(pointsTo(cxxRecordDecl(isSameOrDerivedFrom(
                      hasAnyName(families::allFileSinkClasses()))))))

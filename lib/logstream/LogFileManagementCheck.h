@@ -45,7 +45,7 @@ private:
     return ReopenSignals;
   }
 
-  void registerTableMatchers(ast_matchers::MatchFinder *Finder);
+  void registerTableMatchers(utils::UserCodeMatchers &Finder);
   /// The matches of the tables (path calls, size checks, rotating classes,
   /// library sinks); false for any other match.
   bool checkTables(const MatchResult &Result);

@@ -51,11 +51,14 @@ void LogFileSinkCheck::registerMatchers(MatchFinder *Finder) {
                  callee(functionDecl(hasAnyName(ExtraSinkFunctions))))
             .bind(ExtraFunctionId),
         this);
+  // The families' matchers and the sink objects', grouped by node kind
+  // behind one system-header test (registered when Grouped goes).
+  utils::UserCodeMatchers Grouped(Finder, this);
   for (const std::unique_ptr<families::Family> &F : Families)
-    F->registerSinkMatchers(*this, *Finder);
+    F->registerSinkMatchers(*this, Grouped);
   // Library file sinks, however they are created.
   if (getLangOpts().CPlusPlus)
-    families::registerSinkObjectMatchers(*this, *Finder);
+    families::registerSinkObjectMatchers(*this, Grouped);
 }
 
 void LogFileSinkCheck::check(const MatchFinder::MatchResult &Result) {

@@ -4,8 +4,29 @@
 #include "utils/Compat.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include <mutex>
 
 namespace clang::tidy::logstream::utils {
+
+namespace {
+
+/// The compiled form of a case-insensitive regular expression, compiled
+/// once per process: the checks read the same patterns (the vocabularies,
+/// the log file classifier's) once per check and per translation unit, and
+/// compiling them costs more than most of what the checks then do with
+/// them. llvm::Regex::match is const, so one compiled form is shared.
+std::shared_ptr<llvm::Regex> compiled(llvm::StringRef Source) {
+  static std::mutex Lock;
+  static llvm::StringMap<std::shared_ptr<llvm::Regex>> Cache;
+  std::lock_guard<std::mutex> Guard(Lock);
+  std::shared_ptr<llvm::Regex> &RE = Cache[Source];
+  if (!RE)
+    RE = std::make_shared<llvm::Regex>(Source, llvm::Regex::IgnoreCase);
+  return RE;
+}
+
+} // namespace
 
 unsigned readChoiceOption(const ClangTidyCheck &Check,
                           const ClangTidyCheck::OptionsView &Options,
@@ -62,9 +83,8 @@ std::string readRegexOption(const ClangTidyCheck &Check,
   std::string Value(Options.get(Name, Default));
   if (Value.empty())
     return Value; // Matches nothing: the heuristic is off.
-  llvm::Regex RE(Value, llvm::Regex::IgnoreCase);
   std::string Error;
-  if (!RE.isValid(Error)) {
+  if (!compiled(Value)->isValid(Error)) {
     Check.configurationDiag(
         "invalid regular expression '%0' for option '%1.%2': %3",
         DiagnosticIDs::Error)
@@ -90,7 +110,7 @@ readListOption(const ClangTidyCheck::OptionsView &Options, llvm::StringRef Name,
 
 Pattern::Pattern(llvm::StringRef Src) : Source(Src.str()) {
   if (!Source.empty())
-    Compiled = std::make_shared<llvm::Regex>(Source, llvm::Regex::IgnoreCase);
+    Compiled = compiled(Source);
 }
 
 bool Pattern::matches(llvm::StringRef Text) const {

@@ -13,6 +13,7 @@
 #include "utils/Compat.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ParentMapContext.h"
+#include "clang/ASTMatchers/ASTMatchersMacros.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include <optional>
 
@@ -31,6 +32,21 @@ DynTypedNodeList parentsOf(const DynTypedNode &Node, ASTContext &Ctx);
 template <typename T>
 DynTypedNodeList parentsOf(const T &Node, ASTContext &Ctx) {
   return parentsOf(DynTypedNode::create(Node), Ctx);
+}
+
+/// Whether a declaration above \p Node (any of its parents, through every
+/// parent where the AST forks) is a class or function template
+/// instantiation: ast_matchers::isInTemplateInstantiation, over the parents
+/// of parentsOf instead of the whole translation unit's parent map (which
+/// hasAncestor builds on its first use, for every node of every header).
+bool isInTemplateInstantiation(const DynTypedNode &Node, ASTContext &Ctx);
+
+/// The matcher of isInTemplateInstantiation above: a drop-in for
+/// ast_matchers::isInTemplateInstantiation() that builds no parent map of
+/// the whole translation unit.
+AST_MATCHER(Stmt, inTemplateInstantiation) {
+  return isInTemplateInstantiation(DynTypedNode::create(Node),
+                                   Finder->getASTContext());
 }
 
 /// The function whose body contains \p E (not through a lambda).

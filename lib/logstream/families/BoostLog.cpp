@@ -40,7 +40,8 @@ public:
             "::boost::log::sinks::file::make_collector"};
   }
 
-  void registerSinkMatchers(SinkHost &H, MatchFinder &Finder) override {
+  void registerSinkMatchers(SinkHost &H,
+                            utils::UserCodeMatchers &Finder) override {
     if (!H.langOpts().CPlusPlus)
       return;
     Finder.addMatcher(
@@ -59,7 +60,7 @@ public:
   }
 
   void registerManagementMatchers(ManagementHost &H,
-                                  MatchFinder &Finder) override;
+                                  utils::UserCodeMatchers &Finder) override;
   bool checkManagement(ManagementHost &H, const MatchResult &Result) override;
 
   MacroKind loggingMacro(llvm::StringRef Name) const override {
@@ -132,7 +133,7 @@ void BoostLog::checkAddFileLog(SinkHost &H, const CallExpr *Call,
 //===----------------------------------------------------------------------===//
 
 void BoostLog::registerManagementMatchers(ManagementHost &H,
-                                          MatchFinder &Finder) {
+                                          utils::UserCodeMatchers &Finder) {
   Finder.addMatcher(callExpr(notInSystemHeader(),
                              callee(functionDecl(hasName(
                                  "::boost::log::sinks::file::make_collector"))))

@@ -36,7 +36,8 @@ public:
     return {"::el::ConfigurationType", "::el::Configurations"};
   }
 
-  void registerSinkMatchers(SinkHost &H, MatchFinder &Finder) override {
+  void registerSinkMatchers(SinkHost &H,
+                            utils::UserCodeMatchers &Finder) override {
     if (!H.langOpts().CPlusPlus)
       return;
     static constexpr llvm::StringRef Types[] = {"ToFile", "Filename"};
@@ -61,7 +62,7 @@ public:
   }
 
   void registerManagementMatchers(ManagementHost &H,
-                                  MatchFinder &Finder) override {
+                                  utils::UserCodeMatchers &Finder) override {
     // Rotation by size (`MaxLogFileSize`).
     if (!H.langOpts().CPlusPlus)
       return;

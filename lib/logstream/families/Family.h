@@ -24,6 +24,7 @@
 #define LOGSTREAM_FAMILIES_FAMILY_H
 
 #include "utils/Compat.h"
+#include "utils/UserCodeMatchers.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -224,12 +225,15 @@ public:
 
   // logstream-log-file-sink: the family's own matchers, and the dispatch of
   // their matches (true when the match was the family's).
-  virtual void registerSinkMatchers(SinkHost &, ast_matchers::MatchFinder &) {}
+  // Each hook registers matchers of user code only (every one begins with
+  // notInSystemHeader() and binds a node): the check registers them grouped
+  // by node kind behind one system-header test (utils::UserCodeMatchers).
+  virtual void registerSinkMatchers(SinkHost &, utils::UserCodeMatchers &) {}
   virtual bool checkSink(SinkHost &, const MatchResult &) { return false; }
 
   // logstream-log-file-management, the same way.
   virtual void registerManagementMatchers(ManagementHost &,
-                                          ast_matchers::MatchFinder &) {}
+                                          utils::UserCodeMatchers &) {}
   virtual bool checkManagement(ManagementHost &, const MatchResult &) {
     return false;
   }

@@ -49,7 +49,7 @@ public:
   }
 
   void registerManagementMatchers(ManagementHost &H,
-                                  MatchFinder &Finder) override {
+                                  utils::UserCodeMatchers &Finder) override {
     // Deleting what a directory iteration over a log directory finds.
     auto DeleteCall = callExpr(
         callee(functionDecl(hasAnyName(allPathApis(Operation::Delete)))));

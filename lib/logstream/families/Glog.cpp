@@ -33,10 +33,11 @@ public:
     return concat({FileFunctions, LogCleaner});
   }
 
-  void registerSinkMatchers(SinkHost &H, MatchFinder &Finder) override;
+  void registerSinkMatchers(SinkHost &H,
+                            utils::UserCodeMatchers &Finder) override;
   bool checkSink(SinkHost &H, const MatchResult &Result) override;
   void registerManagementMatchers(ManagementHost &H,
-                                  MatchFinder &Finder) override;
+                                  utils::UserCodeMatchers &Finder) override;
   bool checkManagement(ManagementHost &H, const MatchResult &Result) override;
 
   MacroKind loggingMacro(llvm::StringRef Name) const override {
@@ -70,7 +71,7 @@ private:
 // logstream-log-file-sink
 //===----------------------------------------------------------------------===//
 
-void Glog::registerSinkMatchers(SinkHost &H, MatchFinder &Finder) {
+void Glog::registerSinkMatchers(SinkHost &H, utils::UserCodeMatchers &Finder) {
   if (!H.langOpts().CPlusPlus)
     return;
   Finder.addMatcher(callExpr(notInSystemHeader(),
@@ -195,7 +196,8 @@ void Glog::reportInits(SinkHost &H) {
 // logstream-log-file-management
 //===----------------------------------------------------------------------===//
 
-void Glog::registerManagementMatchers(ManagementHost &H, MatchFinder &Finder) {
+void Glog::registerManagementMatchers(ManagementHost &H,
+                                      utils::UserCodeMatchers &Finder) {
   Finder.addMatcher(
       callExpr(notInSystemHeader(), callee(functionDecl(hasName(LogCleaner))))
           .bind(CleanerId),

@@ -101,10 +101,11 @@ public:
                                 on(ignoringParenImpCasts(TellCall)))));
   }
 
-  void registerSinkMatchers(SinkHost &H, MatchFinder &Finder) override;
+  void registerSinkMatchers(SinkHost &H,
+                            utils::UserCodeMatchers &Finder) override;
   bool checkSink(SinkHost &H, const MatchResult &Result) override;
   void registerManagementMatchers(ManagementHost &H,
-                                  MatchFinder &Finder) override;
+                                  utils::UserCodeMatchers &Finder) override;
   bool checkManagement(ManagementHost &H, const MatchResult &Result) override;
 
 private:
@@ -124,7 +125,8 @@ private:
 // logstream-log-file-sink
 //===----------------------------------------------------------------------===//
 
-void Iostreams::registerSinkMatchers(SinkHost &H, MatchFinder &Finder) {
+void Iostreams::registerSinkMatchers(SinkHost &H,
+                                     utils::UserCodeMatchers &Finder) {
   if (!H.langOpts().CPlusPlus)
     return;
   auto FileStream = cxxRecordDecl(hasAnyName(FileStreamClasses));
@@ -280,7 +282,7 @@ void Iostreams::checkRdbuf(SinkHost &H, const CXXMemberCallExpr *Call,
 //===----------------------------------------------------------------------===//
 
 void Iostreams::registerManagementMatchers(ManagementHost &H,
-                                           MatchFinder &Finder) {
+                                           utils::UserCodeMatchers &Finder) {
   if (!H.langOpts().CPlusPlus)
     return;
   // Truncation by opening a stream with std::ios::trunc.

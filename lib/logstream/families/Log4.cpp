@@ -20,12 +20,15 @@ class Log4Family : public Family {
 public:
   Log4Family(llvm::StringRef Namespace, llvm::StringRef MacroPrefix)
       : Namespace(Namespace), Scope((Namespace + "::").str()),
-        MacroPrefix(MacroPrefix), SetterId((Namespace + "-setter").str()),
-        SetterMethodId((Namespace + "-setter-method").str()) {}
+        MacroPrefix(MacroPrefix) {}
   llvm::StringRef name() const override { return Namespace; }
 
+  // One matcher for both libraries (they name their setters alike):
+  // log4cxx registers it, each family takes the matches of its own scope.
   void registerManagementMatchers(ManagementHost &H,
-                                  MatchFinder &Finder) override {
+                                  utils::UserCodeMatchers &Finder) override {
+    if (Namespace != "log4cxx")
+      return;
     Finder.addMatcher(
         cxxMemberCallExpr(
             notInSystemHeader(),
@@ -44,7 +47,7 @@ public:
     const auto *M = Result.Nodes.getNodeAs<CXXMethodDecl>(SetterMethodId);
     std::string Api = apiName(M);
     if (!llvm::StringRef(Api).starts_with(Scope))
-      return true; // not this library's
+      return false; // the other library's, or neither's
     llvm::StringRef Name = M->getName();
     bool Retention = Name == "setMaxBackupIndex" || Name == "setMaxIndex";
     std::optional<FixItHint> Fix;
@@ -68,9 +71,9 @@ private:
   const llvm::StringRef Namespace;
   const std::string Scope; // "log4cxx::"
   const llvm::StringRef MacroPrefix;
-  // The binding ids, one pair per library (both match the same setters).
-  const std::string SetterId;
-  const std::string SetterMethodId;
+  // The binding ids of the one setter matcher.
+  static constexpr llvm::StringLiteral SetterId = "log4-setter";
+  static constexpr llvm::StringLiteral SetterMethodId = "log4-setter-method";
 };
 
 class Log4cxx : public Log4Family {

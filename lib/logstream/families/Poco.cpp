@@ -56,7 +56,8 @@ public:
     return "std::cout";
   }
 
-  void registerSinkMatchers(SinkHost &H, MatchFinder &Finder) override {
+  void registerSinkMatchers(SinkHost &H,
+                            utils::UserCodeMatchers &Finder) override {
     if (!H.langOpts().CPlusPlus)
       return;
     // setProperty("path", ...) on a file channel.
@@ -86,7 +87,7 @@ public:
   }
 
   void registerManagementMatchers(ManagementHost &H,
-                                  MatchFinder &Finder) override {
+                                  utils::UserCodeMatchers &Finder) override {
     Finder.addMatcher(
         cxxMemberCallExpr(notInSystemHeader(), argumentCountIs(2),
                           callee(cxxMethodDecl(hasName("setProperty"))),

@@ -107,10 +107,11 @@ public:
               memberExpr(member(hasName("st_size"))).bind(StSizeId)));
   }
 
-  void registerSinkMatchers(SinkHost &H, MatchFinder &Finder) override;
+  void registerSinkMatchers(SinkHost &H,
+                            utils::UserCodeMatchers &Finder) override;
   bool checkSink(SinkHost &H, const MatchResult &Result) override;
   void registerManagementMatchers(ManagementHost &H,
-                                  MatchFinder &Finder) override;
+                                  utils::UserCodeMatchers &Finder) override;
   bool checkManagement(ManagementHost &H, const MatchResult &Result) override;
 
 private:
@@ -150,7 +151,7 @@ private:
 // logstream-log-file-sink
 //===----------------------------------------------------------------------===//
 
-void Posix::registerSinkMatchers(SinkHost &H, MatchFinder &Finder) {
+void Posix::registerSinkMatchers(SinkHost &H, utils::UserCodeMatchers &Finder) {
   Finder.addMatcher(callExpr(notInSystemHeader(),
                              callee(functionDecl(hasAnyName(OpenFunctions))),
                              argumentCountAtLeast(1))
@@ -268,7 +269,8 @@ void Posix::checkDup2(SinkHost &H, const CallExpr *Call, ASTContext &Ctx) {
 // logstream-log-file-management
 //===----------------------------------------------------------------------===//
 
-void Posix::registerManagementMatchers(ManagementHost &H, MatchFinder &Finder) {
+void Posix::registerManagementMatchers(ManagementHost &H,
+                                       utils::UserCodeMatchers &Finder) {
   // Deleting what readdir finds in a log directory.
   Finder.addMatcher(
       functionDecl(

@@ -763,10 +763,11 @@ public:
     return {"::qInstallMessageHandler"};
   }
 
-  void registerSinkMatchers(SinkHost &H, MatchFinder &Finder) override;
+  void registerSinkMatchers(SinkHost &H,
+                            utils::UserCodeMatchers &Finder) override;
   bool checkSink(SinkHost &H, const MatchResult &Result) override;
   void registerManagementMatchers(ManagementHost &H,
-                                  MatchFinder &Finder) override;
+                                  utils::UserCodeMatchers &Finder) override;
   bool checkManagement(ManagementHost &H, const MatchResult &Result) override;
 
   bool isLoggingCall(const CallExpr *Call, const FunctionDecl *F,
@@ -812,7 +813,7 @@ private:
 // qInstallMessageHandler that write to a file.
 //===----------------------------------------------------------------------===//
 
-void Qt::registerSinkMatchers(SinkHost &H, MatchFinder &Finder) {
+void Qt::registerSinkMatchers(SinkHost &H, utils::UserCodeMatchers &Finder) {
   if (!H.langOpts().CPlusPlus)
     return;
   Finder.addMatcher(
@@ -905,7 +906,8 @@ void Qt::checkMessageHandler(SinkHost &H, const CallExpr *Call,
 // (setPermissions) and size checks (QFileInfo::size() against a limit).
 //===----------------------------------------------------------------------===//
 
-void Qt::registerManagementMatchers(ManagementHost &H, MatchFinder &Finder) {
+void Qt::registerManagementMatchers(ManagementHost &H,
+                                    utils::UserCodeMatchers &Finder) {
   if (!H.langOpts().CPlusPlus)
     return;
   Finder.addMatcher(

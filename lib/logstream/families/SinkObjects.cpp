@@ -213,7 +213,7 @@ llvm::SmallVector<FixItHint, 4> rewrites(SinkHost &H, ConsoleRewrite &R,
 
 } // namespace
 
-void registerSinkObjectMatchers(SinkHost &H, MatchFinder &Finder) {
+void registerSinkObjectMatchers(SinkHost &H, utils::UserCodeMatchers &Finder) {
   auto Sink = H.sinkClass();
   Finder.addMatcher(
       cxxNewExpr(notInSystemHeader(), hasType(pointsTo(Sink))).bind(NewId),

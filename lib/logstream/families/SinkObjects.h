@@ -17,7 +17,7 @@
 namespace clang::tidy::logstream::families {
 
 /// Registers the creation matchers over SinkHost::sinkClass().
-void registerSinkObjectMatchers(SinkHost &H, ast_matchers::MatchFinder &F);
+void registerSinkObjectMatchers(SinkHost &H, utils::UserCodeMatchers &F);
 
 /// Reports a creation those matchers found (false for any other match).
 bool checkSinkObject(SinkHost &H, const MatchResult &Result);

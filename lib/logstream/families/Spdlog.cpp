@@ -89,7 +89,8 @@ public:
     return withoutInlineNamespaces(Name);
   }
 
-  void registerSinkMatchers(SinkHost &H, MatchFinder &Finder) override {
+  void registerSinkMatchers(SinkHost &H,
+                            utils::UserCodeMatchers &Finder) override {
     if (!H.langOpts().CPlusPlus)
       return;
     // spdlog::create<Sink>(name, sink args...) builds the sink in spdlog's
@@ -125,7 +126,7 @@ public:
   }
 
   void registerManagementMatchers(ManagementHost &H,
-                                  MatchFinder &Finder) override {
+                                  utils::UserCodeMatchers &Finder) override {
     Finder.addMatcher(
         callExpr(notInSystemHeader(),
                  callee(functionDecl(hasAnyName(rotatingFactories()))))

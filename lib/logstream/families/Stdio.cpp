@@ -86,7 +86,8 @@ public:
         .bind(SizeCallId);
   }
 
-  void registerSinkMatchers(SinkHost &H, MatchFinder &Finder) override {
+  void registerSinkMatchers(SinkHost &H,
+                            utils::UserCodeMatchers &Finder) override {
     Finder.addMatcher(callExpr(notInSystemHeader(),
                                callee(functionDecl(hasAnyName(FopenFunctions))),
                                argumentCountAtLeast(1))
@@ -113,7 +114,7 @@ public:
   }
 
   void registerManagementMatchers(ManagementHost &H,
-                                  MatchFinder &Finder) override {
+                                  utils::UserCodeMatchers &Finder) override {
     // Log file sinks, for the note that ties management to the file.
     Finder.addMatcher(callExpr(notInSystemHeader(),
                                callee(functionDecl(hasAnyName(
