@@ -340,8 +340,8 @@ TEST(Event, OutOfMemoryWritesNothingAndReturnsFalse) {
     dup2(Fds[1], STDOUT_FILENO);
     long Pages = 0;
     FILE *Statm = fopen("/proc/self/statm", "r");
-    // NOLINTNEXTLINE(bugprone-unchecked-string-to-number-conversion): the
-    // kernel's decimal page count; a failed conversion is checked (!= 1).
+    // The kernel's decimal page count; a failed conversion is checked (!= 1).
+    // NOLINTNEXTLINE(bugprone-unchecked-string-to-number-conversion)
     if (!Statm || fscanf(Statm, "%ld", &Pages) != 1)
       _exit(10);
     fclose(Statm);
