@@ -62,7 +62,8 @@ if [ "$ACTION" = test ]; then
   # checks of the SARIF schema.
   # qtbase5-dev: the Qt real-header tests; g++-mingw-w64-x86-64: the MinGW
   # headers of the Windows C runtime test (--target=x86_64-w64-mingw32);
-  # clang-format-N: the self-lint (label lint, LLVM 19; clang-tidy-N is above).
+  # clang-format-N: the self-lint's lint/clang-format (label lint, LLVM 19;
+  # lint/clang-tidy runs on LLVM 22 with clang-tidy-N, above).
   # valgrind: the cost gate counts instructions with callgrind
   # (bench/check-cost-quick, bench/check_cost.py --instructions).
   PACKAGES+=(libgtest-dev pre-commit python3-jsonschema python3-rfc3987 gcc g++

@@ -13,7 +13,9 @@ line of each); `tidy` runs clang-tidy on every .cpp of ours in the
 compilation database, in parallel, with the header filter on our
 directories, and reports each warning once (a header's warning comes from
 every file that includes it). Optional --only DIR (repeatable) limits the
-files to those under DIR. Exit status: 0 clean, 1 findings, 2 usage error.
+files to those under DIR; --root DIR lints another tree laid out like ours
+(test/lint/self_lint_exit_test.py uses it). Exit status: 0 clean, 1
+findings, 2 usage error.
 """
 
 import argparse
@@ -113,6 +115,7 @@ def run_tidy(a):
 
 
 def main():
+    global ROOT
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = p.add_subparsers(dest="mode", required=True)
     fmt = sub.add_parser("format")
@@ -123,9 +126,12 @@ def main():
     tidy.add_argument("--load", help="the logstream plugin, for the logstream-* checks of .clang-tidy")
     tidy.add_argument("-j", dest="jobs", type=int, default=os.cpu_count() or 1)
     for s in (fmt, tidy):
+        s.add_argument("--root", help="the tree to lint (default: this repository)")
         s.add_argument("--only", action="append", default=[], metavar="DIR",
                        help="only files under DIR (relative to the repository)")
     a = p.parse_args()
+    if a.root:
+        ROOT = os.path.abspath(a.root)
     try:
         return run_format(a) if a.mode == "format" else run_tidy(a)
     except OSError as e:

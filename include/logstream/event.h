@@ -43,6 +43,7 @@
 #include <unistd.h>
 
 #ifdef __cplusplus
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <initializer_list>
@@ -72,6 +73,7 @@ extern "C" {
 #endif
 #if defined(__GNUC__) || defined(__clang__)
 extern pthread_mutex_t logstream_write_mutex;
+/* NOLINTNEXTLINE(misc-definitions-in-headers): weak, merged by the linker */
 __attribute__((weak)) pthread_mutex_t logstream_write_mutex =
     PTHREAD_MUTEX_INITIALIZER;
 #else
@@ -487,7 +489,7 @@ public:
       char buf[64];
       std::snprintf(buf, sizeof buf, "%.17g", static_cast<double>(n));
       // JSON has no NaN or infinity.
-      json_ = (n == n && n - n == 0) ? buf : "null";
+      json_ = std::isfinite(n) ? buf : "null";
     } else if constexpr (std::is_signed_v<T>) {
       json_ = std::to_string(static_cast<long long>(n));
     } else {

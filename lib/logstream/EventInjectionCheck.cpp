@@ -360,12 +360,12 @@ void EventInjectionCheck::checkFrames(const analysis::RecordShape &S,
         (VD->getInit() &&
          !match(expr(ignoringParenCasts(Source)), *VD->getInit(), Ctx)
               .empty()) ||
-        !match(findAll(binaryOperator(isAssignmentOperator(),
-                                      hasLHS(ignoringParenImpCasts(
-                                          declRefExpr(to(equalsNode(VD))))),
-                                      hasRHS(ignoringParenCasts(Source)))),
-               *cast<FunctionDecl>(VD->getDeclContext())->getBody(), Ctx)
-             .size();
+        match(findAll(binaryOperator(isAssignmentOperator(),
+                                     hasLHS(ignoringParenImpCasts(
+                                         declRefExpr(to(equalsNode(VD))))),
+                                     hasRHS(ignoringParenCasts(Source)))),
+              *cast<FunctionDecl>(VD->getDeclContext())->getBody(), Ctx)
+            .empty();
     if (!Frames)
       continue;
     diag(V.E->getBeginLoc(),

@@ -14,6 +14,7 @@
 #include "clang-tidy/ClangTidyModule.h"
 
 namespace clang::tidy::logstream {
+namespace {
 
 class LogstreamModule : public ClangTidyModule {
 public:
@@ -22,6 +23,7 @@ public:
   }
 };
 
+} // namespace
 } // namespace clang::tidy::logstream
 
 namespace clang::tidy {

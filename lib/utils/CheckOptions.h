@@ -59,7 +59,7 @@ readListOption(const ClangTidyCheck::OptionsView &Options, llvm::StringRef Name,
 class Pattern {
 public:
   Pattern() = default;
-  explicit Pattern(llvm::StringRef Source);
+  explicit Pattern(llvm::StringRef Src);
   bool matches(llvm::StringRef Text) const;
   bool empty() const { return Source.empty(); }
   const std::string &source() const { return Source; }

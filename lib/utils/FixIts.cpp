@@ -25,8 +25,8 @@ const Expr *asDiscardedStatement(const Expr *E, ASTContext &Ctx) {
     const auto *P = Node.get<Expr>();
     if (const auto *Cast = dyn_cast_or_null<CStyleCastExpr>(P))
       return Cast->getType()->isVoidType();
-    return P && isa<ExprWithCleanups, CXXBindTemporaryExpr,
-                    MaterializeTemporaryExpr>(P);
+    return isa_and_nonnull<ExprWithCleanups, CXXBindTemporaryExpr,
+                           MaterializeTemporaryExpr>(P);
   };
   DynTypedNode Top;
   DynTypedNode Parent =

@@ -98,9 +98,9 @@ static bool carriesValue(const DynTypedNode &Node) {
   const Expr *E = Node.get<Expr>();
   if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(E))
     return CE->getNumArgs() >= 1;
-  return E && isa<ImplicitCastExpr, ParenExpr, MaterializeTemporaryExpr,
-                  CXXBindTemporaryExpr, ExprWithCleanups, ExplicitCastExpr,
-                  InitListExpr>(E);
+  return isa_and_nonnull<ImplicitCastExpr, ParenExpr, MaterializeTemporaryExpr,
+                         CXXBindTemporaryExpr, ExprWithCleanups,
+                         ExplicitCastExpr, InitListExpr>(E);
 }
 
 /// Whether \p RHS, through parentheses and conversions, is \p Value.

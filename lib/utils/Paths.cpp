@@ -25,7 +25,7 @@ public:
 
   std::string resolve(const Expr *E, unsigned Depth = 0) {
     if (!E || Depth > 12)
-      return Unknown();
+      return unknown();
     E = E->IgnoreParenCasts();
     if (const auto *C = dyn_cast<ExprWithCleanups>(E))
       return resolve(C->getSubExpr(), Depth + 1);
@@ -39,7 +39,7 @@ public:
     // .filePath(n), s.arg(x), ...
     if (std::optional<std::string> Qt = qt::pathValue(
             E, [&](const Expr *Part) { return resolve(Part, Depth + 1); },
-            Unknown()))
+            unknown()))
       return *Qt;
 
     if (const auto *SL = dyn_cast<StringLiteral>(E)) {
@@ -52,7 +52,7 @@ public:
       for (unsigned I = 0; I < SL->getLength(); ++I) {
         uint32_t C = SL->getCodeUnit(I);
         if (C >= 0x80)
-          return Unknown();
+          return unknown();
         Narrow += static_cast<char>(C);
       }
       Known = true;
@@ -70,7 +70,7 @@ public:
         if (AT->isPointerType() || AT->isArrayType() || isStringLikeClass(AT))
           return resolve(Arg, Depth + 1);
       }
-      return Unknown();
+      return unknown();
     }
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
       if (Op->getNumArgs() == 2 && Op->getOperator() == OO_Plus)
@@ -79,7 +79,7 @@ public:
       if (Op->getNumArgs() == 2 && Op->getOperator() == OO_Slash)
         return resolve(Op->getArg(0), Depth + 1) + "/" +
                resolve(Op->getArg(1), Depth + 1);
-      return Unknown();
+      return unknown();
     }
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
       const CXXMethodDecl *M = MC->getMethodDecl();
@@ -88,7 +88,7 @@ public:
       if (M && M->getIdentifier() &&
           llvm::is_contained(Accessors, M->getName()))
         return resolve(MC->getImplicitObjectArgument(), Depth + 1);
-      return Unknown();
+      return unknown();
     }
     if (const auto *CO = dyn_cast<ConditionalOperator>(E)) {
       bool Before = Known;
@@ -102,27 +102,27 @@ public:
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
       const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
       if (!VD || isa<ParmVarDecl>(VD))
-        return Unknown();
+        return unknown();
       // Constants anywhere; locals through their one initializer.
       bool Constant = VD->getType().isConstQualified() || VD->isConstexpr() ||
                       (VD->getType()->isPointerType() &&
                        VD->getType()->getPointeeType().isConstQualified() &&
                        !VD->hasGlobalStorage());
       if (!Constant && !VD->isLocalVarDecl())
-        return Unknown();
+        return unknown();
       const VarDecl *Def = nullptr;
       const Expr *Init = VD->getAnyInitializer(Def);
       if (!Init)
-        return Unknown();
+        return unknown();
       return resolve(Init, Depth + 1);
     }
-    return Unknown();
+    return unknown();
   }
 
   bool Known = false;
 
 private:
-  static std::string Unknown() { return std::string(1, UnknownPathPart); }
+  static std::string unknown() { return std::string(1, UnknownPathPart); }
 };
 } // namespace
 

@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <ctime>
 #include <fcntl.h>
+#include <limits>
 #include <optional>
 #include <sys/ioctl.h>
 #include <sys/resource.h>
@@ -47,17 +48,17 @@ std::optional<std::string> getStr(const llvm::json::Object &E,
 }
 std::optional<int64_t> getInt(const llvm::json::Object &E, llvm::StringRef K) {
   if (auto V = E.getInteger(K))
-    return *V;
+    return *V; // NOLINT(bugprone-optional-value-conversion): llvm::Optional <16
   return std::nullopt;
 }
 std::optional<double> getNum(const llvm::json::Object &E, llvm::StringRef K) {
   if (auto V = E.getNumber(K))
-    return *V;
+    return *V; // NOLINT(bugprone-optional-value-conversion): llvm::Optional <16
   return std::nullopt;
 }
 std::optional<bool> getBool(const llvm::json::Object &E, llvm::StringRef K) {
   if (auto V = E.getBoolean(K))
-    return *V;
+    return *V; // NOLINT(bugprone-optional-value-conversion): llvm::Optional <16
   return std::nullopt;
 }
 
@@ -152,14 +153,14 @@ TEST(Event, InvalidUtf8BecomesReplacementCharacters) {
 }
 
 TEST(Event, NumbersAndNonFiniteValues) {
-  llvm::json::Object E =
-      parseLine(logstream::format_event("x",
-                                        {{"i", -7},
-                                         {"u", 18446744073709551615ull},
-                                         {"d", 0.5},
-                                         {"nan", 0.0 / 0.0},
-                                         {"inf", 1.0 / 0.0}},
-                                        {}));
+  llvm::json::Object E = parseLine(logstream::format_event(
+      "x",
+      {{"i", -7},
+       {"u", 18446744073709551615ull},
+       {"d", 0.5},
+       {"nan", std::numeric_limits<double>::quiet_NaN()},
+       {"inf", std::numeric_limits<double>::infinity()}},
+      {}));
   EXPECT_EQ(getInt(E, "i"), -7);
   EXPECT_EQ(getNum(E, "d"), 0.5);
   EXPECT_TRUE(E.get("nan") && E.get("nan")->getAsNull());
@@ -339,6 +340,8 @@ TEST(Event, OutOfMemoryWritesNothingAndReturnsFalse) {
     dup2(Fds[1], STDOUT_FILENO);
     long Pages = 0;
     FILE *Statm = fopen("/proc/self/statm", "r");
+    // The kernel's decimal page count; a failed conversion is checked (!= 1).
+    // NOLINTNEXTLINE(bugprone-unchecked-string-to-number-conversion)
     if (!Statm || fscanf(Statm, "%ld", &Pages) != 1)
       _exit(10);
     fclose(Statm);

@@ -54,11 +54,11 @@ bool hasCompileCommand(const clang::tooling::CompilationDatabase &DB,
 
 /// Returns an error message when source files are given without `--` and no
 /// compilation database can be found for them; an empty string otherwise.
-std::string checkCompilationDatabase(int argc, const char **argv) {
+std::string checkCompilationDatabase(int Argc, const char **Argv) {
   std::string BuildPath;
   std::vector<std::string> Sources;
-  for (int I = 1; I < argc; ++I) {
-    llvm::StringRef Arg = argv[I];
+  for (int I = 1; I < Argc; ++I) {
+    llvm::StringRef Arg = Argv[I];
     if (Arg == "--")
       return ""; // Flags are given on the command line.
     if (Arg.starts_with("@"))
@@ -69,8 +69,8 @@ std::string checkCompilationDatabase(int argc, const char **argv) {
       bool HasInlineValue = Name.contains('=');
       if (HasInlineValue)
         std::tie(Name, Value) = Name.split('=');
-      if (!HasInlineValue && takesSeparateValue(Name) && I + 1 < argc)
-        Value = argv[++I];
+      if (!HasInlineValue && takesSeparateValue(Name) && I + 1 < Argc)
+        Value = Argv[++I];
       if (Name == "p")
         BuildPath = Value.str();
       continue;
@@ -111,10 +111,10 @@ std::string checkCompilationDatabase(int argc, const char **argv) {
 /// relative to its own executable; this one lives elsewhere. Unless the user
 /// names a resource directory, use the one of the LLVM it was built against,
 /// for every target.
-std::vector<const char *> withResourceDir(int argc, const char **argv) {
-  std::vector<const char *> Args(argv, argv + argc);
-  for (int I = 1; I < argc; ++I)
-    if (llvm::StringRef(argv[I]).contains("-resource-dir"))
+std::vector<const char *> withResourceDir(int Argc, const char **Argv) {
+  std::vector<const char *> Args(Argv, Argv + Argc);
+  for (int I = 1; I < Argc; ++I)
+    if (llvm::StringRef(Argv[I]).contains("-resource-dir"))
       return Args;
   static const std::string ResourceDir =
       "--extra-arg-before=-resource-dir=" LOGSTREAM_CLANG_RESOURCE_DIR;

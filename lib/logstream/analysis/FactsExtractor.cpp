@@ -86,17 +86,17 @@ std::string qualifiedName(const FunctionDecl *FD) {
 const Expr *strip(const Expr *E) {
   for (unsigned I = 0; E && I < 16; ++I) {
     const Expr *Next = E->IgnoreParenImpCasts();
-    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(Next))
+    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(Next)) {
       Next = M->getSubExpr();
-    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(Next))
+    } else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(Next)) {
       Next = B->getSubExpr();
-    else if (const auto *W = dyn_cast<ExprWithCleanups>(Next))
+    } else if (const auto *W = dyn_cast<ExprWithCleanups>(Next)) {
       Next = W->getSubExpr();
-    else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(Next))
+    } else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(Next)) {
       Next = F->getSubExpr();
-    else if (const auto *C = dyn_cast<CStyleCastExpr>(Next))
+    } else if (const auto *C = dyn_cast<CStyleCastExpr>(Next)) {
       Next = C->getSubExpr();
-    else if (const auto *CE = dyn_cast<CXXConstructExpr>(Next)) {
+    } else if (const auto *CE = dyn_cast<CXXConstructExpr>(Next)) {
       const CXXRecordDecl *RD = CE->getConstructor()->getParent();
       bool StringLike =
           RD->getIdentifier() &&
@@ -681,13 +681,13 @@ void Summarizer::checkLogging(const CallExpr *C) {
     if (!Handle.empty())
       Dest = "handle";
   };
-  if ((N == "vfprintf" || N == "fprintf") && N0 >= 2 && Forwards(1))
+  if ((N == "vfprintf" || N == "fprintf") && N0 >= 2 && Forwards(1)) {
     Classify(C->getArg(0));
-  else if ((N == "vprintf" || N == "printf" || N == "puts") && Forwards(0))
+  } else if ((N == "vprintf" || N == "printf" || N == "puts") && Forwards(0)) {
     Dest = "stdout";
-  else if (N == "fputs" && N0 == 2 && Forwards(0))
+  } else if (N == "fputs" && N0 == 2 && Forwards(0)) {
     Classify(C->getArg(1));
-  else if ((N == "vdprintf" || N == "dprintf") && N0 >= 2 && Forwards(1)) {
+  } else if ((N == "vdprintf" || N == "dprintf") && N0 >= 2 && Forwards(1)) {
     Expr::EvalResult R;
     if (C->getArg(0)->EvaluateAsInt(R, Ctx)) {
       int64_t Fd = R.Val.getInt().getExtValue();
@@ -1091,7 +1091,7 @@ json::Value FactsExtractor::toJSON(const SourceManager &SM) const {
         compat::contentFileName(E.getFile().getContentCache());
     if (!Name.empty()) {
       llvm::SmallString<256> Path(Name);
-      llvm::sys::fs::make_absolute(Path);
+      (void)llvm::sys::fs::make_absolute(Path); // kept relative on failure
       llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
       DepSet.insert(std::string(Path));
     }
@@ -1102,7 +1102,7 @@ json::Value FactsExtractor::toJSON(const SourceManager &SM) const {
   llvm::StringRef MainName = compat::fileIDName(SM, SM.getMainFileID());
   if (!MainName.empty()) {
     llvm::SmallString<256> Path(MainName);
-    llvm::sys::fs::make_absolute(Path);
+    (void)llvm::sys::fs::make_absolute(Path); // kept relative on failure
     llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
     Main = std::string(Path);
   }

@@ -60,7 +60,7 @@ branchOutcomes(const Expr *Cond, const ResultValue &Result, ASTContext &Ctx);
 /// operand evaluated, `b`; for `if (init, rc == 0)`, `rc == 0`.
 const Expr *decidingCondition(const CFGBlock &B);
 /// The same for the whole condition of an `if`: its last operand evaluated.
-const Expr *decidingCondition(const Expr *Cond);
+const Expr *decidingCondition(const Expr *E);
 
 /// The variable an operation's result is stored in, in \p G: `int rc =
 /// op(...)`, `rc = op(...)` (C89 style), `if (auto r = op(...))`.

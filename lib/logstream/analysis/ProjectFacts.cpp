@@ -36,7 +36,7 @@ std::string definitionFile(const Decl *D) {
   if (Name.empty())
     return "";
   llvm::SmallString<256> Path(Name);
-  llvm::sys::fs::make_absolute(Path);
+  (void)llvm::sys::fs::make_absolute(Path); // kept relative on failure
   llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
   return std::string(Path);
 }
@@ -229,7 +229,7 @@ static std::string resolveFactsPath(llvm::StringRef Name,
   if (llvm::sys::path::is_absolute(Name) || llvm::sys::fs::exists(Name))
     return Name.str();
   llvm::SmallString<256> Dir(MainFile);
-  llvm::sys::fs::make_absolute(Dir);
+  (void)llvm::sys::fs::make_absolute(Dir); // kept relative on failure
   while (llvm::sys::path::has_parent_path(Dir)) {
     llvm::sys::path::remove_filename(Dir);
     llvm::SmallString<256> Candidate(Dir);
@@ -246,9 +246,9 @@ std::shared_ptr<const ProjectFacts>
 ProjectFacts::get(ClangTidyContext &Context, const ClangTidyCheck &Check) {
   std::string Name;
   if (std::optional<std::string> Env =
-          compat::toStd(llvm::sys::Process::GetEnv(FactsFileEnv)))
+          compat::toStd(llvm::sys::Process::GetEnv(FactsFileEnv))) {
     Name = *Env;
-  else {
+  } else {
     const auto &Opts = Context.getOptions().CheckOptions;
     auto It = Opts.find(FactsFileOption);
     if (It != Opts.end())

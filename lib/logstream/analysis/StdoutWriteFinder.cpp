@@ -379,9 +379,9 @@ void Walker::streamMemberCall(const CXXMemberCallExpr *E,
   llvm::StringRef Name = MD->getName();
   const Expr *Object = E->getImplicitObjectArgument();
   if (Object && isStdoutStream(Object)) {
-    if (Name == "write" || Name == "put")
+    if (Name == "write" || Name == "put") {
       addWrite(E, streamName(Object), StdoutPath::Stream);
-    else if (Name == "setf" && E->getNumArgs() >= 1) {
+    } else if (Name == "setf" && E->getNumArgs() >= 1) {
       const auto *Flag =
           dyn_cast<DeclRefExpr>(E->getArg(0)->IgnoreParenImpCasts());
       if (Flag && Flag->getDecl()->getIdentifier() &&

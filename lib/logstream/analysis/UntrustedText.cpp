@@ -182,7 +182,7 @@ std::optional<Untrusted> UntrustedFinder::walkLocal(const Expr *Ref,
   const auto *Fn = dyn_cast<FunctionDecl>(VD->getDeclContext());
   if (!Fn || !Fn->getBody())
     return std::nullopt;
-  auto Ref_ = ignoringParenImpCasts(
+  auto BufferRef = ignoringParenImpCasts(
       anyOf(declRefExpr(to(equalsNode(VD))),
             unaryOperator(hasOperatorName("&"),
                           hasUnaryOperand(declRefExpr(to(equalsNode(VD)))))));
@@ -193,7 +193,7 @@ std::optional<Untrusted> UntrustedFinder::walkLocal(const Expr *Ref,
                                          "::getline", "::getdelim",
                                          "::std::getline", "::fread"))
                      .bind("fn")),
-          hasAnyArgument(Ref_))),
+          hasAnyArgument(BufferRef))),
       *Fn->getBody(), Ctx);
   if (Reads.empty())
     return std::nullopt;

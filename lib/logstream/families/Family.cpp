@@ -114,8 +114,8 @@ DynTypedNode valueParent(const Expr *E, ASTContext &Ctx, const Expr *&Child) {
         }
     }
     const Expr *P = Parent.get<Expr>();
-    if (P && isa<ParenExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
-                 ExprWithCleanups>(P)) {
+    if (isa_and_nonnull<ParenExpr, MaterializeTemporaryExpr,
+                        CXXBindTemporaryExpr, ExprWithCleanups>(P)) {
       Node = Parent;
       Child = P;
       continue;

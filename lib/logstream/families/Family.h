@@ -98,9 +98,13 @@ struct Finding {
   SourceLocation Loc;
   Operation Op;
   std::string Api;
+  // NOLINTBEGIN(readability-redundant-member-init): `= {}` keeps the
+  // aggregate initializations that leave them out free of
+  // -Wmissing-field-initializers.
   std::string Path = {};   // resolved path, or "" when unknown
   std::string Detail = {}; // library setting, signal name
   std::optional<FixItHint> Removal = {};
+  // NOLINTEND(readability-redundant-member-init)
   SourceLocation NoteLoc = {}; // the reopen in a signal handler
 };
 
@@ -296,7 +300,7 @@ AST_MATCHER(CXXConstructExpr, isNewInitializer) {
 /// \p Qualified (as getQualifiedNameAsString spells it) without inline or
 /// versioned namespaces (`std::filesystem::__cxx11::remove`,
 /// `boost::log::v2_mt_posix::sinks::text_file_backend`).
-std::string withoutInlineNamespaces(std::string Qualified);
+std::string withoutInlineNamespaces(std::string Name);
 
 /// The qualified name of \p D without inline or versioned namespaces.
 std::string apiName(const NamedDecl *D);

@@ -168,13 +168,13 @@ void Iostreams::registerSinkMatchers(SinkHost &H,
 bool Iostreams::checkSink(SinkHost &H, const MatchResult &Result) {
   const auto &N = Result.Nodes;
   ASTContext &Ctx = *Result.Context;
-  if (const auto *C = N.getNodeAs<CXXConstructExpr>(ConstructId))
+  if (const auto *C = N.getNodeAs<CXXConstructExpr>(ConstructId)) {
     checkConstruct(H, C, Ctx);
-  else if (const auto *C = N.getNodeAs<CXXMemberCallExpr>(OpenId))
+  } else if (const auto *C = N.getNodeAs<CXXMemberCallExpr>(OpenId)) {
     checkOpen(H, C, Ctx);
-  else if (const auto *C = N.getNodeAs<CXXMemberCallExpr>(RdbufId))
+  } else if (const auto *C = N.getNodeAs<CXXMemberCallExpr>(RdbufId)) {
     checkRdbuf(H, C, Ctx);
-  else if (const auto *C = N.getNodeAs<CallExpr>(MakeId)) {
+  } else if (const auto *C = N.getNodeAs<CallExpr>(MakeId)) {
     std::string Path, Receiver;
     if (!H.isLogTarget(C->getArg(0), C, Ctx, Path, Receiver))
       return true;
@@ -182,8 +182,9 @@ bool Iostreams::checkSink(SinkHost &H, const MatchResult &Result) {
     H.report(Ctx.getSourceManager().getExpansionLoc(C->getBeginLoc()),
              streamTypeName(N.getNodeAs<CXXRecordDecl>(MadeClassId), Wide),
              Path);
-  } else
+  } else {
     return false;
+  }
   return true;
 }
 

@@ -186,7 +186,7 @@ void Spdlog::checkFactory(SinkHost &H, const CallExpr *Call, ASTContext &Ctx) {
   const auto *Ref =
       dyn_cast<DeclRefExpr>(Call->getCallee()->IgnoreParenImpCasts());
   auto Args = utils::writtenArgs(Call);
-  if (!Ref || Args.size() < 1)
+  if (!Ref || Args.empty())
     return;
   CharSourceRange NameRange = utils::fileRange(Ref->getLocation(), Ctx);
   CharSourceRange Rest;
