@@ -356,16 +356,18 @@ void EventInjectionCheck::checkFrames(const analysis::RecordShape &S,
       continue;
     auto Source =
         callExpr(callee(functionDecl(hasName("::backtrace_symbols"))));
+    // Initialized, or assigned somewhere in the function, from
+    // backtrace_symbols(): any other array of strings is no stack trace.
     bool Frames =
         (VD->getInit() &&
          !match(expr(ignoringParenCasts(Source)), *VD->getInit(), Ctx)
               .empty()) ||
-        match(findAll(binaryOperator(isAssignmentOperator(),
-                                     hasLHS(ignoringParenImpCasts(
-                                         declRefExpr(to(equalsNode(VD))))),
-                                     hasRHS(ignoringParenCasts(Source)))),
-              *cast<FunctionDecl>(VD->getDeclContext())->getBody(), Ctx)
-            .empty();
+        !match(findAll(binaryOperator(isAssignmentOperator(),
+                                      hasLHS(ignoringParenImpCasts(
+                                          declRefExpr(to(equalsNode(VD))))),
+                                      hasRHS(ignoringParenCasts(Source)))),
+               *cast<FunctionDecl>(VD->getDeclContext())->getBody(), Ctx)
+             .empty();
     if (!Frames)
       continue;
     diag(V.E->getBeginLoc(),

@@ -87,6 +87,33 @@ void crash_report(void) {
   free(symbols);
 }
 
+/* Assigned after its declaration, in a crash handler's usual shape. */
+void crash_report_late(int fd) {
+  void *frames[32];
+  char **lines = 0;
+  int n = backtrace(frames, 32);
+  if (fd >= 0)
+    lines = backtrace_symbols(frames, n);
+  for (int i = 0; lines && i < n; ++i)
+    fprintf(stderr, "  frame %d: %s\n", i, lines[i]);
+  // CHECK-MESSAGES: :[[@LINE-1]]:44: warning: stack trace written one frame per line: each frame becomes an event of its own
+  free(lines);
+}
+
+/* Arrays of names (not of frames) written one per line: no stack trace. */
+struct upstream {
+  const char *names[4];
+  int count;
+};
+void list_upstreams(const struct upstream *u, char **configured) {
+  const char *defaults[] = {"primary", "replica"};
+  char **extra = configured;
+  for (int i = 0; i < 2; ++i)
+    fprintf(stderr, "[INFO] default upstream %s\n", defaults[i]);
+  for (int i = 0; i < u->count; ++i)
+    fprintf(stderr, "[INFO] upstream %s\n", extra[i]);
+}
+
 void multi_line(int code) {
   fprintf(stderr, "[ERROR] request failed\n  code: %d\n", code);
   // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: log record message has a line break before its end: a line-oriented stream splits it into several events
