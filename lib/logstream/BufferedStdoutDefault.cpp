@@ -48,10 +48,10 @@ static bool setBeforeWrites(llvm::ArrayRef<BufferingCall> Calls,
 /// `print_usage()`, `showHelp()`, `version()`: written once, before the
 /// tool exits (which flushes stdout), and not an event.
 bool BufferedStdoutCheck::isUsageText(const StdoutWrite &W) const {
-  const auto *ND = dyn_cast_or_null<NamedDecl>(W.Function);
-  return ND && ND->getIdentifier() && !UsageFunctionPattern.empty() &&
+  return W.Function && W.Function->getIdentifier() &&
+         !UsageFunctionPattern.empty() &&
          UsageFunctionPattern.matches(
-             utils::normalizeIdentifier(ND->getName()));
+             utils::normalizeIdentifier(W.Function->getName()));
 }
 
 void BufferedStdoutCheck::checkDefaultBuffering(const FunctionDecl *Main,
