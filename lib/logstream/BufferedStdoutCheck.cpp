@@ -54,7 +54,7 @@ void BufferedStdoutCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "UsageFunctionPattern", UsageFunctionPattern.source());
 }
 
-void BufferedStdoutCheck::registerMatchers(MatchFinder *Finder) {
+void BufferedStdoutCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   // The default buffering is analysed only in a translation unit that
   // defines main (reported at the end of the unit).
   if (CheckDefaultBuffering)

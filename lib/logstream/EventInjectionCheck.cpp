@@ -128,7 +128,7 @@ void EventInjectionCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   storeBool(Opts, "CheckStackTraces", CheckStackTraces);
 }
 
-void EventInjectionCheck::registerMatchers(MatchFinder *Finder) {
+void EventInjectionCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   Records.registerMatchers(Finder, this);
   // Every matcher below skips system headers: grouped, a node there is
   // tried once per kind.

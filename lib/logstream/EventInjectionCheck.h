@@ -27,7 +27,7 @@ class EventInjectionCheck : public LogstreamCheck {
 public:
   EventInjectionCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void registerUserCodeMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
 
   /// A printf-style record rewritten as a runtime API call.

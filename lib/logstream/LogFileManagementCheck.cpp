@@ -100,7 +100,7 @@ void LogFileManagementCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
                 tidy::utils::options::serializeStringList(ReopenSignals));
 }
 
-void LogFileManagementCheck::registerMatchers(MatchFinder *Finder) {
+void LogFileManagementCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   {
     // The tables' matchers and the families', grouped by node kind behind
     // one system-header test (registered at the end of the block, before

@@ -28,7 +28,7 @@ class LogFileManagementCheck : public FamilyCheck<families::ManagementHost> {
 public:
   LogFileManagementCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void registerUserCodeMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
 
   /// What a finding says the code does.

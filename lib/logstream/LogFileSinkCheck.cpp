@@ -39,7 +39,7 @@ DeclarationMatcher LogFileSinkCheck::sinkClass() const {
       .bind(families::SinkClassId);
 }
 
-void LogFileSinkCheck::registerMatchers(MatchFinder *Finder) {
+void LogFileSinkCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   // Nothing in system headers is reported: every matcher filters first, it
   // is the cheapest test and most of a translation unit is system headers.
   if (Facts)

@@ -25,6 +25,11 @@ void LogstreamCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
     Options.store(Opts, "IncludeStyle", Inserter->getStyle());
 }
 
+void LogstreamCheck::registerMatchers(ast_matchers::MatchFinder *Finder) {
+  Traversal = utils::UserCodeTraversal::of(Finder);
+  registerUserCodeMatchers(&Traversal->finder());
+}
+
 void LogstreamCheck::registerPPCallbacks(const SourceManager &SM,
                                          Preprocessor *PP, Preprocessor *) {
   this->PP = PP;

@@ -2,8 +2,9 @@
 //
 // The plumbing every logstream check shares, so that a check's own files hold
 // only its matchers, its dispatch and its diagnostics: the preprocessor (macro
-// values, include insertion), strict option readers, the system-header filter
-// and one queue of work deferred to the end of the translation unit.
+// values, include insertion), strict option readers, the traversal of the
+// user's code only (utils/UserCodeTraversal.h) and one queue of work deferred
+// to the end of the translation unit.
 //
 //===----------------------------------------------------------------------===//
 
@@ -12,6 +13,7 @@
 
 #include "utils/Compat.h"
 #include "utils/CheckOptions.h"
+#include "utils/UserCodeTraversal.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/FunctionExtras.h"
 #include <cstdint>
@@ -35,6 +37,9 @@ public:
   /// Stores `IncludeStyle` when the check inserts includes; a check that
   /// overrides this calls it first.
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  /// Registers the check's matchers (registerUserCodeMatchers) with the
+  /// unit's one traversal of the user's code, not with clang-tidy's finder.
+  void registerMatchers(ast_matchers::MatchFinder *Finder) final;
   void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
                            Preprocessor *ModuleExpanderPP) final;
   /// Runs the actions queued with atEndOfTranslationUnit(), in order, then
@@ -80,6 +85,11 @@ protected:
   /// main, every use of a variable) are reported from here.
   void atEndOfTranslationUnit(llvm::unique_function<void()> Action);
 
+  /// The check's matchers: \p Finder visits the namespace-level
+  /// declarations outside system headers (and what they contain), nothing
+  /// else, once per translation unit; the callback is the check, as with
+  /// clang-tidy's finder.
+  virtual void registerUserCodeMatchers(ast_matchers::MatchFinder *Finder) = 0;
   /// Preprocessor callbacks of the check's own (called once per unit, after
   /// the shared ones are registered).
   virtual void registerPreprocessor(Preprocessor &) {}
@@ -90,6 +100,7 @@ protected:
 private:
   std::string Name;
   std::unique_ptr<compat::IncludeInserter> Inserter;
+  std::shared_ptr<utils::UserCodeTraversal> Traversal;
   Preprocessor *PP = nullptr;
   const SourceManager *SM = nullptr;
   std::vector<llvm::unique_function<void()>> AtEnd;

@@ -73,7 +73,7 @@ void ProjectFactsCheck::registerPreprocessor(Preprocessor &) {
     atEndOfTranslationUnit([this] { writeFacts(); });
 }
 
-void ProjectFactsCheck::registerMatchers(MatchFinder *Finder) {
+void ProjectFactsCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   if (!Extractor)
     return; // Extraction is off: no cost.
   Finder->addMatcher(

@@ -160,7 +160,7 @@ void SecurityEventCategoryCheck::forgetTranslationUnit() {
   Context = nullptr;
 }
 
-void SecurityEventCategoryCheck::registerMatchers(MatchFinder *Finder) {
+void SecurityEventCategoryCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   std::vector<StringRef> Names;
   for (const auto &[Name, Op] : Operations)
     Names.push_back(Name);

@@ -38,7 +38,7 @@ class SecurityEventCategoryCheck : public LogstreamCheck {
 public:
   SecurityEventCategoryCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void registerUserCodeMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
 
   /// How an operation reports success.

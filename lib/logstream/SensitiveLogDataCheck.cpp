@@ -99,7 +99,7 @@ void SensitiveLogDataCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   storeBool(Opts, "ReportBareOutput", ReportBareOutput);
 }
 
-void SensitiveLogDataCheck::registerMatchers(MatchFinder *Finder) {
+void SensitiveLogDataCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   Records.registerMatchers(Finder, this);
   Finder->addMatcher(
       callExpr(

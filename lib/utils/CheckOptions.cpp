@@ -5,6 +5,7 @@
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 #include <mutex>
 
 namespace clang::tidy::logstream::utils {
@@ -15,16 +16,28 @@ namespace {
 /// once per process: the checks read the same patterns (the vocabularies,
 /// the log file classifier's) once per check and per translation unit, and
 /// compiling them costs more than most of what the checks then do with
-/// them. llvm::Regex::match is const, so one compiled form is shared.
-std::shared_ptr<llvm::Regex> compiled(llvm::StringRef Source) {
+/// them. llvm::Regex::match is const, so one compiled form is shared; it
+/// lives as long as the process.
+const llvm::Regex &compiled(llvm::StringRef Source) {
   static std::mutex Lock;
-  static llvm::StringMap<std::shared_ptr<llvm::Regex>> Cache;
+  static llvm::StringMap<std::unique_ptr<llvm::Regex>> Cache;
   std::lock_guard<std::mutex> Guard(Lock);
-  std::shared_ptr<llvm::Regex> &RE = Cache[Source];
+  std::unique_ptr<llvm::Regex> &RE = Cache[Source];
   if (!RE)
-    RE = std::make_shared<llvm::Regex>(Source, llvm::Regex::IgnoreCase);
-  return RE;
+    RE = std::make_unique<llvm::Regex>(Source, llvm::Regex::IgnoreCase);
+  return *RE;
 }
+
+/// Every default pattern read so far (see defaultPatternsRead).
+struct DefaultPatterns {
+  std::mutex Lock;
+  llvm::StringSet<> Seen;
+
+  static DefaultPatterns &get() {
+    static DefaultPatterns D;
+    return D;
+  }
+};
 
 } // namespace
 
@@ -83,8 +96,18 @@ std::string readRegexOption(const ClangTidyCheck &Check,
   std::string Value(Options.get(Name, Default));
   if (Value.empty())
     return Value; // Matches nothing: the heuristic is off.
+  if (Value == Default) {
+    // The check's own default, which compiles (the unit test
+    // DefaultPatterns.AllCompile proves it for every check): compiled on
+    // first use, not here. Compiling every pattern of every check up front
+    // cost 23 M instructions, as much as the analysis of a small unit.
+    DefaultPatterns &D = DefaultPatterns::get();
+    std::lock_guard<std::mutex> Guard(D.Lock);
+    D.Seen.insert(Default);
+    return Value;
+  }
   std::string Error;
-  if (!compiled(Value)->isValid(Error)) {
+  if (!compiled(Value).isValid(Error)) {
     Check.configurationDiag(
         "invalid regular expression '%0' for option '%1.%2': %3",
         DiagnosticIDs::Error)
@@ -92,6 +115,16 @@ std::string readRegexOption(const ClangTidyCheck &Check,
     return Default.str();
   }
   return Value;
+}
+
+std::vector<std::string> defaultPatternsRead() {
+  DefaultPatterns &D = DefaultPatterns::get();
+  std::lock_guard<std::mutex> Guard(D.Lock);
+  std::vector<std::string> All;
+  for (const auto &Entry : D.Seen)
+    All.push_back(Entry.getKey().str());
+  llvm::sort(All);
+  return All;
 }
 
 std::vector<llvm::StringRef>
@@ -108,13 +141,16 @@ readListOption(const ClangTidyCheck::OptionsView &Options, llvm::StringRef Name,
   return Result;
 }
 
-Pattern::Pattern(llvm::StringRef Src) : Source(Src.str()) {
-  if (!Source.empty())
-    Compiled = compiled(Source);
-}
-
 bool Pattern::matches(llvm::StringRef Text) const {
-  return Compiled && Compiled->match(Text);
+  if (Source.empty())
+    return false;
+  auto [Answer, New] = Answers.try_emplace(Text, false);
+  if (!New)
+    return Answer->second;
+  if (!Compiled)
+    Compiled = &compiled(Source);
+  Answer->second = Compiled->match(Text);
+  return Answer->second;
 }
 
 } // namespace clang::tidy::logstream::utils

@@ -11,6 +11,7 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Regex.h"
 #include <string>
@@ -43,11 +44,17 @@ void storeBoolOption(const ClangTidyCheck::OptionsView &Options,
 
 /// Reads a regular-expression option. An empty value means "matches nothing".
 /// An invalid expression is reported as a configuration error and replaced
-/// by \p Default.
+/// by \p Default. A value other than the default is compiled here (to find
+/// out); the default is not (see defaultPatternsRead).
 std::string readRegexOption(const ClangTidyCheck &Check,
                             const ClangTidyCheck::OptionsView &Options,
                             llvm::StringRef CheckName, llvm::StringRef Name,
                             llvm::StringRef Default);
+
+/// The default of every regular-expression option read so far in this
+/// process, sorted: readRegexOption does not compile a default, so a test
+/// proves that each of them compiles.
+std::vector<std::string> defaultPatternsRead();
 
 /// Reads a ';'-separated list option, trimming blanks and dropping empty
 /// entries.
@@ -55,19 +62,29 @@ std::vector<llvm::StringRef>
 readListOption(const ClangTidyCheck::OptionsView &Options, llvm::StringRef Name,
                llvm::StringRef Default);
 
-/// A case-insensitive regular expression that matches nothing when empty.
+/// A case-insensitive regular expression that matches nothing when empty,
+/// compiled on its first match (once per process for each text: copies and
+/// other patterns with the same text share the compiled form). Each text
+/// asked about is answered once: the checks ask about the same names again
+/// and again (every call of strcmp, every record in one file), and one
+/// match of a vocabulary's large alternation costs a few hundred thousand
+/// instructions. Not for use by two threads at once (a check's patterns
+/// belong to the check).
 class Pattern {
 public:
   Pattern() = default;
-  explicit Pattern(llvm::StringRef Src);
+  explicit Pattern(llvm::StringRef Src) : Source(Src.str()) {}
   bool matches(llvm::StringRef Text) const;
   bool empty() const { return Source.empty(); }
   const std::string &source() const { return Source; }
 
 private:
   std::string Source;
-  // llvm::Regex is move-only and its match() is const.
-  std::shared_ptr<llvm::Regex> Compiled;
+  // The process's compiled form of Source (llvm::Regex::match is const),
+  // set on the first match.
+  mutable const llvm::Regex *Compiled = nullptr;
+  // The answer for each text asked about.
+  mutable llvm::StringMap<bool> Answers;
 };
 
 } // namespace clang::tidy::logstream::utils

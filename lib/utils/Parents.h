@@ -1,9 +1,11 @@
-//===--- Parents.h - Climbing the AST without the TU-wide parent map ------===//
+//===--- Parents.h - Climbing the AST of the user's code ------------------===//
 //
-// Every parent a check asks for comes from here: parentsOf() builds a parent
-// map of one namespace-level declaration instead of the whole translation
-// unit's, and climbThrough() is the one way to walk up through the nodes
-// that only wrap a value.
+// Every parent a check asks for comes from here, and climbThrough() is the
+// one way to walk up through the nodes that only wrap a value. The checks
+// run inside utils::UserCodeTraversal, whose traversal scope is the user's
+// code: the context's parent map, built on the first question, holds the
+// nodes of the user's code, not those of every header (which cost more
+// than all the checks together when the checks ran over the whole unit).
 //
 //===----------------------------------------------------------------------===//
 
@@ -19,15 +21,9 @@
 
 namespace clang::tidy::logstream::utils {
 
-/// The parents of \p Node, as ASTContext::getParents gives them, but found
-/// in a parent map of the namespace-level declaration that contains the
-/// node (a function, a class, a variable, a template with its
-/// instantiations) instead of the whole translation unit's: the first
-/// getParents call builds a map of every node of every header, which costs
-/// more than all the checks together. Each declaration's map is built once
-/// per translation unit; a node that no such declaration contains (it is
-/// rare: an instantiated member defined outside its class template) is
-/// looked up in the whole translation unit's map.
+/// The parents of \p Node (ASTContext::getParents). Inside the checks' run
+/// the map covers the namespace-level declarations outside system headers:
+/// a node of a system header has no parents there.
 DynTypedNodeList parentsOf(const DynTypedNode &Node, ASTContext &Ctx);
 template <typename T>
 DynTypedNodeList parentsOf(const T &Node, ASTContext &Ctx) {
@@ -36,14 +32,11 @@ DynTypedNodeList parentsOf(const T &Node, ASTContext &Ctx) {
 
 /// Whether a declaration above \p Node (any of its parents, through every
 /// parent where the AST forks) is a class or function template
-/// instantiation: ast_matchers::isInTemplateInstantiation, over the parents
-/// of parentsOf instead of the whole translation unit's parent map (which
-/// hasAncestor builds on its first use, for every node of every header).
+/// instantiation: ast_matchers::isInTemplateInstantiation, over parentsOf.
 bool isInTemplateInstantiation(const DynTypedNode &Node, ASTContext &Ctx);
 
-/// The matcher of isInTemplateInstantiation above: a drop-in for
-/// ast_matchers::isInTemplateInstantiation() that builds no parent map of
-/// the whole translation unit.
+/// The matcher of isInTemplateInstantiation above (a drop-in for
+/// ast_matchers::isInTemplateInstantiation()).
 AST_MATCHER(Stmt, inTemplateInstantiation) {
   return isInTemplateInstantiation(DynTypedNode::create(Node),
                                    Finder->getASTContext());

@@ -1,7 +1,11 @@
-//===--- CheckOptionsTest.cpp - utils::Pattern
-//-----------------------------===//
+//===--- CheckOptionsTest.cpp - utils::Pattern and the default patterns ---===//
 
+#include "utils/Compat.h"
 #include "utils/CheckOptions.h"
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang-tidy/ClangTidyOptions.h"
+#include "llvm/Support/Regex.h"
 #include "gtest/gtest.h"
 
 using clang::tidy::logstream::utils::Pattern;
@@ -27,6 +31,41 @@ TEST(Pattern, CopiesShareTheCompiledExpression) {
   Pattern Q = P;
   EXPECT_TRUE(Q.matches("xaab"));
   EXPECT_EQ(Q.source(), "a+b");
+}
+
+TEST(Pattern, AnInvalidTextMatchesNothing) {
+  Pattern P("(unclosed");
+  EXPECT_FALSE(P.matches("(unclosed"));
+}
+
+// readRegexOption does not compile a default (the checks would pay for every
+// pattern of every check on every unit): every check of the module, made
+// with its default options, reads its patterns; each of them must compile.
+TEST(DefaultPatterns, AllCompile) {
+  using namespace clang::tidy;
+  ClangTidyOptions Options = ClangTidyOptions::getDefaults();
+  Options.Checks = "-*,logstream-*";
+  ClangTidyContext Context(std::make_unique<DefaultOptionsProvider>(
+      ClangTidyGlobalOptions(), Options));
+  ClangTidyCheckFactories Factories;
+  unsigned Modules = 0;
+  for (const auto &Entry : ClangTidyModuleRegistry::entries())
+    if (Entry.getName() == "logstream-module") {
+      Entry.instantiate()->addCheckFactories(Factories);
+      ++Modules;
+    }
+  ASSERT_EQ(Modules, 1U);
+  auto Checks = Factories.createChecks(&Context);
+  EXPECT_GE(Checks.size(), 7U);
+  std::vector<std::string> Defaults =
+      clang::tidy::logstream::utils::defaultPatternsRead();
+  // The log file classifier's, the vocabularies', the record finder's...
+  EXPECT_GE(Defaults.size(), 20U) << "patterns read: " << Defaults.size();
+  for (const std::string &Default : Defaults) {
+    llvm::Regex RE(Default, llvm::Regex::IgnoreCase);
+    std::string Error;
+    EXPECT_TRUE(RE.isValid(Error)) << Default << ": " << Error;
+  }
 }
 
 } // namespace
