@@ -164,20 +164,15 @@ void SecurityEventCategoryCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   std::vector<StringRef> Names;
   for (const auto &[Name, Op] : Operations)
     Names.push_back(Name);
-  auto InFunction = [](auto Inner) {
-    return functionDecl(isDefinition(), unless(isExpansionInSystemHeader()),
-                        hasBody(forEachDescendant(Inner)))
-        .bind("fn");
-  };
-  // The InFunction matchers: grouped, a function declared in a system
-  // header is tried once, not once per matcher.
-  utils::UserCodeMatchers Grouped(Finder, this);
+  // What the check looks for inside a function (each bound with the
+  // function as "fn"): one walk of each body for all of the statements, one
+  // for the declarations, instead of one per matcher (a forEachDescendant
+  // walks the whole body each time).
+  std::vector<ast_matchers::internal::DynTypedMatcher> InBody;
   if (!Names.empty())
-    Grouped.addMatcher(
-        InFunction(
-            callExpr(callee(functionDecl(hasAnyName(Names)).bind("opfn")))
-                .bind("op")),
-        this);
+    InBody.push_back(
+        callExpr(callee(functionDecl(hasAnyName(Names)).bind("opfn")))
+            .bind("op"));
   // Credential comparisons, and comparisons constant-time by name.
   auto Comparison = functionDecl(
       hasAnyName("::strcmp", "::strncmp", "::memcmp", "::bcmp", "::strcasecmp",
@@ -187,39 +182,48 @@ void SecurityEventCategoryCheck::registerUserCodeMatchers(MatchFinder *Finder) {
           ? Comparison
           : functionDecl(
                 anyOf(Comparison, nameMatchesPattern(ConstantTimeCompare)));
-  Grouped.addMatcher(
-      InFunction(
-          callExpr(callee(Compare), argumentCountAtLeast(2)).bind("cmp")),
-      this);
+  InBody.push_back(
+      callExpr(callee(Compare), argumentCountAtLeast(2)).bind("cmp"));
+  if (getLangOpts().CPlusPlus)
+    InBody.push_back(cxxOperatorCallExpr(
+                         hasAnyOverloadedOperatorName("==", "!="),
+                         argumentCountIs(2))
+                         .bind("cmp-op"));
+  // Decisions by name in conditions, or stored and tested later
+  // (`const bool allowed = check_acl(...)`).
+  auto Decision =
+      callExpr(callee(functionDecl().bind("decfn"))).bind("decision");
+  if (!SecurityDecision.empty()) {
+    InBody.push_back(ifStmt(hasCondition(expr(eachOf(
+        ignoringParenImpCasts(Decision), forEachDescendant(Decision))))));
+    InBody.push_back(binaryOperator(isAssignmentOperator(),
+                                    hasRHS(ignoringParenImpCasts(Decision))));
+  }
+  auto InFunction = [](auto Inner) {
+    return functionDecl(isDefinition(), unless(isExpansionInSystemHeader()),
+                        hasBody(forEachDescendant(Inner)))
+        .bind("fn");
+  };
+  // Grouped: a function declared in a system header is tried once.
+  utils::UserCodeMatchers Grouped(Finder, this);
+  using ast_matchers::internal::DynTypedMatcher;
+  DynTypedMatcher Each =
+      InBody.size() == 1
+          ? InBody.front()
+          : DynTypedMatcher::constructVariadic(
+                DynTypedMatcher::VO_EachOf,
+                ASTNodeKind::getFromNodeKind<Stmt>(), std::move(InBody));
+  Grouped.addMatcher(InFunction(Each.unconditionalConvertTo<Stmt>()), this);
+  if (!SecurityDecision.empty())
+    Grouped.addMatcher(
+        InFunction(varDecl(hasInitializer(ignoringParenImpCasts(Decision)))),
+        this);
   // `openlog(..., LOG_AUTHPRIV)`: every syslog record of the program that
   // names no facility of its own is in the auth facility.
   Finder->addMatcher(
       callExpr(callee(functionDecl(hasName("::openlog"))), argumentCountIs(3))
           .bind("openlog"),
       this);
-  if (getLangOpts().CPlusPlus)
-    Grouped.addMatcher(
-        InFunction(cxxOperatorCallExpr(hasAnyOverloadedOperatorName("==", "!="),
-                                       argumentCountIs(2))
-                       .bind("cmp-op")),
-        this);
-  // Decisions by name in conditions, or stored and tested later
-  // (`const bool allowed = check_acl(...)`).
-  if (!SecurityDecision.empty()) {
-    auto Decision =
-        callExpr(callee(functionDecl().bind("decfn"))).bind("decision");
-    Grouped.addMatcher(
-        InFunction(ifStmt(hasCondition(expr(eachOf(
-            ignoringParenImpCasts(Decision), forEachDescendant(Decision)))))),
-        this);
-    Grouped.addMatcher(
-        InFunction(varDecl(hasInitializer(ignoringParenImpCasts(Decision)))),
-        this);
-    Grouped.addMatcher(
-        InFunction(binaryOperator(isAssignmentOperator(),
-                                  hasRHS(ignoringParenImpCasts(Decision)))),
-        this);
-  }
 }
 
 void SecurityEventCategoryCheck::check(const MatchFinder::MatchResult &Result) {
@@ -336,28 +340,42 @@ static bool isKeywordLiteral(const Expr *E) {
                       [&](StringRef P) { return S.equals_insensitive(P); });
 }
 
+/// A call of crypt(3) or crypt_r (in any namespace, as hasAnyName has it).
+static bool isCryptCall(const Expr *E) {
+  const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenCasts());
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  return Callee && Callee->getIdentifier() &&
+         (Callee->getName() == "crypt" || Callee->getName() == "crypt_r");
+}
+
 bool SecurityEventCategoryCheck::isCryptResult(const Expr *E,
                                                const FunctionDecl *Fn,
-                                               ASTContext &Ctx) const {
-  auto CryptCall =
-      callExpr(callee(functionDecl(hasAnyName("crypt", "crypt_r"))));
+                                               ASTContext &) const {
   E = E->IgnoreParenCasts();
-  if (!match(expr(CryptCall), *E, Ctx).empty())
+  if (isCryptCall(E))
     return true;
   // `hash = crypt(pass, salt);` earlier, C89 style, or its initializer.
   const auto *DRE = dyn_cast<DeclRefExpr>(E);
   const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
   if (!VD || !VD->isLocalVarDecl() || !Fn->getBody())
     return false;
-  if (VD->getInit() &&
-      !match(expr(ignoringParenCasts(CryptCall)), *VD->getInit(), Ctx).empty())
+  if (VD->getInit() && isCryptCall(VD->getInit()))
     return true;
-  return !match(findAll(binaryOperator(isAssignmentOperator(),
-                                       hasLHS(ignoringParenImpCasts(
-                                           declRefExpr(to(equalsNode(VD))))),
-                                       hasRHS(ignoringParenCasts(CryptCall)))),
-                *Fn->getBody(), Ctx)
-              .empty();
+  // Every comparison of a local asks: a walk of the body by hand, not a
+  // matcher (which builds a finder and a traversal each time).
+  llvm::SmallVector<const Stmt *, 32> Work = {Fn->getBody()};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (const auto *BO = dyn_cast<BinaryOperator>(S);
+        BO && BO->isAssignmentOp() && isCryptCall(BO->getRHS()))
+      if (const auto *L = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts());
+          L && L->getDecl() == VD)
+        return true;
+    for (const Stmt *Child : S->children())
+      if (Child)
+        Work.push_back(Child);
+  }
+  return false;
 }
 
 bool SecurityEventCategoryCheck::isCredentialComparison(const Expr *A,

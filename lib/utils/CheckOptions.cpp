@@ -2,6 +2,7 @@
 
 #include "utils/CheckOptions.h"
 #include "utils/Compat.h"
+#include "utils/RegexLiterals.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
@@ -10,23 +11,33 @@
 
 namespace clang::tidy::logstream::utils {
 
-namespace {
-
 /// The compiled form of a case-insensitive regular expression, compiled
 /// once per process: the checks read the same patterns (the vocabularies,
 /// the log file classifier's) once per check and per translation unit, and
 /// compiling them costs more than most of what the checks then do with
 /// them. llvm::Regex::match is const, so one compiled form is shared; it
 /// lives as long as the process.
-const llvm::Regex &compiled(llvm::StringRef Source) {
+const CompiledPattern &compiled(llvm::StringRef Source) {
   static std::mutex Lock;
-  static llvm::StringMap<std::unique_ptr<llvm::Regex>> Cache;
+  static llvm::StringMap<std::unique_ptr<CompiledPattern>> Cache;
   std::lock_guard<std::mutex> Guard(Lock);
-  std::unique_ptr<llvm::Regex> &RE = Cache[Source];
-  if (!RE)
-    RE = std::make_unique<llvm::Regex>(Source, llvm::Regex::IgnoreCase);
-  return *RE;
+  std::unique_ptr<CompiledPattern> &P = Cache[Source];
+  if (!P)
+    P = std::make_unique<CompiledPattern>(Source);
+  return *P;
 }
+
+CompiledPattern::CompiledPattern(llvm::StringRef Source)
+    : RE(Source, llvm::Regex::IgnoreCase), Required(requiredLiterals(Source)) {
+}
+
+bool CompiledPattern::match(llvm::StringRef Text) const {
+  if (Required && !containsAnyLiteral(Text, *Required))
+    return false;
+  return RE.match(Text);
+}
+
+namespace {
 
 /// Every default pattern read so far (see defaultPatternsRead).
 struct DefaultPatterns {
@@ -107,7 +118,7 @@ std::string readRegexOption(const ClangTidyCheck &Check,
     return Value;
   }
   std::string Error;
-  if (!compiled(Value).isValid(Error)) {
+  if (!compiled(Value).RE.isValid(Error)) {
     Check.configurationDiag(
         "invalid regular expression '%0' for option '%1.%2': %3",
         DiagnosticIDs::Error)

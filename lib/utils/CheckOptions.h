@@ -14,6 +14,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Regex.h"
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -62,6 +63,20 @@ std::vector<llvm::StringRef>
 readListOption(const ClangTidyCheck::OptionsView &Options, llvm::StringRef Name,
                llvm::StringRef Default);
 
+/// A compiled case-insensitive regular expression and the literals one of
+/// which every text it matches contains (utils/RegexLiterals.h): a text
+/// with none of them is answered without running the expression.
+struct CompiledPattern {
+  explicit CompiledPattern(llvm::StringRef Source);
+  bool match(llvm::StringRef Text) const;
+
+  llvm::Regex RE;
+  std::optional<std::vector<std::string>> Required;
+};
+
+/// The process's compiled form of \p Source (compiled on the first call).
+const CompiledPattern &compiled(llvm::StringRef Source);
+
 /// A case-insensitive regular expression that matches nothing when empty,
 /// compiled on its first match (once per process for each text: copies and
 /// other patterns with the same text share the compiled form). Each text
@@ -82,7 +97,7 @@ private:
   std::string Source;
   // The process's compiled form of Source (llvm::Regex::match is const),
   // set on the first match.
-  mutable const llvm::Regex *Compiled = nullptr;
+  mutable const CompiledPattern *Compiled = nullptr;
   // The answer for each text asked about.
   mutable llvm::StringMap<bool> Answers;
 };

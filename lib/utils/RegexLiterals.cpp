@@ -1,0 +1,242 @@
+//===--- RegexLiterals.cpp - The literal text every match must contain ----===//
+
+#include "utils/RegexLiterals.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+
+namespace clang::tidy::logstream::utils {
+
+namespace {
+
+/// A set of literals one of which a match must contain.
+using Required = std::optional<std::vector<std::string>>;
+
+/// How well a set filters: its shortest literal (longer is rarer), then
+/// fewer literals.
+bool better(const std::vector<std::string> &A,
+            const std::vector<std::string> &B) {
+  auto Shortest = [](const std::vector<std::string> &S) {
+    size_t Min = SIZE_MAX;
+    for (const std::string &L : S)
+      Min = std::min(Min, L.size());
+    return Min;
+  };
+  size_t MA = Shortest(A), MB = Shortest(B);
+  return MA != MB ? MA > MB : A.size() < B.size();
+}
+
+class Reader {
+public:
+  explicit Reader(llvm::StringRef ERE) : Text(ERE) {}
+
+  /// The whole expression; nullopt also when the syntax is not understood.
+  Required read() {
+    Required R = alternation();
+    if (Failed || Pos != Text.size())
+      return std::nullopt;
+    return R;
+  }
+
+private:
+  /// Branches separated by '|', up to a ')' or the end: a match contains
+  /// one of the literals of the branch it took.
+  Required alternation() {
+    std::vector<std::string> All;
+    bool Every = true;
+    while (true) {
+      Required B = branch();
+      if (B)
+        All.insert(All.end(), B->begin(), B->end());
+      else
+        Every = false;
+      if (Pos < Text.size() && Text[Pos] == '|') {
+        ++Pos;
+        continue;
+      }
+      break;
+    }
+    if (!Every || All.empty())
+      return std::nullopt;
+    return All;
+  }
+
+  /// A sequence of atoms: every one of them is matched, so the branch
+  /// requires the best of the sets its required atoms give.
+  Required branch() {
+    Required Best;
+    std::string Run; // literal characters matched one after another
+    auto Offer = [&](std::vector<std::string> Set) {
+      if (!Best || better(Set, *Best))
+        Best = std::move(Set);
+    };
+    auto EndRun = [&] {
+      if (!Run.empty())
+        Offer({Run});
+      Run.clear();
+    };
+    while (Pos < Text.size() && !Failed) {
+      char C = Text[Pos];
+      if (C == '|' || C == ')')
+        break;
+      if (C == '(') {
+        ++Pos;
+        Required Group = alternation();
+        if (Pos >= Text.size() || Text[Pos] != ')') {
+          Failed = true;
+          break;
+        }
+        ++Pos;
+        EndRun();
+        Quantifier Q = quantifier();
+        if (Group && Q != Quantifier::MayBeAbsent)
+          Offer(*Group);
+        continue;
+      }
+      if (C == '[') {
+        skipBracket();
+        EndRun();
+        quantifier();
+        continue;
+      }
+      if (C == '.' || C == '^' || C == '$') {
+        ++Pos;
+        EndRun();
+        quantifier();
+        continue;
+      }
+      if (C == '*' || C == '+' || C == '?' || C == '{') {
+        Failed = true; // a quantifier with nothing before it
+        break;
+      }
+      char Literal = C;
+      if (C == '\\') {
+        if (Pos + 1 >= Text.size()) {
+          Failed = true;
+          break;
+        }
+        Literal = Text[Pos + 1];
+        ++Pos;
+        if (llvm::isAlnum(Literal)) {
+          // \d, \w, \1...: not a literal character.
+          ++Pos;
+          EndRun();
+          quantifier();
+          continue;
+        }
+      }
+      ++Pos;
+      Quantifier Q = quantifier();
+      if (Q == Quantifier::MayBeAbsent) {
+        EndRun();
+        continue;
+      }
+      Run += llvm::toLower(Literal);
+      if (Q == Quantifier::Repeated)
+        EndRun(); // "ab+c" holds "ab" and "bc", not "abc"
+    }
+    EndRun();
+    return Best;
+  }
+
+  enum class Quantifier { Once, Repeated, MayBeAbsent };
+
+  /// Reads the quantifiers after an atom (several, as in "a+?", combine).
+  Quantifier quantifier() {
+    Quantifier Q = Quantifier::Once;
+    while (Pos < Text.size() && !Failed) {
+      char C = Text[Pos];
+      if (C == '*' || C == '?') {
+        ++Pos;
+        Q = Quantifier::MayBeAbsent;
+      } else if (C == '+') {
+        ++Pos;
+        if (Q == Quantifier::Once)
+          Q = Quantifier::Repeated;
+      } else if (C == '{') {
+        size_t Close = Text.find('}', Pos);
+        if (Close == llvm::StringRef::npos) {
+          Failed = true;
+          break;
+        }
+        llvm::StringRef Bounds = Text.slice(Pos + 1, Close);
+        unsigned Min = 0;
+        if (Bounds.split(',').first.getAsInteger(10, Min)) {
+          Failed = true;
+          break;
+        }
+        Pos = Close + 1;
+        if (Min == 0)
+          Q = Quantifier::MayBeAbsent;
+        else if (Q == Quantifier::Once)
+          Q = Quantifier::Repeated;
+      } else {
+        break;
+      }
+    }
+    return Q;
+  }
+
+  /// Skips "[...]": a ']' first (after an optional '^') is a member, and
+  /// "[:alpha:]", "[.x.]", "[=x=]" are elements.
+  void skipBracket() {
+    ++Pos;
+    if (Pos < Text.size() && Text[Pos] == '^')
+      ++Pos;
+    if (Pos < Text.size() && Text[Pos] == ']')
+      ++Pos;
+    while (Pos < Text.size()) {
+      char C = Text[Pos];
+      if (C == ']') {
+        ++Pos;
+        return;
+      }
+      if (C == '[' && Pos + 1 < Text.size() &&
+          (Text[Pos + 1] == ':' || Text[Pos + 1] == '.' ||
+           Text[Pos + 1] == '=')) {
+        char Kind = Text[Pos + 1];
+        size_t End = Text.find(std::string{Kind, ']'}, Pos + 2);
+        if (End == llvm::StringRef::npos) {
+          Failed = true;
+          return;
+        }
+        Pos = End + 2;
+        continue;
+      }
+      ++Pos;
+    }
+    Failed = true; // unterminated
+  }
+
+  llvm::StringRef Text;
+  size_t Pos = 0;
+  bool Failed = false;
+};
+
+} // namespace
+
+std::optional<std::vector<std::string>> requiredLiterals(llvm::StringRef ERE) {
+  Required R = Reader(ERE).read();
+  if (!R)
+    return std::nullopt;
+  // Drop duplicates and any literal that contains another (the shorter one
+  // already admits the text).
+  llvm::sort(*R);
+  R->erase(std::unique(R->begin(), R->end()), R->end());
+  std::vector<std::string> Kept;
+  for (const std::string &L : *R)
+    if (llvm::none_of(*R, [&](const std::string &Other) {
+          return Other != L && llvm::StringRef(L).contains(Other);
+        }))
+      Kept.push_back(L);
+  return Kept;
+}
+
+bool containsAnyLiteral(llvm::StringRef Text,
+                        const std::vector<std::string> &Literals) {
+  std::string Lower = Text.lower();
+  return llvm::any_of(Literals, [&](const std::string &L) {
+    return llvm::StringRef(Lower).contains(L);
+  });
+}
+
+} // namespace clang::tidy::logstream::utils

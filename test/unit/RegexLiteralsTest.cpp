@@ -1,0 +1,99 @@
+//===--- RegexLiteralsTest.cpp - utils::requiredLiterals ------------------===//
+
+#include "utils/Compat.h"
+#include "utils/CheckOptions.h"
+#include "utils/RegexLiterals.h"
+#include "llvm/Support/Regex.h"
+#include "gtest/gtest.h"
+
+using namespace clang::tidy::logstream::utils;
+
+namespace {
+
+std::vector<std::string> literals(llvm::StringRef ERE) {
+  auto R = requiredLiterals(ERE);
+  return R ? *R : std::vector<std::string>{"<none>"};
+}
+
+TEST(RequiredLiterals, AlternationOfWords) {
+  EXPECT_EQ(literals("(^|_)(usage|help|version)(_|$)"),
+            (std::vector<std::string>{"help", "usage", "version"}));
+}
+
+TEST(RequiredLiterals, BestAtomOfEachBranch) {
+  // The set whose shortest literal is longest: {"check", "verify"} (5) and
+  // "_" (1) lose to {"password", "credential"} (8; without the optional s).
+  EXPECT_EQ(literals("^(check|verify)_(password|credentials?)$"),
+            (std::vector<std::string>{"credential", "password"}));
+  EXPECT_EQ(literals("^(pass|pw)_(credentials?)$"),
+            (std::vector<std::string>{"credential"}));
+}
+
+TEST(RequiredLiterals, LowerCase) {
+  EXPECT_EQ(literals("^CRYPTO_memcmp$"),
+            (std::vector<std::string>{"crypto_memcmp"}));
+}
+
+TEST(RequiredLiterals, OptionalPartsAreNotRequired) {
+  EXPECT_EQ(literals("ab?c"), (std::vector<std::string>{"a"}));
+  EXPECT_EQ(literals("(foo)?bar"), (std::vector<std::string>{"bar"}));
+  EXPECT_EQ(literals("(foo)*"), (std::vector<std::string>{"<none>"}));
+  EXPECT_EQ(literals("x{0,3}yz"), (std::vector<std::string>{"yz"}));
+  EXPECT_EQ(literals("ab+c"), (std::vector<std::string>{"ab"}));
+}
+
+TEST(RequiredLiterals, NothingToPromise) {
+  EXPECT_FALSE(requiredLiterals(".*"));
+  EXPECT_FALSE(requiredLiterals("[a-z]+"));
+  EXPECT_FALSE(requiredLiterals("foo|[0-9]"));  // one branch has none
+  EXPECT_FALSE(requiredLiterals("(|x)y?"));
+  EXPECT_FALSE(requiredLiterals("\\d+"));
+  EXPECT_FALSE(requiredLiterals("(unclosed"));
+  EXPECT_FALSE(requiredLiterals("a{x}"));
+}
+
+TEST(RequiredLiterals, BracketsAndEscapes) {
+  EXPECT_EQ(literals("is_authori[sz]ed"),
+            (std::vector<std::string>{"is_authori"}));
+  EXPECT_EQ(literals("[]|]log"), (std::vector<std::string>{"log"}));
+  EXPECT_EQ(literals("[[:space:]]warn"), (std::vector<std::string>{"warn"}));
+  EXPECT_EQ(literals("\\.log$"), (std::vector<std::string>{".log"}));
+}
+
+TEST(RequiredLiterals, LongerLiteralsThatHoldShorterOnesGo) {
+  EXPECT_EQ(literals("log|logfile|syslog"), (std::vector<std::string>{"log"}));
+}
+
+// The filter never changes an answer: for every default pattern of the
+// checks, and texts that match and do not, the filtered match is the
+// expression's own.
+TEST(RequiredLiterals, NeverChangesAnAnswer) {
+  std::vector<std::string> Patterns = {
+      "(^|_)(authenticate|authorize|authorise|permit)(_|$)|"
+      "^(check|verify|validate)_(user_)?(password|passwd|pass|pwd|"
+      "credentials?|creds|acl)$|(^|_|basic|digest)auth_(check|ok|okay)$",
+      "(^|_)(access|audit|debug|err|error)?(log|logs|logfile|logger)(_|$)",
+      "(^|/)logs?(/|$)|\\.log(\\.[-_A-Za-z0-9]+)*$",
+      "^[[:space:]]*\\[?(trace|debug|info|warn)\\]?([[:space:]]|:|$)",
+      "^(CRYPTO_memcmp|timingsafe_bcmp)$|const_?time|^time_?independent_",
+      "(^|_)(new|confirm)(_|$)|^(pass|passwd|password|pw|pwd)_[0-9]$"};
+  std::vector<std::string> Texts = {
+      "authenticate",    "user_authenticate", "check_password",
+      "check_user_pwd",  "basicauth_ok",      "Basic_Auth_OK",
+      "http_handle",     "access_log",        "errorlog",
+      "LOGGER",          "logfile_x",         "catalog",
+      "/var/log/x",      "app.log.1",         "app.LOG",
+      "  [warn] x",      "INFO:",             "information",
+      "CRYPTO_memcmp",   "crypto_MEMCMP",     "consttime_eq",
+      "time_independent_cmp", "new_password", "password_2",
+      "pass_x",          "",                  "_"};
+  for (const std::string &P : Patterns) {
+    llvm::Regex RE(P, llvm::Regex::IgnoreCase);
+    CompiledPattern Filtered(P);
+    ASSERT_TRUE(Filtered.Required) << P;
+    for (const std::string &T : Texts)
+      EXPECT_EQ(Filtered.match(T), RE.match(T)) << P << " on '" << T << "'";
+  }
+}
+
+} // namespace
