@@ -61,7 +61,7 @@ class {cls} : public LogstreamCheck {{
 public:
   {cls}(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void registerUserCodeMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   compat::OptionalTraversalKind getCheckTraversalKind() const override {{
     return TK_IgnoreUnlessSpelledInSource;
@@ -95,7 +95,7 @@ void {cls}::storeOptions(ClangTidyOptions::OptionMap &Opts) {{
                 tidy::utils::options::serializeStringList(Functions));
 }}
 
-void {cls}::registerMatchers(MatchFinder *Finder) {{
+void {cls}::registerUserCodeMatchers(MatchFinder *Finder) {{
   if (Functions.empty())
     return;
   Finder->addMatcher(

@@ -28,13 +28,19 @@ const CompiledPattern &compiled(llvm::StringRef Source) {
 }
 
 CompiledPattern::CompiledPattern(llvm::StringRef Source)
-    : RE(Source, llvm::Regex::IgnoreCase), Required(requiredLiterals(Source)) {
+    : Source(Source.str()), Required(requiredLiterals(Source)) {}
+
+const llvm::Regex &CompiledPattern::regex() const {
+  std::call_once(Compiled, [this] {
+    RE = std::make_unique<llvm::Regex>(Source, llvm::Regex::IgnoreCase);
+  });
+  return *RE;
 }
 
 bool CompiledPattern::match(llvm::StringRef Text) const {
   if (Required && !containsAnyLiteral(Text, *Required))
     return false;
-  return RE.match(Text);
+  return regex().match(Text);
 }
 
 namespace {
@@ -118,7 +124,7 @@ std::string readRegexOption(const ClangTidyCheck &Check,
     return Value;
   }
   std::string Error;
-  if (!compiled(Value).RE.isValid(Error)) {
+  if (!compiled(Value).regex().isValid(Error)) {
     Check.configurationDiag(
         "invalid regular expression '%0' for option '%1.%2': %3",
         DiagnosticIDs::Error)

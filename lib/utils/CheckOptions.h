@@ -14,6 +14,8 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Regex.h"
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -63,15 +65,26 @@ std::vector<llvm::StringRef>
 readListOption(const ClangTidyCheck::OptionsView &Options, llvm::StringRef Name,
                llvm::StringRef Default);
 
-/// A compiled case-insensitive regular expression and the literals one of
-/// which every text it matches contains (utils/RegexLiterals.h): a text
-/// with none of them is answered without running the expression.
-struct CompiledPattern {
+/// A case-insensitive regular expression and the literals one of which
+/// every text it matches contains (utils/RegexLiterals.h): a text with none
+/// of them is answered without running the expression, which is compiled
+/// only when a text gets past that test (compiling a vocabulary's
+/// alternation costs about a million instructions).
+class CompiledPattern {
+public:
   explicit CompiledPattern(llvm::StringRef Source);
   bool match(llvm::StringRef Text) const;
+  /// The compiled expression (compiled now if it was not).
+  const llvm::Regex &regex() const;
+  const std::optional<std::vector<std::string>> &required() const {
+    return Required;
+  }
 
-  llvm::Regex RE;
+private:
+  std::string Source;
   std::optional<std::vector<std::string>> Required;
+  mutable std::unique_ptr<llvm::Regex> RE;
+  mutable std::once_flag Compiled;
 };
 
 /// The process's compiled form of \p Source (compiled on the first call).

@@ -45,7 +45,7 @@ public:
   ~UserCodeMatchers();
 
   /// The same call shape as MatchFinder::addMatcher, so that a check's
-  /// registerMatchers only changes whom it asks; the callback must be the
+  /// registerUserCodeMatchers only changes whom it asks; the callback must be the
   /// one given to the constructor.
   void addMatcher(const ast_matchers::StatementMatcher &M,
                   ast_matchers::MatchFinder::MatchCallback *CB);

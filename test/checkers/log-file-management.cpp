@@ -140,3 +140,19 @@ void negatives(const std::string &dir, std::vector<int> &values) {
   if (stat("orders.db", &st) == 0 && st.st_size > 10)
     return;
 }
+
+// The deletion in a lambda of the function that opened the log directory
+// (a cleanup written as a callback, as C++ code does with readdir).
+#include <dirent.h>
+void purge_with_callback() {
+  DIR *dir = opendir(kLogDir.c_str());
+  if (!dir)
+    return;
+  auto remove_entry = [](const dirent *entry) {
+    unlink(entry->d_name);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'unlink' deletes files found in log directory
+  };
+  while (const dirent *entry = readdir(dir))
+    remove_entry(entry);
+  closedir(dir);
+}

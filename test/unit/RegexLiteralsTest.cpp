@@ -90,7 +90,7 @@ TEST(RequiredLiterals, NeverChangesAnAnswer) {
   for (const std::string &P : Patterns) {
     llvm::Regex RE(P, llvm::Regex::IgnoreCase);
     CompiledPattern Filtered(P);
-    ASSERT_TRUE(Filtered.Required) << P;
+    ASSERT_TRUE(Filtered.required()) << P;
     for (const std::string &T : Texts)
       EXPECT_EQ(Filtered.match(T), RE.match(T)) << P << " on '" << T << "'";
   }

@@ -6,6 +6,7 @@
 #include "utils/Expressions.h"
 #include "utils/LogFiles.h"
 #include "utils/Parents.h"
+#include "clang/AST/ASTLambda.h"
 #include "llvm/ADT/STLExtras.h"
 
 using namespace clang::ast_matchers;
@@ -19,7 +20,6 @@ constexpr llvm::StringLiteral Dup2Id = "posix-dup2";
 constexpr llvm::StringLiteral OpenerId = "posix-opener";
 constexpr llvm::StringLiteral StSizeId = "posix-st-size";
 constexpr llvm::StringLiteral StatId = "posix-stat";
-constexpr llvm::StringLiteral OpendirId = "posix-opendir";
 constexpr llvm::StringLiteral DirentDeleteId = "posix-dirent-delete";
 constexpr llvm::StringLiteral SignalId = "posix-signal";
 // Bindings of the searches inside a function body.
@@ -271,19 +271,15 @@ void Posix::checkDup2(SinkHost &H, const CallExpr *Call, ASTContext &Ctx) {
 
 void Posix::registerManagementMatchers(ManagementHost &H,
                                        utils::UserCodeMatchers &Finder) {
-  // Deleting what readdir finds in a log directory.
+  // Deleting what readdir finds in a log directory: the deletion, then
+  // (checkManagement) the opendir of its function. Anchored on the rare
+  // call, not on every function (whose body a hasDescendant would walk).
   Finder.addMatcher(
-      functionDecl(
-          notInSystemHeader(), isDefinition(),
-          hasBody(hasDescendant(
-              callExpr(callee(functionDecl(hasAnyName(OpendirFunctions))))
-                  .bind(OpendirId))),
-          hasBody(forEachDescendant(
-              callExpr(callee(functionDecl(
-                           hasAnyName(allPathApis(Operation::Delete)))),
-                       hasAnyArgument(hasDescendant(
-                           memberExpr(member(hasName("d_name"))))))
-                  .bind(DirentDeleteId)))),
+      callExpr(notInSystemHeader(),
+               callee(functionDecl(hasAnyName(allPathApis(Operation::Delete)))),
+               hasAnyArgument(
+                   hasDescendant(memberExpr(member(hasName("d_name"))))))
+          .bind(DirentDeleteId),
       H.callback());
   // Reopen on signal.
   Finder.addMatcher(callExpr(notInSystemHeader(),
@@ -300,11 +296,52 @@ void Posix::registerManagementMatchers(ManagementHost &H,
                     H.callback());
 }
 
+/// The function whose body holds \p E, through the lambdas written in it
+/// (a deletion in a lambda of the function that opened the directory).
+static const FunctionDecl *functionAround(const Expr *E, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(*E);
+  for (unsigned Steps = 0; Steps < 256; ++Steps) {
+    auto Parents = utils::parentsOf(Node, Ctx);
+    if (Parents.empty())
+      return nullptr;
+    if (const auto *FD = Parents[0].get<FunctionDecl>();
+        FD && !isLambdaCallOperator(FD))
+      return FD;
+    Node = Parents[0];
+  }
+  return nullptr;
+}
+
+/// The first call of opendir or fdopendir in \p Fn's body, in the order
+/// of the source (the first a hasDescendant would find).
+static const CallExpr *firstOpendir(const FunctionDecl *Fn) {
+  if (!Fn || !Fn->getBody())
+    return nullptr;
+  llvm::SmallVector<const Stmt *, 32> Work = {Fn->getBody()};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (const auto *C = dyn_cast<CallExpr>(S))
+      if (const FunctionDecl *Callee = C->getDirectCallee();
+          Callee && Callee->getIdentifier() &&
+          llvm::is_contained(OpendirFunctions,
+                             ("::" + Callee->getQualifiedNameAsString())))
+        return C;
+    // Children in reverse, so that the first child is looked at first.
+    llvm::SmallVector<const Stmt *, 8> Children;
+    for (const Stmt *Child : S->children())
+      if (Child)
+        Children.push_back(Child);
+    Work.append(Children.rbegin(), Children.rend());
+  }
+  return nullptr;
+}
+
 bool Posix::checkManagement(ManagementHost &H, const MatchResult &Result) {
   const auto &N = Result.Nodes;
   ASTContext &Ctx = *Result.Context;
   if (const auto *C = N.getNodeAs<CallExpr>(DirentDeleteId)) {
-    checkDirentDelete(H, C, N.getNodeAs<CallExpr>(OpendirId), Ctx);
+    if (const CallExpr *Open = firstOpendir(functionAround(C, Ctx)))
+      checkDirentDelete(H, C, Open, Ctx);
     return true;
   }
   if (const auto *C = N.getNodeAs<CallExpr>(SignalId)) {
