@@ -164,15 +164,19 @@ void SecurityEventCategoryCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   std::vector<StringRef> Names;
   for (const auto &[Name, Op] : Operations)
     Names.push_back(Name);
-  // What the check looks for inside a function (each bound with the
-  // function as "fn"): one walk of each body for all of the statements, one
-  // for the declarations, instead of one per matcher (a forEachDescendant
-  // walks the whole body each time).
-  std::vector<ast_matchers::internal::DynTypedMatcher> InBody;
+  // What the check looks for inside a function, each bound with the
+  // function (or lambda) it is written in as "fn": matched where clang-tidy's
+  // traversal finds it, not by a walk of every function's body per matcher.
+  auto InFunction = [](const StatementMatcher &Inner) {
+    return stmt(Inner, forCallable(functionDecl(isDefinition()).bind("fn")));
+  };
+  utils::UserCodeMatchers Grouped(Finder, this);
   if (!Names.empty())
-    InBody.push_back(
-        callExpr(callee(functionDecl(hasAnyName(Names)).bind("opfn")))
-            .bind("op"));
+    Grouped.addMatcher(
+        InFunction(
+            callExpr(callee(functionDecl(hasAnyName(Names)).bind("opfn")))
+                .bind("op")),
+        this);
   // Credential comparisons, and comparisons constant-time by name.
   auto Comparison = functionDecl(
       hasAnyName("::strcmp", "::strncmp", "::memcmp", "::bcmp", "::strcasecmp",
@@ -182,42 +186,34 @@ void SecurityEventCategoryCheck::registerUserCodeMatchers(MatchFinder *Finder) {
           ? Comparison
           : functionDecl(
                 anyOf(Comparison, nameMatchesPattern(ConstantTimeCompare)));
-  InBody.push_back(
-      callExpr(callee(Compare), argumentCountAtLeast(2)).bind("cmp"));
+  Grouped.addMatcher(
+      InFunction(
+          callExpr(callee(Compare), argumentCountAtLeast(2)).bind("cmp")),
+      this);
   if (getLangOpts().CPlusPlus)
-    InBody.push_back(cxxOperatorCallExpr(
-                         hasAnyOverloadedOperatorName("==", "!="),
-                         argumentCountIs(2))
-                         .bind("cmp-op"));
+    Grouped.addMatcher(
+        InFunction(cxxOperatorCallExpr(hasAnyOverloadedOperatorName("==", "!="),
+                                       argumentCountIs(2))
+                       .bind("cmp-op")),
+        this);
   // Decisions by name in conditions, or stored and tested later
   // (`const bool allowed = check_acl(...)`).
-  auto Decision =
-      callExpr(callee(functionDecl().bind("decfn"))).bind("decision");
   if (!SecurityDecision.empty()) {
-    InBody.push_back(ifStmt(hasCondition(expr(eachOf(
-        ignoringParenImpCasts(Decision), forEachDescendant(Decision))))));
-    InBody.push_back(binaryOperator(isAssignmentOperator(),
-                                    hasRHS(ignoringParenImpCasts(Decision))));
-  }
-  auto InFunction = [](auto Inner) {
-    return functionDecl(isDefinition(), unless(isExpansionInSystemHeader()),
-                        hasBody(forEachDescendant(Inner)))
-        .bind("fn");
-  };
-  // Grouped: a function declared in a system header is tried once.
-  utils::UserCodeMatchers Grouped(Finder, this);
-  using ast_matchers::internal::DynTypedMatcher;
-  DynTypedMatcher Each =
-      InBody.size() == 1
-          ? InBody.front()
-          : DynTypedMatcher::constructVariadic(
-                DynTypedMatcher::VO_EachOf,
-                ASTNodeKind::getFromNodeKind<Stmt>(), std::move(InBody));
-  Grouped.addMatcher(InFunction(Each.unconditionalConvertTo<Stmt>()), this);
-  if (!SecurityDecision.empty())
+    auto Decision =
+        callExpr(callee(functionDecl().bind("decfn"))).bind("decision");
     Grouped.addMatcher(
-        InFunction(varDecl(hasInitializer(ignoringParenImpCasts(Decision)))),
+        InFunction(ifStmt(hasCondition(expr(eachOf(
+            ignoringParenImpCasts(Decision), forEachDescendant(Decision)))))),
         this);
+    Grouped.addMatcher(
+        InFunction(declStmt(forEach(
+            varDecl(hasInitializer(ignoringParenImpCasts(Decision)))))),
+        this);
+    Grouped.addMatcher(
+        InFunction(binaryOperator(isAssignmentOperator(),
+                                  hasRHS(ignoringParenImpCasts(Decision)))),
+        this);
+  }
   // `openlog(..., LOG_AUTHPRIV)`: every syslog record of the program that
   // names no facility of its own is in the auth facility.
   Finder->addMatcher(
