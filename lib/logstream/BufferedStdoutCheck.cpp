@@ -3,6 +3,7 @@
 #include "BufferedStdoutCheck.h"
 #include "utils/CheckOptions.h"
 #include "utils/Expressions.h"
+#include "utils/NameMatchers.h"
 #include "utils/Parents.h"
 #include "utils/StandardStreams.h"
 #include "utils/UserCodeMatchers.h"
@@ -72,12 +73,13 @@ void BufferedStdoutCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   // template, without a fix-it: rewriting the template would change every
   // instantiation.
   Grouped.addMatcher(
-      callExpr(UserCode,
-               callee(functionDecl(hasAnyName("::setvbuf", "::std::setvbuf",
-                                              "::setbuf", "::std::setbuf",
-                                              "::setbuffer"))
-                          .bind("callee")),
-               argumentCountAtLeast(2))
+      callExpr(
+          UserCode,
+          callee(functionDecl(utils::hasAnyNameFast(
+                                  "::setvbuf", "::std::setvbuf", "::setbuf",
+                                  "::std::setbuf", "::setbuffer"))
+                     .bind("callee")),
+          argumentCountAtLeast(2))
           .bind("stdio"),
       this);
   if (CheckLoggerSettings)

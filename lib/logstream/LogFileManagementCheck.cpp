@@ -3,6 +3,7 @@
 #include "LogFileManagementCheck.h"
 #include "logstream/analysis/ProjectFacts.h"
 #include "logstream/families/Posix.h"
+#include "utils/NameMatchers.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/STLExtras.h"
@@ -113,11 +114,11 @@ void LogFileManagementCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   if (Facts)
     analysis::matchSummarizedCalls(Finder, this, Facts->namesWithManages());
   if (!ExtraManagementFunctions.empty())
-    Finder->addMatcher(
-        callExpr(families::notInSystemHeader(),
-                 callee(functionDecl(hasAnyName(ExtraManagementFunctions))))
-            .bind(ExtraId),
-        this);
+    Finder->addMatcher(callExpr(families::notInSystemHeader(),
+                                callee(functionDecl(utils::hasAnyNameFast(
+                                    ExtraManagementFunctions))))
+                           .bind(ExtraId),
+                       this);
 }
 
 void LogFileManagementCheck::registerTableMatchers(
@@ -125,8 +126,8 @@ void LogFileManagementCheck::registerTableMatchers(
   auto NotInSystemHeader = families::notInSystemHeader();
   // Rotation, deletion, truncation, directories, permissions.
   Finder.addMatcher(
-      callExpr(NotInSystemHeader,
-               callee(functionDecl(hasAnyName(families::allPathApis()))))
+      callExpr(NotInSystemHeader, callee(functionDecl(utils::hasAnyNameFast(
+                                      families::allPathApis()))))
           .bind(PathCallId),
       this);
   // Size checks against a limit: one matcher over every family's measures.
@@ -142,8 +143,9 @@ void LogFileManagementCheck::registerTableMatchers(
             .bind(families::SizeComparisonId),
         this);
   // Library rotation: rotating appenders, sinks and policies.
-  auto Rotating = cxxRecordDecl(hasAnyName(families::allRotatingClasses()))
-                      .bind(RotatingClassId);
+  auto Rotating =
+      cxxRecordDecl(utils::hasAnyNameFast(families::allRotatingClasses()))
+          .bind(RotatingClassId);
   Finder.addMatcher(
       cxxConstructExpr(NotInSystemHeader,
                        hasDeclaration(cxxConstructorDecl(
@@ -152,27 +154,27 @@ void LogFileManagementCheck::registerTableMatchers(
           .bind(RotatingId),
       this);
   Finder.addMatcher(
-      callExpr(
-          NotInSystemHeader,
-          callee(functionDecl(
-              hasAnyName(families::makeFunctions(/*WithAllocators=*/false)),
-              hasTemplateArgument(0,
-                                  refersToType(hasUnqualifiedDesugaredType(
-                                      recordType(hasDeclaration(Rotating))))))))
+      callExpr(NotInSystemHeader,
+               callee(functionDecl(
+                   utils::hasAnyNameFast(
+                       families::makeFunctions(/*WithAllocators=*/false)),
+                   hasTemplateArgument(
+                       0, refersToType(hasUnqualifiedDesugaredType(
+                              recordType(hasDeclaration(Rotating))))))))
           .bind(RotatingId),
       this);
   if (!getLangOpts().CPlusPlus)
     return;
   // Library file sinks, for the note that ties management to the file.
   Finder.addMatcher(
-      callExpr(NotInSystemHeader,
-               callee(functionDecl(hasAnyName(families::allFileFactories()))))
+      callExpr(NotInSystemHeader, callee(functionDecl(utils::hasAnyNameFast(
+                                      families::allFileFactories()))))
           .bind(SinkLibraryId),
       this);
   Finder.addMatcher(
       cxxNewExpr(NotInSystemHeader,
                  hasType(pointsTo(cxxRecordDecl(isSameOrDerivedFrom(
-                     hasAnyName(families::allFileSinkClasses()))))))
+                     utils::hasAnyNameFast(families::allFileSinkClasses()))))))
           .bind(SinkLibraryId),
       this);
 }

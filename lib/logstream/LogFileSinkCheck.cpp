@@ -3,6 +3,7 @@
 #include "LogFileSinkCheck.h"
 #include "logstream/analysis/ProjectFacts.h"
 #include "logstream/families/SinkObjects.h"
+#include "utils/NameMatchers.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -35,7 +36,7 @@ void LogFileSinkCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 DeclarationMatcher LogFileSinkCheck::sinkClass() const {
   std::vector<StringRef> Names = families::allFileSinkClasses();
   Names.insert(Names.end(), ExtraSinkTypes.begin(), ExtraSinkTypes.end());
-  return cxxRecordDecl(isSameOrDerivedFrom(hasAnyName(Names)))
+  return cxxRecordDecl(isSameOrDerivedFrom(utils::hasAnyNameFast(Names)))
       .bind(families::SinkClassId);
 }
 
@@ -46,11 +47,11 @@ void LogFileSinkCheck::registerUserCodeMatchers(MatchFinder *Finder) {
     analysis::matchSummarizedCalls(Finder, this, Facts->namesWithOpens());
   // User-declared sink functions.
   if (!ExtraSinkFunctions.empty())
-    Finder->addMatcher(
-        callExpr(families::notInSystemHeader(),
-                 callee(functionDecl(hasAnyName(ExtraSinkFunctions))))
-            .bind(ExtraFunctionId),
-        this);
+    Finder->addMatcher(callExpr(families::notInSystemHeader(),
+                                callee(functionDecl(
+                                    utils::hasAnyNameFast(ExtraSinkFunctions))))
+                           .bind(ExtraFunctionId),
+                       this);
   // The families' matchers and the sink objects', grouped by node kind
   // behind one system-header test (registered when Grouped goes).
   utils::UserCodeMatchers Grouped(Finder, this);

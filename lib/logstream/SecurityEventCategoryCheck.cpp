@@ -8,6 +8,7 @@
 #include "utils/Expressions.h"
 #include "utils/FixIts.h"
 #include "utils/LogFiles.h"
+#include "utils/NameMatchers.h"
 #include "utils/Parents.h"
 #include "utils/StandardStreams.h"
 #include "utils/UserCodeMatchers.h"
@@ -174,13 +175,14 @@ void SecurityEventCategoryCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   if (!Names.empty())
     Grouped.addMatcher(
         InFunction(
-            callExpr(callee(functionDecl(hasAnyName(Names)).bind("opfn")))
+            callExpr(
+                callee(functionDecl(utils::hasAnyNameFast(Names)).bind("opfn")))
                 .bind("op")),
         this);
   // Credential comparisons, and comparisons constant-time by name.
-  auto Comparison = functionDecl(
-      hasAnyName("::strcmp", "::strncmp", "::memcmp", "::bcmp", "::strcasecmp",
-                 "::std::strcmp", "::std::strncmp", "::std::memcmp"));
+  auto Comparison = functionDecl(utils::hasAnyNameFast(
+      "::strcmp", "::strncmp", "::memcmp", "::bcmp", "::strcasecmp",
+      "::std::strcmp", "::std::strncmp", "::std::memcmp"));
   auto Compare =
       ConstantTimeCompare.empty()
           ? Comparison
@@ -205,10 +207,9 @@ void SecurityEventCategoryCheck::registerUserCodeMatchers(MatchFinder *Finder) {
         InFunction(ifStmt(hasCondition(expr(eachOf(
             ignoringParenImpCasts(Decision), forEachDescendant(Decision)))))),
         this);
-    Grouped.addMatcher(
-        InFunction(declStmt(forEach(
-            varDecl(hasInitializer(ignoringParenImpCasts(Decision)))))),
-        this);
+    Grouped.addMatcher(InFunction(declStmt(forEach(varDecl(
+                           hasInitializer(ignoringParenImpCasts(Decision)))))),
+                       this);
     Grouped.addMatcher(
         InFunction(binaryOperator(isAssignmentOperator(),
                                   hasRHS(ignoringParenImpCasts(Decision)))),
@@ -364,7 +365,8 @@ bool SecurityEventCategoryCheck::isCryptResult(const Expr *E,
     const Stmt *S = Work.pop_back_val();
     if (const auto *BO = dyn_cast<BinaryOperator>(S);
         BO && BO->isAssignmentOp() && isCryptCall(BO->getRHS()))
-      if (const auto *L = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts());
+      if (const auto *L =
+              dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts());
           L && L->getDecl() == VD)
         return true;
     for (const Stmt *Child : S->children())

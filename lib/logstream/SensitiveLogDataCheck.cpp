@@ -5,6 +5,7 @@
 #include "logstream/analysis/SecurityVocabulary.h"
 #include "utils/Expressions.h"
 #include "utils/FixIts.h"
+#include "utils/NameMatchers.h"
 #include "utils/Parents.h"
 #include "utils/StandardStreams.h"
 #include "clang-tidy/utils/OptionsUtils.h"
@@ -104,7 +105,7 @@ void SensitiveLogDataCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   Finder->addMatcher(
       callExpr(
           unless(isExpansionInSystemHeader()),
-          callee(functionDecl(hasAnyName(
+          callee(functionDecl(utils::hasAnyNameFast(
               "::PEM_write_PrivateKey", "::PEM_write_RSAPrivateKey",
               "::PEM_write_DSAPrivateKey", "::PEM_write_ECPrivateKey",
               "::PEM_write_PKCS8PrivateKey", "::PEM_write_bio_PrivateKey",

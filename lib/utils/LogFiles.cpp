@@ -4,6 +4,7 @@
 #include "utils/Compat.h"
 #include "logstream/families/Qt.h"
 #include "utils/Expressions.h"
+#include "utils/NameMatchers.h"
 #include "utils/Parents.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
@@ -153,7 +154,7 @@ bool LogFileClassifier::isFilledWithLogPath(const Expr *E, ASTContext &Ctx,
   auto Buffer = declRefExpr(to(equalsNode(VD)));
   auto Fills = match(
       findAll(
-          callExpr(callee(functionDecl(hasAnyName(
+          callExpr(callee(functionDecl(utils::hasAnyNameFast(
                        "snprintf", "sprintf", "vsnprintf", "vsprintf", "strcpy",
                        "strncpy", "strlcpy", "strcat", "strncat", "strlcat",
                        "stpcpy", "asprintf"))),

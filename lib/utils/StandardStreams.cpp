@@ -1,6 +1,7 @@
 //===--- StandardStreams.cpp - Recognizing stdout/stderr ------------------===//
 
 #include "utils/StandardStreams.h"
+#include "utils/NameMatchers.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/Lex/Lexer.h"
@@ -72,8 +73,8 @@ std::optional<StdStream> classifyStdOStream(const Expr *E) {
 }
 
 ast_matchers::internal::Matcher<Expr> stdOStreamObject() {
-  return ignoringParenImpCasts(declRefExpr(
-      to(varDecl(hasAnyName("::std::cout", "::std::wcout", "::std::cerr",
+  return ignoringParenImpCasts(declRefExpr(to(varDecl(
+      utils::hasAnyNameFast("::std::cout", "::std::wcout", "::std::cerr",
                             "::std::wcerr", "::std::clog", "::std::wclog")))));
 }
 

@@ -1,7 +1,7 @@
 //===--- CheckOptionsTest.cpp - utils::Pattern and the default patterns ---===//
 
-#include "utils/Compat.h"
 #include "utils/CheckOptions.h"
+#include "utils/Compat.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyOptions.h"
@@ -63,15 +63,44 @@ TEST(DefaultPatterns, AllCompile) {
   EXPECT_GE(Defaults.size(), 20U) << "patterns read: " << Defaults.size();
   // Texts of every kind the patterns are asked about: identifiers, paths,
   // format strings, category names.
-  const char *Texts[] = {
-      "authenticate", "check_password", "verify_user_credentials",
-      "is_authorized", "basicauth_ok", "password_matches", "new_password",
-      "pass_2", "api_key", "session_token", "http_handle", "log", "access_log",
-      "errorlog", "app_logger", "catalog", "/var/log/app.log", "app.log.1",
-      "logs/x", "server.pid", "state.json", "tests/auth_test.cpp",
-      "src/unittest/x.cc", "fuzz/a.c", "[warn] %s", "ERROR: x", "info",
-      "security", "SECURITY", "audit", "CRYPTO_memcmp", "consttime_memequal",
-      "usage", "print_help", "authn_login_fail", "user_login", "x", ""};
+  const char *Texts[] = {"authenticate",
+                         "check_password",
+                         "verify_user_credentials",
+                         "is_authorized",
+                         "basicauth_ok",
+                         "password_matches",
+                         "new_password",
+                         "pass_2",
+                         "api_key",
+                         "session_token",
+                         "http_handle",
+                         "log",
+                         "access_log",
+                         "errorlog",
+                         "app_logger",
+                         "catalog",
+                         "/var/log/app.log",
+                         "app.log.1",
+                         "logs/x",
+                         "server.pid",
+                         "state.json",
+                         "tests/auth_test.cpp",
+                         "src/unittest/x.cc",
+                         "fuzz/a.c",
+                         "[warn] %s",
+                         "ERROR: x",
+                         "info",
+                         "security",
+                         "SECURITY",
+                         "audit",
+                         "CRYPTO_memcmp",
+                         "consttime_memequal",
+                         "usage",
+                         "print_help",
+                         "authn_login_fail",
+                         "user_login",
+                         "x",
+                         ""};
   for (const std::string &Default : Defaults) {
     llvm::Regex RE(Default, llvm::Regex::IgnoreCase);
     std::string Error;

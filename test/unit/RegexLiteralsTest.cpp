@@ -1,8 +1,8 @@
 //===--- RegexLiteralsTest.cpp - utils::requiredLiterals ------------------===//
 
+#include "utils/RegexLiterals.h"
 #include "utils/Compat.h"
 #include "utils/CheckOptions.h"
-#include "utils/RegexLiterals.h"
 #include "llvm/Support/Regex.h"
 #include "gtest/gtest.h"
 
@@ -45,7 +45,7 @@ TEST(RequiredLiterals, OptionalPartsAreNotRequired) {
 TEST(RequiredLiterals, NothingToPromise) {
   EXPECT_FALSE(requiredLiterals(".*"));
   EXPECT_FALSE(requiredLiterals("[a-z]+"));
-  EXPECT_FALSE(requiredLiterals("foo|[0-9]"));  // one branch has none
+  EXPECT_FALSE(requiredLiterals("foo|[0-9]")); // one branch has none
   EXPECT_FALSE(requiredLiterals("(|x)y?"));
   EXPECT_FALSE(requiredLiterals("\\d+"));
   EXPECT_FALSE(requiredLiterals("(unclosed"));
@@ -77,16 +77,33 @@ TEST(RequiredLiterals, NeverChangesAnAnswer) {
       "^[[:space:]]*\\[?(trace|debug|info|warn)\\]?([[:space:]]|:|$)",
       "^(CRYPTO_memcmp|timingsafe_bcmp)$|const_?time|^time_?independent_",
       "(^|_)(new|confirm)(_|$)|^(pass|passwd|password|pw|pwd)_[0-9]$"};
-  std::vector<std::string> Texts = {
-      "authenticate",    "user_authenticate", "check_password",
-      "check_user_pwd",  "basicauth_ok",      "Basic_Auth_OK",
-      "http_handle",     "access_log",        "errorlog",
-      "LOGGER",          "logfile_x",         "catalog",
-      "/var/log/x",      "app.log.1",         "app.LOG",
-      "  [warn] x",      "INFO:",             "information",
-      "CRYPTO_memcmp",   "crypto_MEMCMP",     "consttime_eq",
-      "time_independent_cmp", "new_password", "password_2",
-      "pass_x",          "",                  "_"};
+  std::vector<std::string> Texts = {"authenticate",
+                                    "user_authenticate",
+                                    "check_password",
+                                    "check_user_pwd",
+                                    "basicauth_ok",
+                                    "Basic_Auth_OK",
+                                    "http_handle",
+                                    "access_log",
+                                    "errorlog",
+                                    "LOGGER",
+                                    "logfile_x",
+                                    "catalog",
+                                    "/var/log/x",
+                                    "app.log.1",
+                                    "app.LOG",
+                                    "  [warn] x",
+                                    "INFO:",
+                                    "information",
+                                    "CRYPTO_memcmp",
+                                    "crypto_MEMCMP",
+                                    "consttime_eq",
+                                    "time_independent_cmp",
+                                    "new_password",
+                                    "password_2",
+                                    "pass_x",
+                                    "",
+                                    "_"};
   for (const std::string &P : Patterns) {
     llvm::Regex RE(P, llvm::Regex::IgnoreCase);
     CompiledPattern Filtered(P);

@@ -4,6 +4,7 @@
 #include "utils/Compat.h"
 #include "utils/Expressions.h"
 #include "utils/LogFiles.h"
+#include "utils/NameMatchers.h"
 #include "utils/Parents.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -442,13 +443,13 @@ void matchSummarizedCalls(ast_matchers::MatchFinder *Finder,
     return;
   std::vector<llvm::StringRef> Refs(Names.begin(), Names.end());
   auto NotInSystemHeader = unless(isExpansionInSystemHeader());
+  Finder->addMatcher(callExpr(NotInSystemHeader,
+                              callee(functionDecl(utils::hasAnyNameFast(Refs))))
+                         .bind(SummarizedCallId),
+                     Callback);
   Finder->addMatcher(
-      callExpr(NotInSystemHeader, callee(functionDecl(hasAnyName(Refs))))
-          .bind(SummarizedCallId),
-      Callback);
-  Finder->addMatcher(
-      cxxConstructExpr(NotInSystemHeader,
-                       hasDeclaration(cxxConstructorDecl(hasAnyName(Refs))))
+      cxxConstructExpr(NotInSystemHeader, hasDeclaration(cxxConstructorDecl(
+                                              utils::hasAnyNameFast(Refs))))
           .bind(SummarizedCallId),
       Callback);
 }

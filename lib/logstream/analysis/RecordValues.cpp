@@ -4,6 +4,7 @@
 #include "ProjectFacts.h"
 #include "utils/Expressions.h"
 #include "utils/LogFiles.h"
+#include "utils/NameMatchers.h"
 #include "utils/Parents.h"
 #include "utils/StandardStreams.h"
 #include "utils/UserCodeMatchers.h"
@@ -292,14 +293,15 @@ void registerRecordMatchers(MatchFinder *Finder,
   // system header is tried once, not once per matcher (or logging macro).
   utils::UserCodeMatchers Grouped(Finder, Callback);
   auto LoggerMethod = cxxMethodDecl(
-      hasAnyName("trace", "debug", "info", "warn", "error", "critical", "log",
-                 "fatal", "information", "notice", "warning", "forcedLog"),
+      utils::hasAnyNameFast("trace", "debug", "info", "warn", "error",
+                            "critical", "log", "fatal", "information", "notice",
+                            "warning", "forcedLog"),
       ofClass(cxxRecordDecl(isSameOrDerivedFrom(cxxRecordDecl(
-          hasAnyName("::spdlog::logger", "::log4cxx::Logger",
-                     "::log4cplus::Logger", "::Poco::Logger"))))));
+          utils::hasAnyNameFast("::spdlog::logger", "::log4cxx::Logger",
+                                "::log4cplus::Logger", "::Poco::Logger"))))));
   auto Printflike = functionDecl(hasAttr(attr::Format), NotSystem);
   Grouped.addMatcher(
-      callExpr(NotSystem, callee(functionDecl(anyOf(hasAnyName(Refs),
+      callExpr(NotSystem, callee(functionDecl(anyOf(utils::hasAnyNameFast(Refs),
                                                     LoggerMethod, Printflike))))
           .bind(RecordCallId),
       Callback);

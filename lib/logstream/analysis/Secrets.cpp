@@ -3,6 +3,7 @@
 #include "Secrets.h"
 #include "RecordValues.h"
 #include "utils/LogFiles.h"
+#include "utils/NameMatchers.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -211,8 +212,8 @@ std::optional<Secret> SecretFinder::walkDecl(const Expr *Ref,
   const auto *Fn = dyn_cast<FunctionDecl>(VD->getDeclContext());
   if (!Fn || !Fn->getBody())
     return std::nullopt;
-  auto Source = callExpr(callee(functionDecl(
-      hasAnyName("::crypt", "::crypt_r", "::getpass", "::readpassphrase"))));
+  auto Source = callExpr(callee(functionDecl(utils::hasAnyNameFast(
+      "::crypt", "::crypt_r", "::getpass", "::readpassphrase"))));
   auto Assigned =
       match(findAll(binaryOperator(
                 isAssignmentOperator(),

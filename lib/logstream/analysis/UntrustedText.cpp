@@ -4,6 +4,7 @@
 #include "RecordValues.h"
 #include "Secrets.h"
 #include "utils/LogFiles.h"
+#include "utils/NameMatchers.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -186,15 +187,16 @@ std::optional<Untrusted> UntrustedFinder::walkLocal(const Expr *Ref,
       anyOf(declRefExpr(to(equalsNode(VD))),
             unaryOperator(hasOperatorName("&"),
                           hasUnaryOperand(declRefExpr(to(equalsNode(VD)))))));
-  auto Reads = match(
-      findAll(callExpr(
-          callee(functionDecl(hasAnyName("::recv", "::recvfrom", "::read",
-                                         "::SSL_read", "::BIO_read", "::fgets",
-                                         "::getline", "::getdelim",
-                                         "::std::getline", "::fread"))
-                     .bind("fn")),
-          hasAnyArgument(BufferRef))),
-      *Fn->getBody(), Ctx);
+  auto Reads =
+      match(findAll(callExpr(
+                callee(functionDecl(utils::hasAnyNameFast(
+                                        "::recv", "::recvfrom", "::read",
+                                        "::SSL_read", "::BIO_read", "::fgets",
+                                        "::getline", "::getdelim",
+                                        "::std::getline", "::fread"))
+                           .bind("fn")),
+                hasAnyArgument(BufferRef))),
+            *Fn->getBody(), Ctx);
   if (Reads.empty())
     return std::nullopt;
   const auto *Read = Reads.front().getNodeAs<FunctionDecl>("fn");

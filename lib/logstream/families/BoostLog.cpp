@@ -3,6 +3,7 @@
 #include "logstream/families/BoostLog.h"
 #include "utils/Expressions.h"
 #include "utils/FixIts.h"
+#include "utils/NameMatchers.h"
 #include "utils/Parents.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/Regex.h"
@@ -142,18 +143,19 @@ void BoostLog::registerManagementMatchers(ManagementHost &H,
   Finder.addMatcher(
       cxxMemberCallExpr(
           notInSystemHeader(),
-          callee(cxxMethodDecl(hasAnyName("set_file_collector", "rotate_file",
-                                          "set_rotation_size",
-                                          "set_time_based_rotation"))
+          callee(cxxMethodDecl(utils::hasAnyNameFast("set_file_collector",
+                                                     "rotate_file",
+                                                     "set_rotation_size",
+                                                     "set_time_based_rotation"))
                      .bind(SetterMethodId)))
           .bind(SetterId),
       H.callback());
   Finder.addMatcher(
-      declRefExpr(
-          notInSystemHeader(),
-          to(varDecl(hasAnyName("rotation_size", "time_based_rotation",
-                                "max_size", "max_files", "min_free_space"))
-                 .bind(KeywordVarId)))
+      declRefExpr(notInSystemHeader(),
+                  to(varDecl(utils::hasAnyNameFast(
+                                 "rotation_size", "time_based_rotation",
+                                 "max_size", "max_files", "min_free_space"))
+                         .bind(KeywordVarId)))
           .bind(KeywordId),
       H.callback());
 }

@@ -3,6 +3,7 @@
 #include "logstream/families/Easylogging.h"
 #include "utils/Expressions.h"
 #include "utils/FixIts.h"
+#include "utils/NameMatchers.h"
 #include "utils/Parents.h"
 #include "llvm/Support/Regex.h"
 
@@ -21,10 +22,10 @@ auto setterCall(llvm::ArrayRef<llvm::StringRef> Types) {
   return callExpr(
       notInSystemHeader(), argumentCountAtLeast(2),
       callee(functionDecl(
-          hasAnyName("set", "setGlobally", "reconfigureAllLoggers",
-                     "reconfigureLogger", "unsafeSet", "setValue"))),
+          utils::hasAnyNameFast("set", "setGlobally", "reconfigureAllLoggers",
+                                "reconfigureLogger", "unsafeSet", "setValue"))),
       hasAnyArgument(ignoringParenImpCasts(declRefExpr(to(enumConstantDecl(
-          hasAnyName(Types),
+          utils::hasAnyNameFast(Types),
           hasDeclContext(enumDecl(hasName("::el::ConfigurationType")))))))));
 }
 

@@ -3,6 +3,7 @@
 #include "logstream/families/Filesystem.h"
 #include "logstream/families/Families.h"
 #include "utils/LogFiles.h"
+#include "utils/NameMatchers.h"
 
 using namespace clang::ast_matchers;
 
@@ -44,15 +45,15 @@ public:
   }
 
   std::optional<StatementMatcher> sizeExpression() const override {
-    return callExpr(callee(functionDecl(hasAnyName(otherNames()))))
+    return callExpr(callee(functionDecl(utils::hasAnyNameFast(otherNames()))))
         .bind(SizeOfPathCallId);
   }
 
   void registerManagementMatchers(ManagementHost &H,
                                   utils::UserCodeMatchers &Finder) override {
     // Deleting what a directory iteration over a log directory finds.
-    auto DeleteCall = callExpr(
-        callee(functionDecl(hasAnyName(allPathApis(Operation::Delete)))));
+    auto DeleteCall = callExpr(callee(
+        functionDecl(utils::hasAnyNameFast(allPathApis(Operation::Delete)))));
     Finder.addMatcher(
         cxxForRangeStmt(
             notInSystemHeader(), hasLoopVariable(varDecl().bind(EntryId)),

@@ -3,6 +3,7 @@
 #include "logstream/families/Glog.h"
 #include "utils/FixIts.h"
 #include "utils/LogFiles.h"
+#include "utils/NameMatchers.h"
 #include "llvm/Support/Regex.h"
 
 using namespace clang::ast_matchers;
@@ -74,14 +75,15 @@ private:
 void Glog::registerSinkMatchers(SinkHost &H, utils::UserCodeMatchers &Finder) {
   if (!H.langOpts().CPlusPlus)
     return;
-  Finder.addMatcher(callExpr(notInSystemHeader(),
-                             callee(functionDecl(hasAnyName(FileFunctions))))
-                        .bind(CallId),
-                    H.callback());
-  auto Flag =
-      declRefExpr(to(varDecl(hasAnyName("FLAGS_log_dir", "FLAGS_logtostderr",
-                                        "FLAGS_logtostdout"))
-                         .bind(FlagId)));
+  Finder.addMatcher(
+      callExpr(notInSystemHeader(),
+               callee(functionDecl(utils::hasAnyNameFast(FileFunctions))))
+          .bind(CallId),
+      H.callback());
+  auto Flag = declRefExpr(
+      to(varDecl(utils::hasAnyNameFast("FLAGS_log_dir", "FLAGS_logtostderr",
+                                       "FLAGS_logtostdout"))
+             .bind(FlagId)));
   Finder.addMatcher(binaryOperator(notInSystemHeader(), isAssignmentOperator(),
                                    hasLHS(ignoringParenImpCasts(Flag)),
                                    hasRHS(expr().bind(ValueId)))

@@ -4,6 +4,7 @@
 #include "utils/Expressions.h"
 #include "utils/FixIts.h"
 #include "utils/LogFiles.h"
+#include "utils/NameMatchers.h"
 #include "utils/Parents.h"
 #include "utils/StandardStreams.h"
 #include "utils/Uses.h"
@@ -90,10 +91,11 @@ public:
   }
 
   std::optional<StatementMatcher> sizeExpression() const override {
-    auto TellCall = cxxMemberCallExpr(
-                        callee(cxxMethodDecl(hasName("tellp"),
-                                             ofClass(hasAnyName(TellClasses)))))
-                        .bind(SizeCallId);
+    auto TellCall =
+        cxxMemberCallExpr(
+            callee(cxxMethodDecl(hasName("tellp"),
+                                 ofClass(utils::hasAnyNameFast(TellClasses)))))
+            .bind(SizeCallId);
     return expr(
         anyOf(TellCall,
               // std::streampos converted to an integer for the comparison.
@@ -129,7 +131,7 @@ void Iostreams::registerSinkMatchers(SinkHost &H,
                                      utils::UserCodeMatchers &Finder) {
   if (!H.langOpts().CPlusPlus)
     return;
-  auto FileStream = cxxRecordDecl(hasAnyName(FileStreamClasses));
+  auto FileStream = cxxRecordDecl(utils::hasAnyNameFast(FileStreamClasses));
   Finder.addMatcher(
       cxxConstructExpr(notInSystemHeader(), argumentCountAtLeast(1),
                        hasDeclaration(cxxConstructorDecl(ofClass(FileStream))),
@@ -153,14 +155,15 @@ void Iostreams::registerSinkMatchers(SinkHost &H,
       H.callback());
   // std::make_unique<std::ofstream>("app.log") constructs in <memory>.
   Finder.addMatcher(
-      callExpr(notInSystemHeader(), argumentCountAtLeast(1),
-               callee(functionDecl(
-                   hasAnyName(makeFunctions(/*WithAllocators=*/false)),
-                   hasTemplateArgument(
-                       0, refersToType(hasUnqualifiedDesugaredType(
-                              recordType(hasDeclaration(
-                                  cxxRecordDecl(hasAnyName(PathStreamClasses))
-                                      .bind(MadeClassId)))))))))
+      callExpr(
+          notInSystemHeader(), argumentCountAtLeast(1),
+          callee(functionDecl(
+              utils::hasAnyNameFast(makeFunctions(/*WithAllocators=*/false)),
+              hasTemplateArgument(
+                  0, refersToType(hasUnqualifiedDesugaredType(recordType(
+                         hasDeclaration(cxxRecordDecl(utils::hasAnyNameFast(
+                                                          PathStreamClasses))
+                                            .bind(MadeClassId)))))))))
           .bind(MakeId),
       H.callback());
 }
@@ -287,8 +290,8 @@ void Iostreams::registerManagementMatchers(ManagementHost &H,
   if (!H.langOpts().CPlusPlus)
     return;
   // Truncation by opening a stream with std::ios::trunc.
-  auto FileStream =
-      cxxRecordDecl(hasAnyName(FileStreamClasses)).bind(TruncatedClassId);
+  auto FileStream = cxxRecordDecl(utils::hasAnyNameFast(FileStreamClasses))
+                        .bind(TruncatedClassId);
   Finder.addMatcher(
       cxxConstructExpr(notInSystemHeader(), argumentCountAtLeast(2),
                        hasDeclaration(cxxConstructorDecl(ofClass(FileStream))))
@@ -303,8 +306,8 @@ void Iostreams::registerManagementMatchers(ManagementHost &H,
   // Log file sinks, for the note that ties management to the file.
   Finder.addMatcher(
       cxxConstructExpr(notInSystemHeader(), argumentCountAtLeast(1),
-                       hasDeclaration(cxxConstructorDecl(ofClass(
-                           cxxRecordDecl(hasAnyName(PathStreamClasses))))))
+                       hasDeclaration(cxxConstructorDecl(ofClass(cxxRecordDecl(
+                           utils::hasAnyNameFast(PathStreamClasses))))))
           .bind(SinkStreamId),
       H.callback());
 }

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "logstream/families/Log4.h"
+#include "utils/NameMatchers.h"
 #include "clang/Lex/Lexer.h"
 
 using namespace clang::ast_matchers;
@@ -32,10 +33,10 @@ public:
     Finder.addMatcher(
         cxxMemberCallExpr(
             notInSystemHeader(),
-            callee(
-                cxxMethodDecl(hasAnyName("setMaxFileSize", "setMaxBackupIndex",
-                                         "setMaximumFileSize", "setMaxIndex"))
-                    .bind(SetterMethodId)))
+            callee(cxxMethodDecl(utils::hasAnyNameFast(
+                                     "setMaxFileSize", "setMaxBackupIndex",
+                                     "setMaximumFileSize", "setMaxIndex"))
+                       .bind(SetterMethodId)))
             .bind(SetterId),
         H.callback());
   }

@@ -2,6 +2,7 @@
 
 #include "logstream/families/Poco.h"
 #include "utils/LogFiles.h"
+#include "utils/NameMatchers.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 
@@ -65,8 +66,9 @@ public:
         cxxMemberCallExpr(
             notInSystemHeader(), argumentCountIs(2),
             callee(cxxMethodDecl(hasName("setProperty"))),
-            thisPointerType(cxxRecordDecl(isSameOrDerivedFrom(hasAnyName(
-                "::Poco::FileChannel", "::Poco::SimpleFileChannel")))))
+            thisPointerType(
+                cxxRecordDecl(isSameOrDerivedFrom(utils::hasAnyNameFast(
+                    "::Poco::FileChannel", "::Poco::SimpleFileChannel")))))
             .bind(SetPathId),
         H.callback());
   }

@@ -5,6 +5,7 @@
 #include "logstream/families/Iostreams.h"
 #include "utils/Expressions.h"
 #include "utils/LogFiles.h"
+#include "utils/NameMatchers.h"
 #include "utils/Parents.h"
 #include "clang/AST/ASTLambda.h"
 #include "llvm/ADT/STLExtras.h"
@@ -152,16 +153,18 @@ private:
 //===----------------------------------------------------------------------===//
 
 void Posix::registerSinkMatchers(SinkHost &H, utils::UserCodeMatchers &Finder) {
-  Finder.addMatcher(callExpr(notInSystemHeader(),
-                             callee(functionDecl(hasAnyName(OpenFunctions))),
-                             argumentCountAtLeast(1))
-                        .bind(OpenId),
-                    H.callback());
-  Finder.addMatcher(callExpr(notInSystemHeader(),
-                             callee(functionDecl(hasAnyName(Dup2Functions))),
-                             argumentCountAtLeast(2))
-                        .bind(Dup2Id),
-                    H.callback());
+  Finder.addMatcher(
+      callExpr(notInSystemHeader(),
+               callee(functionDecl(utils::hasAnyNameFast(OpenFunctions))),
+               argumentCountAtLeast(1))
+          .bind(OpenId),
+      H.callback());
+  Finder.addMatcher(
+      callExpr(notInSystemHeader(),
+               callee(functionDecl(utils::hasAnyNameFast(Dup2Functions))),
+               argumentCountAtLeast(2))
+          .bind(Dup2Id),
+      H.callback());
 }
 
 bool Posix::checkSink(SinkHost &H, const MatchResult &Result) {
@@ -205,8 +208,8 @@ const CallExpr *Posix::openerOf(const Expr *Source, const CallExpr *Dup2,
   // Directly, or through a local variable initialized or assigned from
   // open/openat/creat/fileno(fopen(...)).
   auto OpenCall = callExpr(callee(functionDecl(
-      hasAnyName("::open", "::open64", "::openat", "::openat64", "::creat",
-                 "::creat64", "::fopen", "::fopen64"))));
+      utils::hasAnyNameFast("::open", "::open64", "::openat", "::openat64",
+                            "::creat", "::creat64", "::fopen", "::fopen64"))));
   auto FileOpen = expr(ignoringParenImpCasts(
       anyOf(OpenCall.bind(OpenerId),
             callExpr(callee(functionDecl(hasName(DescriptorFunctions[0]))),
@@ -274,23 +277,24 @@ void Posix::registerManagementMatchers(ManagementHost &H,
   // Deleting what readdir finds in a log directory: the deletion, then
   // (checkManagement) the opendir of its function. Anchored on the rare
   // call, not on every function (whose body a hasDescendant would walk).
+  Finder.addMatcher(callExpr(notInSystemHeader(),
+                             callee(functionDecl(utils::hasAnyNameFast(
+                                 allPathApis(Operation::Delete)))),
+                             hasAnyArgument(hasDescendant(
+                                 memberExpr(member(hasName("d_name"))))))
+                        .bind(DirentDeleteId),
+                    H.callback());
+  // Reopen on signal.
   Finder.addMatcher(
       callExpr(notInSystemHeader(),
-               callee(functionDecl(hasAnyName(allPathApis(Operation::Delete)))),
-               hasAnyArgument(
-                   hasDescendant(memberExpr(member(hasName("d_name"))))))
-          .bind(DirentDeleteId),
+               callee(functionDecl(utils::hasAnyNameFast(SignalFunctions))),
+               argumentCountAtLeast(2))
+          .bind(SignalId),
       H.callback());
-  // Reopen on signal.
-  Finder.addMatcher(callExpr(notInSystemHeader(),
-                             callee(functionDecl(hasAnyName(SignalFunctions))),
-                             argumentCountAtLeast(2))
-                        .bind(SignalId),
-                    H.callback());
   // Log file sinks, for the note that ties management to the file.
   Finder.addMatcher(callExpr(notInSystemHeader(),
-                             callee(functionDecl(
-                                 hasAnyName("::open", "::creat", "::open64"))),
+                             callee(functionDecl(utils::hasAnyNameFast(
+                                 "::open", "::creat", "::open64"))),
                              argumentCountAtLeast(1))
                         .bind(SinkOpenId),
                     H.callback());
@@ -375,13 +379,14 @@ void Posix::checkStSize(ManagementHost &H, const BinaryOperator *Cmp,
   if (!Body)
     return;
   auto Stats = match(
-      findAll(callExpr(callee(functionDecl(hasAnyName(StatFunctions))),
-                       argumentCountIs(2),
-                       hasArgument(1, ignoringParenImpCasts(unaryOperator(
-                                          hasOperatorName("&"),
-                                          hasUnaryOperand(declRefExpr(
-                                              to(varDecl(equalsNode(St)))))))))
-                  .bind(StatId)),
+      findAll(
+          callExpr(callee(functionDecl(utils::hasAnyNameFast(StatFunctions))),
+                   argumentCountIs(2),
+                   hasArgument(1, ignoringParenImpCasts(unaryOperator(
+                                      hasOperatorName("&"),
+                                      hasUnaryOperand(declRefExpr(
+                                          to(varDecl(equalsNode(St)))))))))
+              .bind(StatId)),
       *Body, Ctx);
   const utils::LogFileClassifier &C = H.classifier();
   std::string Path;
@@ -426,7 +431,7 @@ const FunctionDecl *Posix::sigactionHandler(const CallExpr *Call,
       match(findAll(binaryOperator(
                 isAssignmentOperator(),
                 hasLHS(memberExpr(
-                    member(hasAnyName("sa_handler", "sa_sigaction")),
+                    member(utils::hasAnyNameFast("sa_handler", "sa_sigaction")),
                     hasDescendant(declRefExpr(to(varDecl(equalsNode(SA))))))),
                 hasRHS(expr().bind(HandlerId)))),
             *Body, Ctx);
@@ -489,12 +494,13 @@ SourceLocation Posix::findReopen(const utils::LogFileClassifier &C,
   // Opening a log file.
   if (SourceLocation L = logOpenIn(C, *Body, Ctx); L.isValid())
     return L;
-  auto StreamOpens = match(
-      findAll(cxxMemberCallExpr(
-                  callee(cxxMethodDecl(hasAnyName("open", "close"),
-                                       ofClass(hasAnyName(FileStreamClasses)))))
-                  .bind(CallId)),
-      *Body, Ctx);
+  auto StreamOpens =
+      match(findAll(cxxMemberCallExpr(
+                        callee(cxxMethodDecl(
+                            utils::hasAnyNameFast("open", "close"),
+                            ofClass(utils::hasAnyNameFast(FileStreamClasses)))))
+                        .bind(CallId)),
+            *Body, Ctx);
   for (const auto &M : StreamOpens) {
     const auto *Open = M.getNodeAs<CXXMemberCallExpr>(CallId);
     if (C.mentionsLogName(Open->getImplicitObjectArgument()) ||
@@ -561,7 +567,7 @@ SourceLocation Posix::reopenOnFlag(const utils::LogFileClassifier &C,
 SourceLocation Posix::logOpenIn(const utils::LogFileClassifier &C,
                                 const Stmt &S, ASTContext &Ctx) const {
   auto Opens =
-      match(findAll(callExpr(callee(functionDecl(hasAnyName(
+      match(findAll(callExpr(callee(functionDecl(utils::hasAnyNameFast(
                                  "::fopen", "::fopen64", "::freopen", "::open",
                                  "::open64", "::openat", "::creat",
                                  "::std::fopen", "::std::freopen"))),

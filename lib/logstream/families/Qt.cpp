@@ -5,6 +5,7 @@
 #include "utils/Expressions.h"
 #include "utils/FixIts.h"
 #include "utils/LogFiles.h"
+#include "utils/NameMatchers.h"
 #include "utils/Parents.h"
 #include "utils/StandardStreams.h"
 #include "clang/AST/DeclCXX.h"
@@ -74,7 +75,7 @@ const Expr *setterPath(const NamedDecl *D, const Stmt *Body, ASTContext &Ctx) {
   if (!Body)
     return nullptr;
   auto Sets = match(
-      findAll(cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(
+      findAll(cxxMemberCallExpr(callee(cxxMethodDecl(utils::hasAnyNameFast(
                                     "setFileName", "setPath", "setFile"))),
                                 on(refersTo(D)), argumentCountIs(1))
                   .bind("set")),
@@ -274,7 +275,7 @@ const Expr *streamOver(const NamedDecl *File, const Stmt *Body,
       anyOf(refersTo(File), unaryOperator(hasOperatorName("&"),
                                           hasUnaryOperand(refersTo(File))))));
   auto StreamClass =
-      cxxRecordDecl(hasAnyName("::QTextStream", "::QDataStream"));
+      cxxRecordDecl(utils::hasAnyNameFast("::QTextStream", "::QDataStream"));
   auto Found = match(
       findAll(expr(anyOf(cxxConstructExpr(hasDeclaration(cxxConstructorDecl(
                                               ofClass(StreamClass))),
@@ -323,14 +324,14 @@ StatementMatcher managementCall() {
     if (!llvm::is_contained(Methods, Api.Method))
       Methods.push_back(Api.Method);
   return callExpr(callee(cxxMethodDecl(
-      hasAnyName(Methods),
-      ofClass(hasAnyName("::QFile", "::QFileDevice", "::QDir")))));
+      utils::hasAnyNameFast(Methods),
+      ofClass(utils::hasAnyNameFast("::QFile", "::QFileDevice", "::QDir")))));
 }
 
 ast_matchers::internal::BindableMatcher<Stmt> sizeCall() {
   return cxxMemberCallExpr(callee(cxxMethodDecl(
-      hasName("size"),
-      ofClass(hasAnyName("::QFileInfo", "::QFile", "::QFileDevice")))));
+      hasName("size"), ofClass(utils::hasAnyNameFast("::QFileInfo", "::QFile",
+                                                     "::QFileDevice")))));
 }
 
 //===----------------------------------------------------------------------===//
@@ -597,22 +598,22 @@ static const Stmt *fileWriteIn(const FunctionDecl *Handler, ASTContext &Ctx,
       functionDecl(isDefinition(), unless(isExpansionInSystemHeader()));
   auto LocalCall = callExpr(callee(LocalFunction.bind("callee")));
   auto QFileWrite = cxxMemberCallExpr(
-      callee(cxxMethodDecl(hasAnyName("open", "write", "putChar"))),
+      callee(cxxMethodDecl(utils::hasAnyNameFast("open", "write", "putChar"))),
       thisPointerType(fileClass()));
   auto StreamClass =
-      cxxRecordDecl(hasAnyName("::QTextStream", "::QDataStream"));
+      cxxRecordDecl(utils::hasAnyNameFast("::QTextStream", "::QDataStream"));
   auto StreamOverFile =
       cxxConstructExpr(hasDeclaration(cxxConstructorDecl(
                            ofClass(StreamClass.bind("stream-class")))),
                        hasArgument(0, hasType(pointsTo(fileClass()))));
   auto OfstreamClass = cxxRecordDecl(
-      hasAnyName("::std::basic_ofstream", "::std::basic_fstream"));
+      utils::hasAnyNameFast("::std::basic_ofstream", "::std::basic_fstream"));
   auto Ofstream = cxxConstructExpr(
       hasDeclaration(cxxConstructorDecl(ofClass(OfstreamClass))),
       argumentCountAtLeast(1));
-  auto Fopen = callExpr(callee(functionDecl(
-      hasAnyName("::fopen", "::fopen64", "::std::fopen", "::_wfopen"))));
-  auto StdioWrite = callExpr(callee(functionDecl(hasAnyName(
+  auto Fopen = callExpr(callee(functionDecl(utils::hasAnyNameFast(
+      "::fopen", "::fopen64", "::std::fopen", "::_wfopen"))));
+  auto StdioWrite = callExpr(callee(functionDecl(utils::hasAnyNameFast(
       "::fprintf", "::vfprintf", "::fputs", "::fputc", "::putc", "::fwrite",
       "::std::fprintf", "::std::fputs", "::std::fwrite"))));
   auto Found =

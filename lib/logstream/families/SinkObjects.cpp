@@ -5,6 +5,7 @@
 #include "utils/Expressions.h"
 #include "utils/FixIts.h"
 #include "utils/LogFiles.h"
+#include "utils/NameMatchers.h"
 #include "utils/Parents.h"
 #include "utils/Uses.h"
 #include "clang/AST/DeclTemplate.h"
@@ -222,7 +223,7 @@ void registerSinkObjectMatchers(SinkHost &H, utils::UserCodeMatchers &Finder) {
       callExpr(
           notInSystemHeader(),
           callee(functionDecl(
-              hasAnyName(makeFunctions(/*WithAllocators=*/true)),
+              utils::hasAnyNameFast(makeFunctions(/*WithAllocators=*/true)),
               hasTemplateArgument(0, refersToType(hasUnqualifiedDesugaredType(
                                          recordType(hasDeclaration(Sink))))))))
           .bind(MakeId),

@@ -4,6 +4,7 @@
 #include "logstream/families/Families.h"
 #include "utils/Expressions.h"
 #include "utils/FixIts.h"
+#include "utils/NameMatchers.h"
 #include "utils/Parents.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/Lex/Lexer.h"
@@ -98,7 +99,7 @@ public:
     Finder.addMatcher(
         callExpr(notInSystemHeader(),
                  callee(functionDecl(
-                     hasAnyName(CreateFunctions),
+                     utils::hasAnyNameFast(CreateFunctions),
                      hasTemplateArgument(
                          0, refersToType(hasUnqualifiedDesugaredType(
                                 recordType(hasDeclaration(H.sinkClass()))))))))
@@ -106,7 +107,7 @@ public:
         H.callback());
     Finder.addMatcher(
         callExpr(notInSystemHeader(),
-                 callee(functionDecl(hasAnyName(fileFactories()))))
+                 callee(functionDecl(utils::hasAnyNameFast(fileFactories()))))
             .bind(FactoryId),
         H.callback());
   }
@@ -127,11 +128,11 @@ public:
 
   void registerManagementMatchers(ManagementHost &H,
                                   utils::UserCodeMatchers &Finder) override {
-    Finder.addMatcher(
-        callExpr(notInSystemHeader(),
-                 callee(functionDecl(hasAnyName(rotatingFactories()))))
-            .bind(RotatingFactoryId),
-        H.callback());
+    Finder.addMatcher(callExpr(notInSystemHeader(),
+                               callee(functionDecl(
+                                   utils::hasAnyNameFast(rotatingFactories()))))
+                          .bind(RotatingFactoryId),
+                      H.callback());
   }
 
   bool checkManagement(ManagementHost &H, const MatchResult &Result) override {

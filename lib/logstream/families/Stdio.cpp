@@ -4,6 +4,7 @@
 #include "utils/Expressions.h"
 #include "utils/FixIts.h"
 #include "utils/LogFiles.h"
+#include "utils/NameMatchers.h"
 #include "utils/Parents.h"
 #include "utils/StandardStreams.h"
 #include "utils/Uses.h"
@@ -82,20 +83,21 @@ public:
   }
 
   std::optional<StatementMatcher> sizeExpression() const override {
-    return callExpr(callee(functionDecl(hasAnyName(TellFunctions))))
+    return callExpr(callee(functionDecl(utils::hasAnyNameFast(TellFunctions))))
         .bind(SizeCallId);
   }
 
   void registerSinkMatchers(SinkHost &H,
                             utils::UserCodeMatchers &Finder) override {
-    Finder.addMatcher(callExpr(notInSystemHeader(),
-                               callee(functionDecl(hasAnyName(FopenFunctions))),
-                               argumentCountAtLeast(1))
-                          .bind(FopenId),
-                      H.callback());
     Finder.addMatcher(
         callExpr(notInSystemHeader(),
-                 callee(functionDecl(hasAnyName(FreopenFunctions))),
+                 callee(functionDecl(utils::hasAnyNameFast(FopenFunctions))),
+                 argumentCountAtLeast(1))
+            .bind(FopenId),
+        H.callback());
+    Finder.addMatcher(
+        callExpr(notInSystemHeader(),
+                 callee(functionDecl(utils::hasAnyNameFast(FreopenFunctions))),
                  argumentCountIs(3))
             .bind(FreopenId),
         H.callback());
@@ -117,7 +119,7 @@ public:
                                   utils::UserCodeMatchers &Finder) override {
     // Log file sinks, for the note that ties management to the file.
     Finder.addMatcher(callExpr(notInSystemHeader(),
-                               callee(functionDecl(hasAnyName(
+                               callee(functionDecl(utils::hasAnyNameFast(
                                    "::fopen", "::fopen64", "::std::fopen"))),
                                argumentCountAtLeast(1))
                           .bind(SinkOpenId),

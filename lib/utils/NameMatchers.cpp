@@ -1,0 +1,44 @@
+//===--- NameMatchers.cpp - hasAnyName with a hash test first -------------===//
+
+#include "utils/NameMatchers.h"
+#include "llvm/ADT/StringSet.h"
+
+namespace clang::tidy::logstream::utils {
+
+namespace {
+
+using ast_matchers::internal::ASTMatchFinder;
+using ast_matchers::internal::BoundNodesTreeBuilder;
+using ast_matchers::internal::Matcher;
+
+class AnyNameMatcher
+    : public ast_matchers::internal::MatcherInterface<NamedDecl> {
+public:
+  AnyNameMatcher(llvm::ArrayRef<const llvm::StringRef *> Names)
+      : Full(ast_matchers::hasAnyName(llvm::to_vector(llvm::map_range(
+            Names, [](const llvm::StringRef *N) { return *N; })))) {
+    for (const llvm::StringRef *Name : Names)
+      Last.insert(Name->contains("::") ? Name->rsplit("::").second : *Name);
+  }
+
+  bool matches(const NamedDecl &Node, ASTMatchFinder *Finder,
+               BoundNodesTreeBuilder *Builder) const override {
+    if (const IdentifierInfo *II = Node.getIdentifier();
+        II && !Last.contains(II->getName()))
+      return false;
+    return Full.matches(Node, Finder, Builder);
+  }
+
+private:
+  Matcher<NamedDecl> Full;
+  llvm::StringSet<> Last;
+};
+
+} // namespace
+
+Matcher<NamedDecl>
+hasAnyNameFastFunc(llvm::ArrayRef<const llvm::StringRef *> Names) {
+  return ast_matchers::internal::makeMatcher(new AnyNameMatcher(Names));
+}
+
+} // namespace clang::tidy::logstream::utils

@@ -1,0 +1,36 @@
+//===--- NameMatchers.h - hasAnyName with a hash test first ---------------===//
+//
+// The checks name the functions and classes they look for in long lists
+// (every path API, every logging macro's function): `callee(functionDecl(
+// hasAnyName(...)))` runs on every call of the user's code, for every such
+// matcher. clang's hasAnyName compares the node's qualified name with each
+// listed name in turn; most calls (strcmp, the program's own functions) are
+// in no list, and a look-up of the node's own name in the set of the
+// listed names' last components rejects them at once.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef LOGSTREAM_UTILS_NAMEMATCHERS_H
+#define LOGSTREAM_UTILS_NAMEMATCHERS_H
+
+#include "utils/Compat.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+
+namespace clang::tidy::logstream::utils {
+
+ast_matchers::internal::Matcher<NamedDecl>
+hasAnyNameFastFunc(llvm::ArrayRef<const llvm::StringRef *> Names);
+
+/// ast_matchers::hasAnyName, the same names and the same answers (the same
+/// matcher decides), with a hash test of the node's unqualified name first:
+/// a declaration with an identifier that is the last component of none of
+/// the names does not match. Declarations without an identifier
+/// (constructors, operators) go straight to hasAnyName.
+inline const ast_matchers::internal::VariadicFunction<
+    ast_matchers::internal::Matcher<NamedDecl>, llvm::StringRef,
+    hasAnyNameFastFunc>
+    hasAnyNameFast = {};
+
+} // namespace clang::tidy::logstream::utils
+
+#endif // LOGSTREAM_UTILS_NAMEMATCHERS_H
