@@ -14,11 +14,10 @@ using ast_matchers::internal::Matcher;
 class AnyNameMatcher
     : public ast_matchers::internal::MatcherInterface<NamedDecl> {
 public:
-  AnyNameMatcher(llvm::ArrayRef<const llvm::StringRef *> Names)
-      : Full(ast_matchers::hasAnyName(llvm::to_vector(llvm::map_range(
-            Names, [](const llvm::StringRef *N) { return *N; })))) {
-    for (const llvm::StringRef *Name : Names)
-      Last.insert(Name->contains("::") ? Name->rsplit("::").second : *Name);
+  explicit AnyNameMatcher(llvm::ArrayRef<llvm::StringRef> Names)
+      : Full(ast_matchers::hasAnyName(Names)) {
+    for (llvm::StringRef Name : Names)
+      Last.insert(Name.contains("::") ? Name.rsplit("::").second : Name);
   }
 
   bool matches(const NamedDecl &Node, ASTMatchFinder *Finder,
@@ -36,8 +35,7 @@ private:
 
 } // namespace
 
-Matcher<NamedDecl>
-hasAnyNameFastFunc(llvm::ArrayRef<const llvm::StringRef *> Names) {
+Matcher<NamedDecl> hasAnyNameFast(llvm::ArrayRef<llvm::StringRef> Names) {
   return ast_matchers::internal::makeMatcher(new AnyNameMatcher(Names));
 }
 

@@ -18,18 +18,21 @@
 
 namespace clang::tidy::logstream::utils {
 
-ast_matchers::internal::Matcher<NamedDecl>
-hasAnyNameFastFunc(llvm::ArrayRef<const llvm::StringRef *> Names);
-
 /// ast_matchers::hasAnyName, the same names and the same answers (the same
 /// matcher decides), with a hash test of the node's unqualified name first:
 /// a declaration with an identifier that is the last component of none of
 /// the names does not match. Declarations without an identifier
 /// (constructors, operators) go straight to hasAnyName.
-inline const ast_matchers::internal::VariadicFunction<
-    ast_matchers::internal::Matcher<NamedDecl>, llvm::StringRef,
-    hasAnyNameFastFunc>
-    hasAnyNameFast = {};
+ast_matchers::internal::Matcher<NamedDecl>
+hasAnyNameFast(llvm::ArrayRef<llvm::StringRef> Names);
+
+/// hasAnyNameFast("::open", "::creat", ...), as hasAnyName is called.
+template <typename... Rest>
+ast_matchers::internal::Matcher<NamedDecl>
+hasAnyNameFast(llvm::StringRef First, const Rest &...Others) {
+  return hasAnyNameFast(
+      llvm::ArrayRef<llvm::StringRef>({First, llvm::StringRef(Others)...}));
+}
 
 } // namespace clang::tidy::logstream::utils
 
