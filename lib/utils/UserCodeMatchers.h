@@ -45,8 +45,8 @@ public:
   ~UserCodeMatchers();
 
   /// The same call shape as MatchFinder::addMatcher, so that a check's
-  /// registerUserCodeMatchers only changes whom it asks; the callback must be the
-  /// one given to the constructor.
+  /// registerUserCodeMatchers only changes whom it asks; the callback must be
+  /// the one given to the constructor.
   void addMatcher(const ast_matchers::StatementMatcher &M,
                   ast_matchers::MatchFinder::MatchCallback *CB);
   void addMatcher(const ast_matchers::DeclarationMatcher &M,
