@@ -36,7 +36,7 @@ private:
 } // namespace
 
 Matcher<NamedDecl> hasAnyNameFast(llvm::ArrayRef<llvm::StringRef> Names) {
-  return ast_matchers::internal::makeMatcher(new AnyNameMatcher(Names));
+  return Matcher<NamedDecl>(new AnyNameMatcher(Names));
 }
 
 } // namespace clang::tidy::logstream::utils
