@@ -164,7 +164,15 @@ def run_line_flags(path):
     m = re.search(r"RUN: %check_logstream_tidy(.*)$", text, re.M)
     if not m:
         return None
-    line = m.group(1).rstrip("\\")
+    # A RUN line continued with a backslash goes on in the next RUN line.
+    line = m.group(1)
+    rest = text[m.end():].splitlines()[1:]
+    while line.rstrip().endswith("\\") and rest:
+        cont = re.match(r"\s*//\s*RUN:(.*)$", rest.pop(0))
+        if not cont:
+            break
+        line = line.rstrip()[:-1] + " " + cont.group(1)
+    line = line.rstrip("\\")
     for key, value in SUBSTITUTIONS:
         line = line.replace(key, value)
     compiler_part = line.split(" -- -- ", 1)[1] if " -- -- " in line else ""
