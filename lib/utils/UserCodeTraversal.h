@@ -41,6 +41,12 @@ namespace clang::tidy::logstream::utils {
 /// isExpansionInSystemHeader has it). Implicit instantiations of a system
 /// header's templates live there too; those of the user's templates are
 /// visited under the template, as before.
+///
+/// It relies on clang-tidy's finder visiting the translation unit node,
+/// which it does when the context's traversal scope is the whole unit (as
+/// clang-tidy and our driver leave it). A client that narrows the scope
+/// itself (clangd, to the main file's declarations) would never start the
+/// checks' traversal.
 class UserCodeTraversal : public ast_matchers::MatchFinder::MatchCallback {
 public:
   /// The traversal of the unit that clang-tidy's finder \p Outer runs: made
