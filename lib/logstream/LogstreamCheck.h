@@ -48,8 +48,11 @@ public:
   bool isLanguageVersionSupported(const LangOptions &) const override {
     return true;
   }
+  /// No kind: the matchers run in the context's default traversal, AsIs
+  /// (which is what the checks are written for), and the finder does not
+  /// wrap each of them in a `traverse(TK_AsIs, ...)` to try on every node.
   compat::OptionalTraversalKind getCheckTraversalKind() const override {
-    return TK_AsIs;
+    return {};
   }
 
 protected:
