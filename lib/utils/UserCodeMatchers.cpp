@@ -24,15 +24,12 @@ void UserCodeMatchers::addMatcher(const DeclarationMatcher &M,
 }
 
 UserCodeMatchers::~UserCodeMatchers() {
-  registerGroups(Stmts, ASTNodeKind::getFromNodeKind<Stmt>(),
-                 stmt(unless(isExpansionInSystemHeader())));
-  registerGroups(Decls, ASTNodeKind::getFromNodeKind<Decl>(),
-                 decl(unless(isExpansionInSystemHeader())));
+  registerGroups(Stmts, ASTNodeKind::getFromNodeKind<Stmt>());
+  registerGroups(Decls, ASTNodeKind::getFromNodeKind<Decl>());
 }
 
 void UserCodeMatchers::registerGroups(std::vector<DynTypedMatcher> &Ms,
-                                      ASTNodeKind BaseKind,
-                                      const DynTypedMatcher &Filter) {
+                                      ASTNodeKind BaseKind) {
   // The node kind each matcher is restricted to (callExpr(...): CallExpr).
   // Group[I] is the group of matcher I: related kinds (one derives from the
   // other) end up in one group, whose kind is the most general of them.
@@ -80,13 +77,11 @@ void UserCodeMatchers::registerGroups(std::vector<DynTypedMatcher> &Ms,
             ? Members.front()
             : DynTypedMatcher::constructVariadic(DynTypedMatcher::VO_EachOf,
                                                  BaseKind, std::move(Members));
-    DynTypedMatcher Grouped = DynTypedMatcher::constructVariadic(
-        DynTypedMatcher::VO_AllOf, BaseKind, {Filter, Each});
     // Restricted to the group's kind (and still a matcher of every
     // statement or declaration, as MatchFinder wants), the finder offers
     // it only nodes of that kind: a CallExpr group never sees a DeclRefExpr.
-    Finder->addDynamicMatcher(
-        Grouped.dynCastTo(GroupKind[G]).dynCastTo(BaseKind), Callback);
+    Finder->addDynamicMatcher(Each.dynCastTo(GroupKind[G]).dynCastTo(BaseKind),
+                              Callback);
   }
   Ms.clear();
 }
