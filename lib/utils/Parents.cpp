@@ -1,6 +1,7 @@
 //===--- Parents.cpp - Climbing the AST of the user's code ----------------===//
 
 #include "utils/Parents.h"
+#include "clang/AST/ASTLambda.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "llvm/ADT/DenseSet.h"
@@ -42,15 +43,17 @@ bool isInTemplateInstantiation(const DynTypedNode &Node, ASTContext &Ctx) {
   return false;
 }
 
-const FunctionDecl *enclosingFunction(const Expr *E, ASTContext &Ctx) {
+const FunctionDecl *enclosingFunction(const Expr *E, ASTContext &Ctx,
+                                      Lambdas Through) {
   DynTypedNode Node = DynTypedNode::create(*E);
   for (unsigned I = 0; I < 256; ++I) {
     auto Parents = parentsOf(Node, Ctx);
     if (Parents.empty())
       return nullptr;
-    if (const auto *FD = Parents[0].get<FunctionDecl>())
+    if (const auto *FD = Parents[0].get<FunctionDecl>();
+        FD && !(Through == Lambdas::Cross && isLambdaCallOperator(FD)))
       return FD;
-    if (Parents[0].get<LambdaExpr>())
+    if (Parents[0].get<LambdaExpr>() && Through == Lambdas::Stop)
       return nullptr;
     Node = Parents[0];
   }

@@ -42,8 +42,13 @@ AST_MATCHER(Stmt, inTemplateInstantiation) {
                                    Finder->getASTContext());
 }
 
-/// The function whose body contains \p E (not through a lambda).
-const FunctionDecl *enclosingFunction(const Expr *E, ASTContext &Ctx);
+/// Whether enclosingFunction stops at a lambda (nothing) or crosses it to
+/// the function the lambda is written in.
+enum class Lambdas { Stop, Cross };
+
+/// The function whose body contains \p E.
+const FunctionDecl *enclosingFunction(const Expr *E, ASTContext &Ctx,
+                                      Lambdas Through = Lambdas::Stop);
 
 /// The one parent of \p Node; nullopt at the top or where the AST forks
 /// (an element of a braced list has a syntactic and a semantic parent).

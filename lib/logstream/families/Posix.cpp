@@ -7,7 +7,6 @@
 #include "utils/LogFiles.h"
 #include "utils/NameMatchers.h"
 #include "utils/Parents.h"
-#include "clang/AST/ASTLambda.h"
 #include "llvm/ADT/STLExtras.h"
 
 using namespace clang::ast_matchers;
@@ -300,22 +299,6 @@ void Posix::registerManagementMatchers(ManagementHost &H,
                     H.callback());
 }
 
-/// The function whose body holds \p E, through the lambdas written in it
-/// (a deletion in a lambda of the function that opened the directory).
-static const FunctionDecl *functionAround(const Expr *E, ASTContext &Ctx) {
-  DynTypedNode Node = DynTypedNode::create(*E);
-  for (unsigned Steps = 0; Steps < 256; ++Steps) {
-    auto Parents = utils::parentsOf(Node, Ctx);
-    if (Parents.empty())
-      return nullptr;
-    if (const auto *FD = Parents[0].get<FunctionDecl>();
-        FD && !isLambdaCallOperator(FD))
-      return FD;
-    Node = Parents[0];
-  }
-  return nullptr;
-}
-
 /// The first call of opendir or fdopendir in \p Fn's body, in the order
 /// of the source (the first a hasDescendant would find).
 static const CallExpr *firstOpendir(const FunctionDecl *Fn) {
@@ -344,7 +327,8 @@ bool Posix::checkManagement(ManagementHost &H, const MatchResult &Result) {
   const auto &N = Result.Nodes;
   ASTContext &Ctx = *Result.Context;
   if (const auto *C = N.getNodeAs<CallExpr>(DirentDeleteId)) {
-    if (const CallExpr *Open = firstOpendir(functionAround(C, Ctx)))
+    if (const CallExpr *Open = firstOpendir(
+            utils::enclosingFunction(C, Ctx, utils::Lambdas::Cross)))
       checkDirentDelete(H, C, Open, Ctx);
     return true;
   }
