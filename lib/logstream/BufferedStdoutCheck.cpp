@@ -88,18 +88,18 @@ void BufferedStdoutCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   if (!getLangOpts().CPlusPlus)
     return;
   auto StdStreamBuf = cxxMemberCallExpr(
-      callee(cxxMethodDecl(hasName("rdbuf"), parameterCountIs(0))),
+      utils::calleeNamed({"rdbuf"}, cxxMethodDecl(parameterCountIs(0))),
       on(utils::stdOStreamObject()));
   Grouped.addMatcher(
-      cxxMemberCallExpr(UserCode, callee(cxxMethodDecl(hasName("pubsetbuf"))),
-                        on(ignoringParenImpCasts(StdStreamBuf)),
-                        argumentCountIs(2))
+      cxxMemberCallExpr(
+          UserCode, utils::calleeNamed({"pubsetbuf"}, cxxMethodDecl()),
+          on(ignoringParenImpCasts(StdStreamBuf)), argumentCountIs(2))
           .bind("pubsetbuf"),
       this);
   Grouped.addMatcher(
       cxxMemberCallExpr(
           UserCode,
-          callee(cxxMethodDecl(hasName("rdbuf"), parameterCountIs(1))),
+          utils::calleeNamed({"rdbuf"}, cxxMethodDecl(parameterCountIs(1))),
           on(utils::stdOStreamObject()))
           .bind("rdbuf"),
       this);

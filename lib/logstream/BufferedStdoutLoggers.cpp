@@ -9,6 +9,7 @@
 
 #include "BufferedStdoutCheck.h"
 #include "utils/Expressions.h"
+#include "utils/NameMatchers.h"
 #include "utils/Parents.h"
 #include "utils/UserCodeMatchers.h"
 #include "clang/AST/ASTContext.h"
@@ -120,18 +121,19 @@ void BufferedStdoutCheck::registerLoggerMatchers(
   // log4cxx 1.0.0 asyncappender.cpp:250-263: without blocking a full buffer
   // discards the event.
   Grouped.addMatcher(
-      cxxMemberCallExpr(
-          callee(cxxMethodDecl(hasName("setBlocking"),
-                               ofClass(hasName("::log4cxx::AsyncAppender")))),
-          argumentCountIs(1), UserCode)
+      cxxMemberCallExpr(utils::calleeNamed({"setBlocking"},
+                                           cxxMethodDecl(ofClass(hasName(
+                                               "::log4cxx::AsyncAppender")))),
+                        argumentCountIs(1), UserCode)
           .bind(NonBlockingId),
       this);
   // Poco 1.11.0 AsyncChannel.cpp:112-115: a full queue drops the message.
   Grouped.addMatcher(
-      cxxMemberCallExpr(callee(cxxMethodDecl(hasName("setProperty"),
-                                             ofClass(isSameOrDerivedFrom(
-                                                 "::Poco::AsyncChannel")))),
-                        argumentCountIs(2), UserCode)
+      cxxMemberCallExpr(
+          utils::calleeNamed({"setProperty"},
+                             cxxMethodDecl(ofClass(
+                                 isSameOrDerivedFrom("::Poco::AsyncChannel")))),
+          argumentCountIs(2), UserCode)
           .bind(QueueSizeId),
       this);
 }

@@ -6,6 +6,7 @@
 #include "utils/Expressions.h"
 #include "utils/FixIts.h"
 #include "utils/LogFiles.h"
+#include "utils/NameMatchers.h"
 #include "utils/Parents.h"
 #include "utils/StandardStreams.h"
 #include "utils/UserCodeMatchers.h"
@@ -158,12 +159,11 @@ void EventInjectionCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   Grouped.addMatcher(
       cxxForRangeStmt(Where, hasBody(Discarded), NotInstantiated), this);
   if (CheckStackTraces)
-    Grouped.addMatcher(
-        callExpr(unless(isExpansionInSystemHeader()),
-                 callee(functionDecl(hasName("::backtrace_symbols_fd"))),
-                 argumentCountIs(3))
-            .bind(BacktraceFdId),
-        this);
+    Grouped.addMatcher(callExpr(unless(isExpansionInSystemHeader()),
+                                utils::calleeNamed({"::backtrace_symbols_fd"}),
+                                argumentCountIs(3))
+                           .bind(BacktraceFdId),
+                       this);
 }
 
 void EventInjectionCheck::check(const MatchFinder::MatchResult &Result) {
@@ -354,8 +354,7 @@ void EventInjectionCheck::checkFrames(const analysis::RecordShape &S,
     const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
     if (!VD || !VD->isLocalVarDecl())
       continue;
-    auto Source =
-        callExpr(callee(functionDecl(hasName("::backtrace_symbols"))));
+    auto Source = callExpr(utils::calleeNamed({"::backtrace_symbols"}));
     // Initialized, or assigned somewhere in the function, from
     // backtrace_symbols(): any other array of strings is no stack trace.
     bool Frames =

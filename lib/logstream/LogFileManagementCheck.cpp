@@ -115,8 +115,7 @@ void LogFileManagementCheck::registerUserCodeMatchers(MatchFinder *Finder) {
     analysis::matchSummarizedCalls(Finder, this, Facts->namesWithManages());
   if (!ExtraManagementFunctions.empty())
     Finder->addMatcher(callExpr(families::notInSystemHeader(),
-                                callee(functionDecl(utils::hasAnyNameFast(
-                                    ExtraManagementFunctions))))
+                                utils::calleeNamed(ExtraManagementFunctions))
                            .bind(ExtraId),
                        this);
 }
@@ -126,8 +125,7 @@ void LogFileManagementCheck::registerTableMatchers(
   auto NotInSystemHeader = families::notInSystemHeader();
   // Rotation, deletion, truncation, directories, permissions.
   Finder.addMatcher(
-      callExpr(NotInSystemHeader, callee(functionDecl(utils::hasAnyNameFast(
-                                      families::allPathApis()))))
+      callExpr(NotInSystemHeader, utils::calleeNamed(families::allPathApis()))
           .bind(PathCallId),
       this);
   // Size checks against a limit: one matcher over every family's measures.
@@ -155,10 +153,9 @@ void LogFileManagementCheck::registerTableMatchers(
       this);
   Finder.addMatcher(
       callExpr(NotInSystemHeader,
-               callee(functionDecl(
-                   utils::hasAnyNameFast(
-                       families::makeFunctions(/*WithAllocators=*/false)),
-                   hasTemplateArgument(
+               utils::calleeNamed(
+                   families::makeFunctions(/*WithAllocators=*/false),
+                   functionDecl(hasTemplateArgument(
                        0, refersToType(hasUnqualifiedDesugaredType(
                               recordType(hasDeclaration(Rotating))))))))
           .bind(RotatingId),
@@ -166,11 +163,10 @@ void LogFileManagementCheck::registerTableMatchers(
   if (!getLangOpts().CPlusPlus)
     return;
   // Library file sinks, for the note that ties management to the file.
-  Finder.addMatcher(
-      callExpr(NotInSystemHeader, callee(functionDecl(utils::hasAnyNameFast(
-                                      families::allFileFactories()))))
-          .bind(SinkLibraryId),
-      this);
+  Finder.addMatcher(callExpr(NotInSystemHeader,
+                             utils::calleeNamed(families::allFileFactories()))
+                        .bind(SinkLibraryId),
+                    this);
   Finder.addMatcher(
       cxxNewExpr(NotInSystemHeader,
                  hasType(pointsTo(cxxRecordDecl(isSameOrDerivedFrom(

@@ -48,8 +48,7 @@ void LogFileSinkCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   // User-declared sink functions.
   if (!ExtraSinkFunctions.empty())
     Finder->addMatcher(callExpr(families::notInSystemHeader(),
-                                callee(functionDecl(
-                                    utils::hasAnyNameFast(ExtraSinkFunctions))))
+                                utils::calleeNamed(ExtraSinkFunctions))
                            .bind(ExtraFunctionId),
                        this);
   // The families' matchers and the sink objects', grouped by node kind

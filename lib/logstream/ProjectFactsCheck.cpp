@@ -4,6 +4,7 @@
 #include "logstream/analysis/SecurityVocabulary.h"
 #include "utils/CheckOptions.h"
 #include "utils/LogFiles.h"
+#include "utils/NameMatchers.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/Support/FileSystem.h"
@@ -80,7 +81,7 @@ void ProjectFactsCheck::registerUserCodeMatchers(MatchFinder *Finder) {
       functionDecl(isDefinition(), unless(isExpansionInSystemHeader()))
           .bind("fn"),
       this);
-  Finder->addMatcher(callExpr(callee(functionDecl(hasName("::openlog"))),
+  Finder->addMatcher(callExpr(utils::calleeNamed({"::openlog"}),
                               unless(isExpansionInSystemHeader()))
                          .bind("openlog"),
                      this);

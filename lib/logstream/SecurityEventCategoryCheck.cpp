@@ -63,6 +63,32 @@ constexpr StringRef DefaultConstantTimePattern =
     "^(CRYPTO_memcmp|timingsafe_bcmp|timingsafe_memcmp|consttime_memequal)$|"
     "const_?time|constant_?time|^time_?independent_";
 
+/// A call of a function named like a security decision (the check's
+/// SecurityDecisionPattern, not its NonDecisionPattern, no operation), whose
+/// callee \p Callee matches.
+class CallsDecisionMatcher : public internal::MatcherInterface<CallExpr> {
+public:
+  CallsDecisionMatcher(const SecurityEventCategoryCheck *Check,
+                       const internal::Matcher<Decl> &Callee)
+      : Check(Check), Callee(Callee) {}
+
+  bool matches(const CallExpr &Node, internal::ASTMatchFinder *Finder,
+               internal::BoundNodesTreeBuilder *Builder) const override {
+    const FunctionDecl *F = Node.getDirectCallee();
+    return F && Check->isDecision(*F) && Callee.matches(*F, Finder, Builder);
+  }
+
+private:
+  const SecurityEventCategoryCheck *Check;
+  internal::Matcher<Decl> Callee;
+};
+
+internal::Matcher<CallExpr>
+callsDecision(const SecurityEventCategoryCheck *Check,
+              const internal::Matcher<Decl> &Callee) {
+  return internal::Matcher<CallExpr>(new CallsDecisionMatcher(Check, Callee));
+}
+
 /// A declaration whose unqualified name matches an option's pattern.
 AST_MATCHER_P(NamedDecl, nameMatchesPattern, utils::Pattern, P) {
   return Node.getIdentifier() && P.matches(Node.getName());
@@ -201,8 +227,10 @@ void SecurityEventCategoryCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   // Decisions by name in conditions, or stored and tested later
   // (`const bool allowed = check_acl(...)`).
   if (!SecurityDecision.empty()) {
-    auto Decision =
-        callExpr(callee(functionDecl().bind("decfn"))).bind("decision");
+    // The names are tested here, not in check(): every call in a condition
+    // or an initializer would otherwise climb to its function (forCallable).
+    auto Decision = callExpr(callsDecision(this, functionDecl().bind("decfn")))
+                        .bind("decision");
     Grouped.addMatcher(
         InFunction(ifStmt(hasCondition(expr(eachOf(
             ignoringParenImpCasts(Decision), forEachDescendant(Decision)))))),
@@ -218,7 +246,7 @@ void SecurityEventCategoryCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   // `openlog(..., LOG_AUTHPRIV)`: every syslog record of the program that
   // names no facility of its own is in the auth facility.
   Finder->addMatcher(
-      callExpr(callee(functionDecl(hasName("::openlog"))), argumentCountIs(3))
+      callExpr(utils::calleeNamed({"::openlog"}), argumentCountIs(3))
           .bind("openlog"),
       this);
 }
@@ -287,9 +315,6 @@ void SecurityEventCategoryCheck::check(const MatchFinder::MatchResult &Result) {
   }
   if (const auto *Call = N.getNodeAs<CallExpr>("decision")) {
     const auto *F = N.getNodeAs<FunctionDecl>("decfn");
-    if (!nameMatches(SecurityDecision, F) || nameMatches(NonDecision, F) ||
-        OperationByName.count("::" + F->getQualifiedNameAsString()))
-      return;
     std::string Words = utils::normalizeIdentifier(F->getName());
     bool Authz = StringRef(Words).contains("authoriz") ||
                  StringRef(Words).contains("permi") ||
@@ -300,6 +325,11 @@ void SecurityEventCategoryCheck::check(const MatchFinder::MatchResult &Result) {
          F->getName().str(),
          {Authz ? "authz" : "authn_login", Convention::TrueIsSuccess}});
   }
+}
+
+bool SecurityEventCategoryCheck::isDecision(const FunctionDecl &F) const {
+  return nameMatches(SecurityDecision, &F) && !nameMatches(NonDecision, &F) &&
+         !OperationByName.count("::" + F.getQualifiedNameAsString());
 }
 
 bool SecurityEventCategoryCheck::isTestCode(const FunctionDecl *Fn,

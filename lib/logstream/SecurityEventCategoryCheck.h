@@ -49,6 +49,10 @@ public:
     Convention Success;
   };
 
+  /// Whether a call of \p F is a security decision by name (the decision
+  /// pattern, not the non-decision one, no operation of the vocabulary).
+  bool isDecision(const FunctionDecl &F) const;
+
 private:
   struct Site {
     const FunctionDecl *Function;

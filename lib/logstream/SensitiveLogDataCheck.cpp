@@ -105,14 +105,14 @@ void SensitiveLogDataCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   Finder->addMatcher(
       callExpr(
           unless(isExpansionInSystemHeader()),
-          callee(functionDecl(utils::hasAnyNameFast(
-              "::PEM_write_PrivateKey", "::PEM_write_RSAPrivateKey",
-              "::PEM_write_DSAPrivateKey", "::PEM_write_ECPrivateKey",
-              "::PEM_write_PKCS8PrivateKey", "::PEM_write_bio_PrivateKey",
-              "::PEM_write_bio_RSAPrivateKey", "::PEM_write_bio_ECPrivateKey",
-              "::PEM_write_bio_PKCS8PrivateKey",
-              "::PEM_write_bio_PrivateKey_traditional",
-              "::EVP_PKEY_print_private", "::RSA_print_fp", "::RSA_print"))),
+          utils::calleeNamed(
+              {"::PEM_write_PrivateKey", "::PEM_write_RSAPrivateKey",
+               "::PEM_write_DSAPrivateKey", "::PEM_write_ECPrivateKey",
+               "::PEM_write_PKCS8PrivateKey", "::PEM_write_bio_PrivateKey",
+               "::PEM_write_bio_RSAPrivateKey", "::PEM_write_bio_ECPrivateKey",
+               "::PEM_write_bio_PKCS8PrivateKey",
+               "::PEM_write_bio_PrivateKey_traditional",
+               "::EVP_PKEY_print_private", "::RSA_print_fp", "::RSA_print"}),
           argumentCountAtLeast(2))
           .bind(KeyOutputId),
       this);

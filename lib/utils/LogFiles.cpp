@@ -154,10 +154,10 @@ bool LogFileClassifier::isFilledWithLogPath(const Expr *E, ASTContext &Ctx,
   auto Buffer = declRefExpr(to(equalsNode(VD)));
   auto Fills = match(
       findAll(
-          callExpr(callee(functionDecl(utils::hasAnyNameFast(
-                       "snprintf", "sprintf", "vsnprintf", "vsprintf", "strcpy",
-                       "strncpy", "strlcpy", "strcat", "strncat", "strlcat",
-                       "stpcpy", "asprintf"))),
+          callExpr(utils::calleeNamed({"snprintf", "sprintf", "vsnprintf",
+                                       "vsprintf", "strcpy", "strncpy",
+                                       "strlcpy", "strcat", "strncat",
+                                       "strlcat", "stpcpy", "asprintf"}),
                    hasArgument(
                        0, ignoringParenImpCasts(anyOf(
                               Buffer, unaryOperator(hasOperatorName("&"),

@@ -443,8 +443,7 @@ void matchSummarizedCalls(ast_matchers::MatchFinder *Finder,
     return;
   std::vector<llvm::StringRef> Refs(Names.begin(), Names.end());
   auto NotInSystemHeader = unless(isExpansionInSystemHeader());
-  Finder->addMatcher(callExpr(NotInSystemHeader,
-                              callee(functionDecl(utils::hasAnyNameFast(Refs))))
+  Finder->addMatcher(callExpr(NotInSystemHeader, utils::calleeNamed(Refs))
                          .bind(SummarizedCallId),
                      Callback);
   Finder->addMatcher(

@@ -212,8 +212,8 @@ std::optional<Secret> SecretFinder::walkDecl(const Expr *Ref,
   const auto *Fn = dyn_cast<FunctionDecl>(VD->getDeclContext());
   if (!Fn || !Fn->getBody())
     return std::nullopt;
-  auto Source = callExpr(callee(functionDecl(utils::hasAnyNameFast(
-      "::crypt", "::crypt_r", "::getpass", "::readpassphrase"))));
+  auto Source = callExpr(utils::calleeNamed(
+      {"::crypt", "::crypt_r", "::getpass", "::readpassphrase"}));
   auto Assigned =
       match(findAll(binaryOperator(
                 isAssignmentOperator(),

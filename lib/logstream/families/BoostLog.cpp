@@ -47,7 +47,7 @@ public:
       return;
     Finder.addMatcher(
         callExpr(notInSystemHeader(),
-                 callee(functionDecl(hasName("::boost::log::add_file_log"))))
+                 utils::calleeNamed({"::boost::log::add_file_log"}))
             .bind(AddFileLogId),
         H.callback());
   }
@@ -136,8 +136,8 @@ void BoostLog::checkAddFileLog(SinkHost &H, const CallExpr *Call,
 void BoostLog::registerManagementMatchers(ManagementHost &H,
                                           utils::UserCodeMatchers &Finder) {
   Finder.addMatcher(callExpr(notInSystemHeader(),
-                             callee(functionDecl(hasName(
-                                 "::boost::log::sinks::file::make_collector"))))
+                             utils::calleeNamed(
+                                 {"::boost::log::sinks::file::make_collector"}))
                         .bind(CollectorId),
                     H.callback());
   Finder.addMatcher(

@@ -21,9 +21,8 @@ constexpr llvm::StringLiteral MaxSizeId = "elpp-max-size";
 auto setterCall(llvm::ArrayRef<llvm::StringRef> Types) {
   return callExpr(
       notInSystemHeader(), argumentCountAtLeast(2),
-      callee(functionDecl(
-          utils::hasAnyNameFast("set", "setGlobally", "reconfigureAllLoggers",
-                                "reconfigureLogger", "unsafeSet", "setValue"))),
+      utils::calleeNamed({"set", "setGlobally", "reconfigureAllLoggers",
+                          "reconfigureLogger", "unsafeSet", "setValue"}),
       hasAnyArgument(ignoringParenImpCasts(declRefExpr(to(enumConstantDecl(
           utils::hasAnyNameFast(Types),
           hasDeclContext(enumDecl(hasName("::el::ConfigurationType")))))))));
@@ -44,10 +43,10 @@ public:
     static constexpr llvm::StringRef Types[] = {"ToFile", "Filename"};
     Finder.addMatcher(setterCall(Types).bind(SetId), H.callback());
     Finder.addMatcher(
-        cxxMemberCallExpr(
-            notInSystemHeader(),
-            callee(cxxMethodDecl(hasName("parseFromText"),
-                                 ofClass(hasName("::el::Configurations")))))
+        cxxMemberCallExpr(notInSystemHeader(),
+                          utils::calleeNamed({"parseFromText"},
+                                             cxxMethodDecl(ofClass(hasName(
+                                                 "::el::Configurations")))))
             .bind(TextId),
         H.callback());
   }

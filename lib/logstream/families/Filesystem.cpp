@@ -45,15 +45,14 @@ public:
   }
 
   std::optional<StatementMatcher> sizeExpression() const override {
-    return callExpr(callee(functionDecl(utils::hasAnyNameFast(otherNames()))))
-        .bind(SizeOfPathCallId);
+    return callExpr(utils::calleeNamed(otherNames())).bind(SizeOfPathCallId);
   }
 
   void registerManagementMatchers(ManagementHost &H,
                                   utils::UserCodeMatchers &Finder) override {
     // Deleting what a directory iteration over a log directory finds.
-    auto DeleteCall = callExpr(callee(
-        functionDecl(utils::hasAnyNameFast(allPathApis(Operation::Delete)))));
+    auto DeleteCall =
+        callExpr(utils::calleeNamed(allPathApis(Operation::Delete)));
     Finder.addMatcher(
         cxxForRangeStmt(
             notInSystemHeader(), hasLoopVariable(varDecl().bind(EntryId)),

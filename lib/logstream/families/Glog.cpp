@@ -76,8 +76,7 @@ void Glog::registerSinkMatchers(SinkHost &H, utils::UserCodeMatchers &Finder) {
   if (!H.langOpts().CPlusPlus)
     return;
   Finder.addMatcher(
-      callExpr(notInSystemHeader(),
-               callee(functionDecl(utils::hasAnyNameFast(FileFunctions))))
+      callExpr(notInSystemHeader(), utils::calleeNamed(FileFunctions))
           .bind(CallId),
       H.callback());
   auto Flag = declRefExpr(
@@ -201,7 +200,7 @@ void Glog::reportInits(SinkHost &H) {
 void Glog::registerManagementMatchers(ManagementHost &H,
                                       utils::UserCodeMatchers &Finder) {
   Finder.addMatcher(
-      callExpr(notInSystemHeader(), callee(functionDecl(hasName(LogCleaner))))
+      callExpr(notInSystemHeader(), utils::calleeNamed(LogCleaner))
           .bind(CleanerId),
       H.callback());
   Finder.addMatcher(

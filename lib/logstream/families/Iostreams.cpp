@@ -93,8 +93,9 @@ public:
   std::optional<StatementMatcher> sizeExpression() const override {
     auto TellCall =
         cxxMemberCallExpr(
-            callee(cxxMethodDecl(hasName("tellp"),
-                                 ofClass(utils::hasAnyNameFast(TellClasses)))))
+            utils::calleeNamed(
+                {"tellp"},
+                cxxMethodDecl(ofClass(utils::hasAnyNameFast(TellClasses)))))
             .bind(SizeCallId);
     return expr(
         anyOf(TellCall,
@@ -141,13 +142,13 @@ void Iostreams::registerSinkMatchers(SinkHost &H,
   Finder.addMatcher(
       cxxMemberCallExpr(
           notInSystemHeader(), argumentCountAtLeast(1),
-          callee(cxxMethodDecl(hasName("open"), ofClass(FileStream))))
+          utils::calleeNamed({"open"}, cxxMethodDecl(ofClass(FileStream))))
           .bind(OpenId),
       H.callback());
   Finder.addMatcher(
       cxxMemberCallExpr(
           notInSystemHeader(),
-          callee(cxxMethodDecl(hasName("rdbuf"), parameterCountIs(1))),
+          utils::calleeNamed({"rdbuf"}, cxxMethodDecl(parameterCountIs(1))),
           on(utils::stdOStreamObject()),
           hasArgument(0, expr(hasType(hasCanonicalType(pointsTo(cxxRecordDecl(
                              isSameOrDerivedFrom("::std::basic_filebuf"))))))))
@@ -157,9 +158,9 @@ void Iostreams::registerSinkMatchers(SinkHost &H,
   Finder.addMatcher(
       callExpr(
           notInSystemHeader(), argumentCountAtLeast(1),
-          callee(functionDecl(
-              utils::hasAnyNameFast(makeFunctions(/*WithAllocators=*/false)),
-              hasTemplateArgument(
+          utils::calleeNamed(
+              makeFunctions(/*WithAllocators=*/false),
+              functionDecl(hasTemplateArgument(
                   0, refersToType(hasUnqualifiedDesugaredType(recordType(
                          hasDeclaration(cxxRecordDecl(utils::hasAnyNameFast(
                                                           PathStreamClasses))
@@ -300,7 +301,7 @@ void Iostreams::registerManagementMatchers(ManagementHost &H,
   Finder.addMatcher(
       cxxMemberCallExpr(
           notInSystemHeader(), argumentCountAtLeast(2),
-          callee(cxxMethodDecl(hasName("open"), ofClass(FileStream))))
+          utils::calleeNamed({"open"}, cxxMethodDecl(ofClass(FileStream))))
           .bind(TruncateId),
       H.callback());
   // Log file sinks, for the note that ties management to the file.

@@ -65,7 +65,7 @@ public:
     Finder.addMatcher(
         cxxMemberCallExpr(
             notInSystemHeader(), argumentCountIs(2),
-            callee(cxxMethodDecl(hasName("setProperty"))),
+            utils::calleeNamed({"setProperty"}, cxxMethodDecl()),
             thisPointerType(
                 cxxRecordDecl(isSameOrDerivedFrom(utils::hasAnyNameFast(
                     "::Poco::FileChannel", "::Poco::SimpleFileChannel")))))
@@ -92,7 +92,7 @@ public:
                                   utils::UserCodeMatchers &Finder) override {
     Finder.addMatcher(
         cxxMemberCallExpr(notInSystemHeader(), argumentCountIs(2),
-                          callee(cxxMethodDecl(hasName("setProperty"))),
+                          utils::calleeNamed({"setProperty"}, cxxMethodDecl()),
                           thisPointerType(cxxRecordDecl(
                               isSameOrDerivedFrom("::Poco::Configurable"))))
             .bind(SetPropertyId),

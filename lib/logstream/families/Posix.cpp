@@ -101,10 +101,9 @@ public:
   }
 
   std::optional<StatementMatcher> sizeExpression() const override {
-    return expr(
-        anyOf(callExpr(callee(functionDecl(hasName(DescriptorFunctions[1]))))
-                  .bind(SizeCallId),
-              memberExpr(member(hasName("st_size"))).bind(StSizeId)));
+    return expr(anyOf(
+        callExpr(utils::calleeNamed(DescriptorFunctions[1])).bind(SizeCallId),
+        memberExpr(member(hasName("st_size"))).bind(StSizeId)));
   }
 
   void registerSinkMatchers(SinkHost &H,
@@ -152,18 +151,16 @@ private:
 //===----------------------------------------------------------------------===//
 
 void Posix::registerSinkMatchers(SinkHost &H, utils::UserCodeMatchers &Finder) {
-  Finder.addMatcher(
-      callExpr(notInSystemHeader(),
-               callee(functionDecl(utils::hasAnyNameFast(OpenFunctions))),
-               argumentCountAtLeast(1))
-          .bind(OpenId),
-      H.callback());
-  Finder.addMatcher(
-      callExpr(notInSystemHeader(),
-               callee(functionDecl(utils::hasAnyNameFast(Dup2Functions))),
-               argumentCountAtLeast(2))
-          .bind(Dup2Id),
-      H.callback());
+  Finder.addMatcher(callExpr(notInSystemHeader(),
+                             utils::calleeNamed(OpenFunctions),
+                             argumentCountAtLeast(1))
+                        .bind(OpenId),
+                    H.callback());
+  Finder.addMatcher(callExpr(notInSystemHeader(),
+                             utils::calleeNamed(Dup2Functions),
+                             argumentCountAtLeast(2))
+                        .bind(Dup2Id),
+                    H.callback());
 }
 
 bool Posix::checkSink(SinkHost &H, const MatchResult &Result) {
@@ -206,12 +203,12 @@ const CallExpr *Posix::openerOf(const Expr *Source, const CallExpr *Dup2,
                                 ASTContext &Ctx) const {
   // Directly, or through a local variable initialized or assigned from
   // open/openat/creat/fileno(fopen(...)).
-  auto OpenCall = callExpr(callee(functionDecl(
-      utils::hasAnyNameFast("::open", "::open64", "::openat", "::openat64",
-                            "::creat", "::creat64", "::fopen", "::fopen64"))));
+  auto OpenCall = callExpr(
+      utils::calleeNamed({"::open", "::open64", "::openat", "::openat64",
+                          "::creat", "::creat64", "::fopen", "::fopen64"}));
   auto FileOpen = expr(ignoringParenImpCasts(
       anyOf(OpenCall.bind(OpenerId),
-            callExpr(callee(functionDecl(hasName(DescriptorFunctions[0]))),
+            callExpr(utils::calleeNamed(DescriptorFunctions[0]),
                      hasArgument(
                          0, ignoringParenImpCasts(OpenCall.bind(OpenerId)))))));
   auto Direct = match(FileOpen, *Source, Ctx);
@@ -277,26 +274,24 @@ void Posix::registerManagementMatchers(ManagementHost &H,
   // (checkManagement) the opendir of its function. Anchored on the rare
   // call, not on every function (whose body a hasDescendant would walk).
   Finder.addMatcher(callExpr(notInSystemHeader(),
-                             callee(functionDecl(utils::hasAnyNameFast(
-                                 allPathApis(Operation::Delete)))),
+                             utils::calleeNamed(allPathApis(Operation::Delete)),
                              hasAnyArgument(hasDescendant(
                                  memberExpr(member(hasName("d_name"))))))
                         .bind(DirentDeleteId),
                     H.callback());
   // Reopen on signal.
+  Finder.addMatcher(callExpr(notInSystemHeader(),
+                             utils::calleeNamed(SignalFunctions),
+                             argumentCountAtLeast(2))
+                        .bind(SignalId),
+                    H.callback());
+  // Log file sinks, for the note that ties management to the file.
   Finder.addMatcher(
       callExpr(notInSystemHeader(),
-               callee(functionDecl(utils::hasAnyNameFast(SignalFunctions))),
-               argumentCountAtLeast(2))
-          .bind(SignalId),
+               utils::calleeNamed({"::open", "::creat", "::open64"}),
+               argumentCountAtLeast(1))
+          .bind(SinkOpenId),
       H.callback());
-  // Log file sinks, for the note that ties management to the file.
-  Finder.addMatcher(callExpr(notInSystemHeader(),
-                             callee(functionDecl(utils::hasAnyNameFast(
-                                 "::open", "::creat", "::open64"))),
-                             argumentCountAtLeast(1))
-                        .bind(SinkOpenId),
-                    H.callback());
 }
 
 /// The first call of opendir or fdopendir in \p Fn's body, in the order
@@ -363,14 +358,12 @@ void Posix::checkStSize(ManagementHost &H, const BinaryOperator *Cmp,
   if (!Body)
     return;
   auto Stats = match(
-      findAll(
-          callExpr(callee(functionDecl(utils::hasAnyNameFast(StatFunctions))),
-                   argumentCountIs(2),
-                   hasArgument(1, ignoringParenImpCasts(unaryOperator(
-                                      hasOperatorName("&"),
-                                      hasUnaryOperand(declRefExpr(
-                                          to(varDecl(equalsNode(St)))))))))
-              .bind(StatId)),
+      findAll(callExpr(utils::calleeNamed(StatFunctions), argumentCountIs(2),
+                       hasArgument(1, ignoringParenImpCasts(unaryOperator(
+                                          hasOperatorName("&"),
+                                          hasUnaryOperand(declRefExpr(
+                                              to(varDecl(equalsNode(St)))))))))
+                  .bind(StatId)),
       *Body, Ctx);
   const utils::LogFileClassifier &C = H.classifier();
   std::string Path;
@@ -478,13 +471,13 @@ SourceLocation Posix::findReopen(const utils::LogFileClassifier &C,
   // Opening a log file.
   if (SourceLocation L = logOpenIn(C, *Body, Ctx); L.isValid())
     return L;
-  auto StreamOpens =
-      match(findAll(cxxMemberCallExpr(
-                        callee(cxxMethodDecl(
-                            utils::hasAnyNameFast("open", "close"),
-                            ofClass(utils::hasAnyNameFast(FileStreamClasses)))))
-                        .bind(CallId)),
-            *Body, Ctx);
+  auto StreamOpens = match(
+      findAll(cxxMemberCallExpr(utils::calleeNamed(
+                                    {"open", "close"},
+                                    cxxMethodDecl(ofClass(utils::hasAnyNameFast(
+                                        FileStreamClasses)))))
+                  .bind(CallId)),
+      *Body, Ctx);
   for (const auto &M : StreamOpens) {
     const auto *Open = M.getNodeAs<CXXMemberCallExpr>(CallId);
     if (C.mentionsLogName(Open->getImplicitObjectArgument()) ||
@@ -551,10 +544,10 @@ SourceLocation Posix::reopenOnFlag(const utils::LogFileClassifier &C,
 SourceLocation Posix::logOpenIn(const utils::LogFileClassifier &C,
                                 const Stmt &S, ASTContext &Ctx) const {
   auto Opens =
-      match(findAll(callExpr(callee(functionDecl(utils::hasAnyNameFast(
-                                 "::fopen", "::fopen64", "::freopen", "::open",
-                                 "::open64", "::openat", "::creat",
-                                 "::std::fopen", "::std::freopen"))),
+      match(findAll(callExpr(utils::calleeNamed(
+                                 {"::fopen", "::fopen64", "::freopen", "::open",
+                                  "::open64", "::openat", "::creat",
+                                  "::std::fopen", "::std::freopen"}),
                              argumentCountAtLeast(1))
                         .bind(CallId)),
             S, Ctx);

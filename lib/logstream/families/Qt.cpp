@@ -74,12 +74,13 @@ const Expr *constructionPath(const Expr *E) {
 const Expr *setterPath(const NamedDecl *D, const Stmt *Body, ASTContext &Ctx) {
   if (!Body)
     return nullptr;
-  auto Sets = match(
-      findAll(cxxMemberCallExpr(callee(cxxMethodDecl(utils::hasAnyNameFast(
-                                    "setFileName", "setPath", "setFile"))),
-                                on(refersTo(D)), argumentCountIs(1))
-                  .bind("set")),
-      *Body, Ctx);
+  auto Sets =
+      match(findAll(cxxMemberCallExpr(utils::calleeNamed(
+                                          {"setFileName", "setPath", "setFile"},
+                                          cxxMethodDecl()),
+                                      on(refersTo(D)), argumentCountIs(1))
+                        .bind("set")),
+            *Body, Ctx);
   if (Sets.empty())
     return nullptr;
   return Sets.back().getNodeAs<CXXMemberCallExpr>("set")->getArg(0);
@@ -197,8 +198,8 @@ std::optional<unsigned> openModeBits(const Expr *Mode) {
 
 StatementMatcher fileOpenCall() {
   return cxxMemberCallExpr(
-      callee(cxxMethodDecl(hasName("open"))), thisPointerType(fileClass()),
-      argumentCountAtLeast(1),
+      utils::calleeNamed({"open"}, cxxMethodDecl()),
+      thisPointerType(fileClass()), argumentCountAtLeast(1),
       hasArgument(0, hasType(hasCanonicalType(recordType()))));
 }
 
@@ -277,15 +278,16 @@ const Expr *streamOver(const NamedDecl *File, const Stmt *Body,
   auto StreamClass =
       cxxRecordDecl(utils::hasAnyNameFast("::QTextStream", "::QDataStream"));
   auto Found = match(
-      findAll(expr(anyOf(cxxConstructExpr(hasDeclaration(cxxConstructorDecl(
-                                              ofClass(StreamClass))),
-                                          argumentCountAtLeast(1),
-                                          hasArgument(0, Device)),
-                         cxxMemberCallExpr(
-                             callee(cxxMethodDecl(hasName("setDevice"),
-                                                  ofClass(StreamClass))),
-                             hasArgument(0, Device))))
-                  .bind("s")),
+      findAll(
+          expr(anyOf(
+                   cxxConstructExpr(
+                       hasDeclaration(cxxConstructorDecl(ofClass(StreamClass))),
+                       argumentCountAtLeast(1), hasArgument(0, Device)),
+                   cxxMemberCallExpr(
+                       utils::calleeNamed({"setDevice"},
+                                          cxxMethodDecl(ofClass(StreamClass))),
+                       hasArgument(0, Device))))
+              .bind("s")),
       *Body, Ctx);
   return Found.empty() ? nullptr : Found.front().getNodeAs<Expr>("s");
 }
@@ -323,15 +325,15 @@ StatementMatcher managementCall() {
   for (const ManagementApi &Api : ManagementApis)
     if (!llvm::is_contained(Methods, Api.Method))
       Methods.push_back(Api.Method);
-  return callExpr(callee(cxxMethodDecl(
-      utils::hasAnyNameFast(Methods),
-      ofClass(utils::hasAnyNameFast("::QFile", "::QFileDevice", "::QDir")))));
+  return callExpr(
+      utils::calleeNamed(Methods, cxxMethodDecl(ofClass(utils::hasAnyNameFast(
+                                      "::QFile", "::QFileDevice", "::QDir")))));
 }
 
 ast_matchers::internal::BindableMatcher<Stmt> sizeCall() {
-  return cxxMemberCallExpr(callee(cxxMethodDecl(
-      hasName("size"), ofClass(utils::hasAnyNameFast("::QFileInfo", "::QFile",
-                                                     "::QFileDevice")))));
+  return cxxMemberCallExpr(utils::calleeNamed(
+      {"size"}, cxxMethodDecl(ofClass(utils::hasAnyNameFast(
+                    "::QFileInfo", "::QFile", "::QFileDevice")))));
 }
 
 //===----------------------------------------------------------------------===//
@@ -552,7 +554,7 @@ std::string recordText(SourceLocation MacroLoc, const SourceManager &SM,
 //===----------------------------------------------------------------------===//
 
 StatementMatcher installHandlerCall() {
-  return callExpr(callee(functionDecl(hasName("::qInstallMessageHandler"))),
+  return callExpr(utils::calleeNamed({"::qInstallMessageHandler"}),
                   argumentCountIs(1));
 }
 
@@ -598,7 +600,7 @@ static const Stmt *fileWriteIn(const FunctionDecl *Handler, ASTContext &Ctx,
       functionDecl(isDefinition(), unless(isExpansionInSystemHeader()));
   auto LocalCall = callExpr(callee(LocalFunction.bind("callee")));
   auto QFileWrite = cxxMemberCallExpr(
-      callee(cxxMethodDecl(utils::hasAnyNameFast("open", "write", "putChar"))),
+      utils::calleeNamed({"open", "write", "putChar"}, cxxMethodDecl()),
       thisPointerType(fileClass()));
   auto StreamClass =
       cxxRecordDecl(utils::hasAnyNameFast("::QTextStream", "::QDataStream"));
@@ -611,11 +613,11 @@ static const Stmt *fileWriteIn(const FunctionDecl *Handler, ASTContext &Ctx,
   auto Ofstream = cxxConstructExpr(
       hasDeclaration(cxxConstructorDecl(ofClass(OfstreamClass))),
       argumentCountAtLeast(1));
-  auto Fopen = callExpr(callee(functionDecl(utils::hasAnyNameFast(
-      "::fopen", "::fopen64", "::std::fopen", "::_wfopen"))));
-  auto StdioWrite = callExpr(callee(functionDecl(utils::hasAnyNameFast(
-      "::fprintf", "::vfprintf", "::fputs", "::fputc", "::putc", "::fwrite",
-      "::std::fprintf", "::std::fputs", "::std::fwrite"))));
+  auto Fopen = callExpr(utils::calleeNamed(
+      {"::fopen", "::fopen64", "::std::fopen", "::_wfopen"}));
+  auto StdioWrite = callExpr(utils::calleeNamed(
+      {"::fprintf", "::vfprintf", "::fputs", "::fputc", "::putc", "::fwrite",
+       "::std::fprintf", "::std::fputs", "::std::fwrite"}));
   auto Found =
       match(findAll(expr(
                 anyOf(QFileWrite.bind("qfile"), StreamOverFile.bind("stream"),

@@ -222,10 +222,10 @@ void registerSinkObjectMatchers(SinkHost &H, utils::UserCodeMatchers &Finder) {
   Finder.addMatcher(
       callExpr(
           notInSystemHeader(),
-          callee(functionDecl(
-              utils::hasAnyNameFast(makeFunctions(/*WithAllocators=*/true)),
-              hasTemplateArgument(0, refersToType(hasUnqualifiedDesugaredType(
-                                         recordType(hasDeclaration(Sink))))))))
+          utils::calleeNamed(makeFunctions(/*WithAllocators=*/true),
+                             functionDecl(hasTemplateArgument(
+                                 0, refersToType(hasUnqualifiedDesugaredType(
+                                        recordType(hasDeclaration(Sink))))))))
           .bind(MakeId),
       H.callback());
   Finder.addMatcher(

@@ -98,16 +98,15 @@ public:
     // own headers.
     Finder.addMatcher(
         callExpr(notInSystemHeader(),
-                 callee(functionDecl(
-                     utils::hasAnyNameFast(CreateFunctions),
-                     hasTemplateArgument(
+                 utils::calleeNamed(
+                     CreateFunctions,
+                     functionDecl(hasTemplateArgument(
                          0, refersToType(hasUnqualifiedDesugaredType(
                                 recordType(hasDeclaration(H.sinkClass()))))))))
             .bind(CreateId),
         H.callback());
     Finder.addMatcher(
-        callExpr(notInSystemHeader(),
-                 callee(functionDecl(utils::hasAnyNameFast(fileFactories()))))
+        callExpr(notInSystemHeader(), utils::calleeNamed(fileFactories()))
             .bind(FactoryId),
         H.callback());
   }
@@ -128,11 +127,10 @@ public:
 
   void registerManagementMatchers(ManagementHost &H,
                                   utils::UserCodeMatchers &Finder) override {
-    Finder.addMatcher(callExpr(notInSystemHeader(),
-                               callee(functionDecl(
-                                   utils::hasAnyNameFast(rotatingFactories()))))
-                          .bind(RotatingFactoryId),
-                      H.callback());
+    Finder.addMatcher(
+        callExpr(notInSystemHeader(), utils::calleeNamed(rotatingFactories()))
+            .bind(RotatingFactoryId),
+        H.callback());
   }
 
   bool checkManagement(ManagementHost &H, const MatchResult &Result) override {

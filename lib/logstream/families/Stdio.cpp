@@ -83,24 +83,21 @@ public:
   }
 
   std::optional<StatementMatcher> sizeExpression() const override {
-    return callExpr(callee(functionDecl(utils::hasAnyNameFast(TellFunctions))))
-        .bind(SizeCallId);
+    return callExpr(utils::calleeNamed(TellFunctions)).bind(SizeCallId);
   }
 
   void registerSinkMatchers(SinkHost &H,
                             utils::UserCodeMatchers &Finder) override {
-    Finder.addMatcher(
-        callExpr(notInSystemHeader(),
-                 callee(functionDecl(utils::hasAnyNameFast(FopenFunctions))),
-                 argumentCountAtLeast(1))
-            .bind(FopenId),
-        H.callback());
-    Finder.addMatcher(
-        callExpr(notInSystemHeader(),
-                 callee(functionDecl(utils::hasAnyNameFast(FreopenFunctions))),
-                 argumentCountIs(3))
-            .bind(FreopenId),
-        H.callback());
+    Finder.addMatcher(callExpr(notInSystemHeader(),
+                               utils::calleeNamed(FopenFunctions),
+                               argumentCountAtLeast(1))
+                          .bind(FopenId),
+                      H.callback());
+    Finder.addMatcher(callExpr(notInSystemHeader(),
+                               utils::calleeNamed(FreopenFunctions),
+                               argumentCountIs(3))
+                          .bind(FreopenId),
+                      H.callback());
   }
 
   bool checkSink(SinkHost &H, const MatchResult &Result) override {
@@ -118,12 +115,12 @@ public:
   void registerManagementMatchers(ManagementHost &H,
                                   utils::UserCodeMatchers &Finder) override {
     // Log file sinks, for the note that ties management to the file.
-    Finder.addMatcher(callExpr(notInSystemHeader(),
-                               callee(functionDecl(utils::hasAnyNameFast(
-                                   "::fopen", "::fopen64", "::std::fopen"))),
-                               argumentCountAtLeast(1))
-                          .bind(SinkOpenId),
-                      H.callback());
+    Finder.addMatcher(
+        callExpr(notInSystemHeader(),
+                 utils::calleeNamed({"::fopen", "::fopen64", "::std::fopen"}),
+                 argumentCountAtLeast(1))
+            .bind(SinkOpenId),
+        H.callback());
   }
 
 private:
