@@ -25,7 +25,6 @@ namespace clang::tidy::logstream {
 namespace {
 
 constexpr StringRef BacktraceFdId = "backtrace-fd";
-constexpr StringRef DiscardedId = "discarded";
 
 // A log line on stdout/stderr: a level or category word first
 // (`[ERROR] ...`, `WARN: ...`, `SECURITY ...`, `error: ...`).
@@ -131,36 +130,9 @@ void EventInjectionCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 
 void EventInjectionCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   Records.registerMatchers(Finder, this);
-  // Every matcher below skips system headers: grouped, a node there is
-  // tried once per kind.
   utils::UserCodeMatchers Grouped(Finder, this);
-  // Calls whose value is unused (a statement of their own): the fix-it may
-  // replace them with a call of another return type. The matcher visits a
-  // statement before the calls in it, so these are known in check().
-  auto Discarded = expr(ignoringImplicit(callExpr().bind(DiscardedId)));
-  // Not in template instantiations: one instantiation's types do not decide
-  // the template's text (tested last, on a statement that holds a discarded
-  // call, through the parents of its own declaration only). One matcher per
-  // kind of statement that holds statements, not stmt(anyOf(...)): the
-  // finder tries a stmt() matcher on every statement of the translation
-  // unit, a kind's only on that kind.
-  auto Where = unless(isExpansionInSystemHeader());
-  auto NotInstantiated = unless(utils::inTemplateInstantiation());
-  Grouped.addMatcher(compoundStmt(Where, forEach(Discarded), NotInstantiated),
-                     this);
-  Grouped.addMatcher(ifStmt(Where,
-                            eachOf(hasThen(Discarded), hasElse(Discarded)),
-                            NotInstantiated),
-                     this);
-  Grouped.addMatcher(forStmt(Where, hasBody(Discarded), NotInstantiated), this);
-  Grouped.addMatcher(whileStmt(Where, hasBody(Discarded), NotInstantiated),
-                     this);
-  Grouped.addMatcher(doStmt(Where, hasBody(Discarded), NotInstantiated), this);
-  Grouped.addMatcher(
-      cxxForRangeStmt(Where, hasBody(Discarded), NotInstantiated), this);
   if (CheckStackTraces)
-    Grouped.addMatcher(callExpr(unless(isExpansionInSystemHeader()),
-                                utils::calleeNamed({"::backtrace_symbols_fd"}),
+    Grouped.addMatcher(callExpr(utils::calleeNamed({"::backtrace_symbols_fd"}),
                                 argumentCountIs(3))
                            .bind(BacktraceFdId),
                        this);
@@ -169,10 +141,6 @@ void EventInjectionCheck::registerUserCodeMatchers(MatchFinder *Finder) {
 void EventInjectionCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   const auto &N = Result.Nodes;
-  if (const auto *Call = N.getNodeAs<CallExpr>(DiscardedId)) {
-    DiscardedCalls.insert(Call);
-    return;
-  }
   if (const auto *Bt = N.getNodeAs<CallExpr>(BacktraceFdId)) {
     Expr::EvalResult R;
     if (Bt->getArg(2)->EvaluateAsInt(R, Ctx)) {
@@ -195,7 +163,6 @@ void EventInjectionCheck::check(const MatchFinder::MatchResult &Result) {
 
 void EventInjectionCheck::forgetTranslationUnit() {
   Records.clear();
-  DiscardedCalls.clear();
   Reported.clear();
 }
 
@@ -396,6 +363,41 @@ void EventInjectionCheck::checkStreamedTrace(const CXXOperatorCallExpr *Op) {
   }
 }
 
+/// Whether \p Call is a statement of its own (its value unused): the fix-it
+/// may replace it with a call of another return type. Asked of the few
+/// records a fix-it is written for, through their parents, not matched at
+/// every statement of the unit. Not in a template instantiation: one
+/// instantiation's types do not decide the template's text.
+static bool isDiscarded(const Expr *Call, ASTContext &Ctx) {
+  DynTypedNode Below;
+  DynTypedNode Above = utils::climbThrough(
+      DynTypedNode::create(*Call), Ctx,
+      [](const DynTypedNode &N) {
+        const auto *E = N.get<Expr>();
+        return E && E->IgnoreImplicit() != E;
+      },
+      &Below);
+  const Stmt *Self = Below.get<Stmt>();
+  const Stmt *Holder = Above.get<Stmt>();
+  if (!Self || !Holder)
+    return false;
+  bool Statement = false;
+  if (isa<CompoundStmt>(Holder))
+    Statement = true;
+  else if (const auto *If = dyn_cast<IfStmt>(Holder))
+    Statement = If->getThen() == Self || If->getElse() == Self;
+  else if (const auto *For = dyn_cast<ForStmt>(Holder))
+    Statement = For->getBody() == Self;
+  else if (const auto *While = dyn_cast<WhileStmt>(Holder))
+    Statement = While->getBody() == Self;
+  else if (const auto *Do = dyn_cast<DoStmt>(Holder))
+    Statement = Do->getBody() == Self;
+  else if (const auto *Range = dyn_cast<CXXForRangeStmt>(Holder))
+    Statement = Range->getBody() == Self;
+  return Statement &&
+         !utils::isInTemplateInstantiation(DynTypedNode::create(*Call), Ctx);
+}
+
 std::optional<std::string>
 EventInjectionCheck::eventName(llvm::StringRef Text) const {
   static const llvm::Regex Event(EventNamePattern);
@@ -412,7 +414,7 @@ EventInjectionCheck::securityEvent(const analysis::RecordShape &S,
     return std::nullopt;
   // Not through a macro: its expansion may say more than the call shows.
   if (!S.Record->getBeginLoc().isFileID() ||
-      !S.Record->getEndLoc().isFileID() || !DiscardedCalls.count(S.Record) ||
+      !S.Record->getEndLoc().isFileID() || !isDiscarded(S.Record, Ctx) ||
       utils::fileRange(S.Record->getSourceRange(), Ctx).isInvalid())
     return std::nullopt;
   std::string Text = S.Format->getString().str();

@@ -57,8 +57,6 @@ private:
   const bool ReportSyslog;
   const bool CheckMultiLine;
   const bool CheckStackTraces;
-  /// Calls that are statements of their own (their value unused).
-  llvm::SmallPtrSet<const Expr *, 32> DiscardedCalls;
   std::set<std::pair<unsigned, unsigned>> Reported;
 };
 

@@ -89,9 +89,38 @@ callsDecision(const SecurityEventCategoryCheck *Check,
   return internal::Matcher<CallExpr>(new CallsDecisionMatcher(Check, Callee));
 }
 
-/// A declaration whose unqualified name matches an option's pattern.
-AST_MATCHER_P(NamedDecl, nameMatchesPattern, utils::Pattern, P) {
-  return Node.getIdentifier() && P.matches(Node.getName());
+/// A call whose callee's unqualified name matches an option's pattern.
+AST_MATCHER_P(CallExpr, calleeMatches, utils::Pattern, P) {
+  const FunctionDecl *F = Node.getDirectCallee();
+  return F && F->getIdentifier() && P.matches(F->getName());
+}
+
+/// Whether the decision \p Call is tested: in the condition of an if, or
+/// stored for a later test, as the initializer of a local variable or the
+/// right side of an assignment (through parentheses and implicit casts).
+bool isTestedDecision(const CallExpr *Call, ASTContext &Ctx) {
+  DynTypedNode Below;
+  DynTypedNode Above = utils::climbThrough(
+      DynTypedNode::create(*Call), Ctx,
+      [](const DynTypedNode &N) {
+        return N.get<ParenExpr>() || N.get<ImplicitCastExpr>();
+      },
+      &Below);
+  if (const auto *VD = Above.get<VarDecl>()) {
+    std::optional<DynTypedNode> Holder =
+        utils::singleParent(DynTypedNode::create(*VD), Ctx);
+    return VD->getInit() && VD->getInit()->IgnoreParenImpCasts() == Call &&
+           Holder && Holder->get<DeclStmt>();
+  }
+  if (const auto *BO = Above.get<BinaryOperator>();
+      BO && BO->isAssignmentOp() && BO->getRHS()->IgnoreParenImpCasts() == Call)
+    return true;
+  // Anywhere in a condition: `if (!user_ok(u) || !check_acl(u, p))`.
+  Above = utils::climbThrough(
+      DynTypedNode::create(*Call), Ctx,
+      [](const DynTypedNode &N) { return N.get<Expr>() != nullptr; }, &Below);
+  const auto *If = Above.get<IfStmt>();
+  return If && If->getCond() && If->getCond() == Below.get<Expr>();
 }
 
 std::string qualify(StringRef Name) {
@@ -184,6 +213,7 @@ void SecurityEventCategoryCheck::registerPreprocessor(Preprocessor &) {
 void SecurityEventCategoryCheck::forgetTranslationUnit() {
   Sites.clear();
   Categorized.clear();
+  Decisions.clear();
   Context = nullptr;
 }
 
@@ -201,23 +231,19 @@ void SecurityEventCategoryCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   if (!Names.empty())
     Grouped.addMatcher(
         InFunction(
-            callExpr(
-                callee(functionDecl(utils::hasAnyNameFast(Names)).bind("opfn")))
+            callExpr(utils::calleeNamed(Names, functionDecl().bind("opfn")))
                 .bind("op")),
         this);
   // Credential comparisons, and comparisons constant-time by name.
-  auto Comparison = functionDecl(utils::hasAnyNameFast(
-      "::strcmp", "::strncmp", "::memcmp", "::bcmp", "::strcasecmp",
-      "::std::strcmp", "::std::strncmp", "::std::memcmp"));
+  auto Comparison = utils::calleeNamed(
+      {"::strcmp", "::strncmp", "::memcmp", "::bcmp", "::strcasecmp",
+       "::std::strcmp", "::std::strncmp", "::std::memcmp"});
   auto Compare =
       ConstantTimeCompare.empty()
           ? Comparison
-          : functionDecl(
-                anyOf(Comparison, nameMatchesPattern(ConstantTimeCompare)));
+          : callExpr(anyOf(Comparison, calleeMatches(ConstantTimeCompare)));
   Grouped.addMatcher(
-      InFunction(
-          callExpr(callee(Compare), argumentCountAtLeast(2)).bind("cmp")),
-      this);
+      InFunction(callExpr(Compare, argumentCountAtLeast(2)).bind("cmp")), this);
   if (getLangOpts().CPlusPlus)
     Grouped.addMatcher(
         InFunction(cxxOperatorCallExpr(hasAnyOverloadedOperatorName("==", "!="),
@@ -225,24 +251,15 @@ void SecurityEventCategoryCheck::registerUserCodeMatchers(MatchFinder *Finder) {
                        .bind("cmp-op")),
         this);
   // Decisions by name in conditions, or stored and tested later
-  // (`const bool allowed = check_acl(...)`).
-  if (!SecurityDecision.empty()) {
-    // The names are tested here, not in check(): every call in a condition
-    // or an initializer would otherwise climb to its function (forCallable).
-    auto Decision = callExpr(callsDecision(this, functionDecl().bind("decfn")))
-                        .bind("decision");
+  // (`const bool allowed = check_acl(...)`): the calls are matched by name
+  // (before forCallable climbs to their function) and check() asks where
+  // each one stands, rather than a matcher trying every condition,
+  // initializer and assignment of the unit.
+  if (!SecurityDecision.empty())
     Grouped.addMatcher(
-        InFunction(ifStmt(hasCondition(expr(eachOf(
-            ignoringParenImpCasts(Decision), forEachDescendant(Decision)))))),
+        InFunction(callExpr(callsDecision(this, functionDecl().bind("decfn")))
+                       .bind("decision")),
         this);
-    Grouped.addMatcher(InFunction(declStmt(forEach(varDecl(
-                           hasInitializer(ignoringParenImpCasts(Decision)))))),
-                       this);
-    Grouped.addMatcher(
-        InFunction(binaryOperator(isAssignmentOperator(),
-                                  hasRHS(ignoringParenImpCasts(Decision)))),
-        this);
-  }
   // `openlog(..., LOG_AUTHPRIV)`: every syslog record of the program that
   // names no facility of its own is in the auth facility.
   Finder->addMatcher(
@@ -315,6 +332,8 @@ void SecurityEventCategoryCheck::check(const MatchFinder::MatchResult &Result) {
   }
   if (const auto *Call = N.getNodeAs<CallExpr>("decision")) {
     const auto *F = N.getNodeAs<FunctionDecl>("decfn");
+    if (!isTestedDecision(Call, *Result.Context))
+      return;
     std::string Words = utils::normalizeIdentifier(F->getName());
     bool Authz = StringRef(Words).contains("authoriz") ||
                  StringRef(Words).contains("permi") ||
@@ -328,8 +347,13 @@ void SecurityEventCategoryCheck::check(const MatchFinder::MatchResult &Result) {
 }
 
 bool SecurityEventCategoryCheck::isDecision(const FunctionDecl &F) const {
-  return nameMatches(SecurityDecision, &F) && !nameMatches(NonDecision, &F) &&
-         !OperationByName.count("::" + F.getQualifiedNameAsString());
+  // Asked at every call of the user's code: once per function.
+  auto [It, New] = Decisions.try_emplace(F.getCanonicalDecl(), false);
+  if (New)
+    It->second = nameMatches(SecurityDecision, &F) &&
+                 !nameMatches(NonDecision, &F) &&
+                 !OperationByName.count("::" + F.getQualifiedNameAsString());
+  return It->second;
 }
 
 bool SecurityEventCategoryCheck::isTestCode(const FunctionDecl *Fn,

@@ -9,6 +9,7 @@
 #include "analysis/OutcomePaths.h"
 #include "utils/CheckOptions.h"
 #include "clang-tidy/utils/IncludeInserter.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
@@ -80,6 +81,8 @@ private:
                   const analysis::ResultValue &Result,
                   const analysis::PathEnd &P, ASTContext &Ctx);
   static bool isRegainProbe(const Site &S);
+  /// isDecision's answers, per canonical function.
+  mutable llvm::DenseMap<const FunctionDecl *, bool> Decisions;
   bool isTestCode(const FunctionDecl *Fn, const SourceManager &SM) const;
   bool isCryptResult(const Expr *E, const FunctionDecl *Fn,
                      ASTContext &Ctx) const;

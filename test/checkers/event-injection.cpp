@@ -90,6 +90,23 @@ void multi_line(const std::string &order, int items) {
   // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: log record message has a line break before its end
 }
 
+// The record is rewritten only where it is a statement of its own (the
+// body of a loop, a block), not where its value is used.
+int each_failure(const char *user, int attempts) {
+  for (int i = 0; i < attempts; ++i)
+    std::printf("SECURITY authn_login_fail user=%s\n", user);
+  // CHECK-MESSAGES: :[[@LINE-1]]:56: warning: SECURITY record formats parameter 'user' without escaping
+  // CHECK-FIXES: {{^}}    logstream::security_event("authn_login_fail", {{[{][{]}}"user", user}});{{$}}
+  int written = std::printf("SECURITY authn_login_fail user=%s\n", user);
+  // CHECK-MESSAGES: :[[@LINE-1]]:68: warning: SECURITY record formats parameter 'user' without escaping
+  // CHECK-FIXES: {{^}}  int written = std::printf("SECURITY authn_login_fail user=%s\n", user);{{$}}
+  if (written < 0)
+    return std::printf("SECURITY authz_fail user=%s\n", user);
+  // CHECK-MESSAGES: :[[@LINE-1]]:57: warning: SECURITY record formats parameter 'user' without escaping
+  // CHECK-FIXES: {{^}}    return std::printf("SECURITY authz_fail user=%s\n", user);{{$}}
+  return written;
+}
+
 } // namespace app
 
 int main(int argc, char **argv) {
