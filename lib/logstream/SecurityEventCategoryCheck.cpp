@@ -221,18 +221,14 @@ void SecurityEventCategoryCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   std::vector<StringRef> Names;
   for (const auto &[Name, Op] : Operations)
     Names.push_back(Name);
-  // What the check looks for inside a function, each bound with the
-  // function (or lambda) it is written in as "fn": matched where clang-tidy's
-  // traversal finds it, not by a walk of every function's body per matcher.
-  auto InFunction = [](const StatementMatcher &Inner) {
-    return stmt(Inner, forCallable(functionDecl(isDefinition()).bind("fn")));
-  };
+  // What the check looks for inside a function: matched where the
+  // traversal finds it, not by a walk of every function's body per matcher;
+  // check() climbs to the function (or lambda) of each one it keeps.
   utils::UserCodeMatchers Grouped(Finder, this);
   if (!Names.empty())
     Grouped.addMatcher(
-        InFunction(
-            callExpr(utils::calleeNamed(Names, functionDecl().bind("opfn")))
-                .bind("op")),
+        callExpr(utils::calleeNamed(Names, functionDecl().bind("opfn")))
+            .bind("op"),
         this);
   // Credential comparisons, and comparisons constant-time by name.
   auto Comparison = utils::calleeNamed(
@@ -242,23 +238,22 @@ void SecurityEventCategoryCheck::registerUserCodeMatchers(MatchFinder *Finder) {
       ConstantTimeCompare.empty()
           ? Comparison
           : callExpr(anyOf(Comparison, calleeMatches(ConstantTimeCompare)));
-  Grouped.addMatcher(
-      InFunction(callExpr(Compare, argumentCountAtLeast(2)).bind("cmp")), this);
+  Grouped.addMatcher(callExpr(Compare, argumentCountAtLeast(2)).bind("cmp"),
+                     this);
   if (getLangOpts().CPlusPlus)
     Grouped.addMatcher(
-        InFunction(cxxOperatorCallExpr(hasAnyOverloadedOperatorName("==", "!="),
-                                       argumentCountIs(2))
-                       .bind("cmp-op")),
+        cxxOperatorCallExpr(hasAnyOverloadedOperatorName("==", "!="),
+                            argumentCountIs(2))
+            .bind("cmp-op"),
         this);
   // Decisions by name in conditions, or stored and tested later
   // (`const bool allowed = check_acl(...)`): the calls are matched by name
-  // (before forCallable climbs to their function) and check() asks where
-  // each one stands, rather than a matcher trying every condition,
-  // initializer and assignment of the unit.
+  // and check() asks where each one stands, rather than a matcher trying
+  // every condition, initializer and assignment of the unit.
   if (!SecurityDecision.empty())
     Grouped.addMatcher(
-        InFunction(callExpr(callsDecision(this, functionDecl().bind("decfn")))
-                       .bind("decision")),
+        callExpr(callsDecision(this, functionDecl().bind("decfn")))
+            .bind("decision"),
         this);
   // `openlog(..., LOG_AUTHPRIV)`: every syslog record of the program that
   // names no facility of its own is in the auth facility.
@@ -278,8 +273,17 @@ void SecurityEventCategoryCheck::check(const MatchFinder::MatchResult &Result) {
       Records.setAuthFacilityByDefault(true);
     return;
   }
-  const auto *Fn = N.getNodeAs<FunctionDecl>("fn");
-  if (!Fn || isTestCode(Fn, *Result.SourceManager))
+  const Expr *Found = N.getNodeAs<Expr>("op");
+  for (StringRef Id : {"cmp", "cmp-op", "decision"})
+    if (!Found)
+      Found = N.getNodeAs<Expr>(Id);
+  // The function (or lambda) the operation is written in.
+  const FunctionDecl *Fn =
+      Found ? utils::enclosingFunction(Found, *Result.Context,
+                                       utils::Lambdas::Operator)
+            : nullptr;
+  if (!Fn || !Fn->isThisDeclarationADefinition() ||
+      isTestCode(Fn, *Result.SourceManager))
     return;
   if (const auto *Call = N.getNodeAs<CallExpr>("op")) {
     const auto *OpFn = N.getNodeAs<FunctionDecl>("opfn");

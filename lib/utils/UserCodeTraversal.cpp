@@ -1,6 +1,7 @@
 //===--- UserCodeTraversal.cpp - One traversal of the user's code ---------===//
 
 #include "utils/UserCodeTraversal.h"
+#include "utils/Parents.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
@@ -72,8 +73,14 @@ void UserCodeTraversal::run(const MatchFinder::MatchResult &Result) {
   // whose children it reads from the scope after this returns): the scope
   // it set is put back before then.
   std::vector<Decl *> Saved = Ctx.getTraversalScope();
-  Ctx.setTraversalScope(userDeclarations(Ctx));
-  Inner.matchAST(Ctx);
+  std::vector<Decl *> User = userDeclarations(Ctx);
+  Ctx.setTraversalScope(User);
+  {
+    // The checks' parent look-ups (utils::parentsOf), one declaration at a
+    // time.
+    UserParentMaps Parents(Ctx, std::move(User));
+    Inner.matchAST(Ctx);
+  }
   Ctx.setTraversalScope(Saved);
 }
 

@@ -31,9 +31,8 @@ namespace clang::tidy::logstream::utils {
 /// namespace-level declarations outside system headers, then restores the
 /// scope. Everything a check does happens inside that run: its matches, its
 /// onStartOfTranslationUnit and onEndOfTranslationUnit, and every parent
-/// look-up (ParentMapContext builds its map over the traversal scope, so a
-/// hasAncestor or getParents costs a map of the user's code, not of every
-/// header; the map is dropped again with the scope).
+/// look-up (utils::parentsOf, answered from a map of the one declaration
+/// that holds the node: utils::UserParentMaps, live for the run).
 ///
 /// What the narrowed scope leaves out is what the checks never report:
 /// declarations whose expansion location is in a system header (a macro of
