@@ -28,7 +28,17 @@ const CompiledPattern &compiled(llvm::StringRef Source) {
 }
 
 CompiledPattern::CompiledPattern(llvm::StringRef Source)
-    : Source(Source.str()), Required(requiredLiterals(Source)) {}
+    : Source(Source.str()), Required(requiredLiterals(Source)) {
+  std::vector<std::string> Parts = branchesOf(Source);
+  if (Parts.size() < 2)
+    return;
+  for (std::string &Part : Parts) {
+    auto B = std::make_unique<Branch>();
+    B->Required = requiredLiterals(Part);
+    B->Source = std::move(Part);
+    Branches.push_back(std::move(B));
+  }
+}
 
 const llvm::Regex &CompiledPattern::regex() const {
   std::call_once(Compiled, [this] {
@@ -38,9 +48,25 @@ const llvm::Regex &CompiledPattern::regex() const {
 }
 
 bool CompiledPattern::match(llvm::StringRef Text) const {
-  if (Required && !containsAnyLiteral(Text, *Required))
+  std::string Lower = Text.lower();
+  if (Required && !containsAnyLowerLiteral(Lower, *Required))
     return false;
-  return regex().match(Text);
+  if (Branches.empty())
+    return regex().match(Text);
+  for (const std::unique_ptr<Branch> &B : Branches) {
+    if (B->Required && !containsAnyLowerLiteral(Lower, *B->Required))
+      continue;
+    std::call_once(B->Compiled, [&] {
+      B->RE = std::make_unique<llvm::Regex>(B->Source, llvm::Regex::IgnoreCase);
+    });
+    // A branch that does not compile (the split misread the expression):
+    // the whole expression answers.
+    if (!B->RE->isValid())
+      return regex().match(Text);
+    if (B->RE->match(Text))
+      return true;
+  }
+  return false;
 }
 
 namespace {

@@ -70,6 +70,11 @@ readListOption(const ClangTidyCheck::OptionsView &Options, llvm::StringRef Name,
 /// of them is answered without running the expression, which is compiled
 /// only when a text gets past that test (compiling a vocabulary's
 /// alternation costs about a million instructions).
+///
+/// A large alternation is kept as its branches (utils::branchesOf), each
+/// with its own literals and compiled when a text first holds them: a name
+/// that gets past the whole expression's literals (`user_id` holds `id`) is
+/// tried on the few words it holds, not on the vocabulary.
 class CompiledPattern {
 public:
   explicit CompiledPattern(llvm::StringRef Source);
@@ -79,12 +84,21 @@ public:
   const std::optional<std::vector<std::string>> &required() const {
     return Required;
   }
+  /// How many branches the expression is tried as (1: whole).
+  size_t branches() const { return Branches.size(); }
 
 private:
+  struct Branch {
+    std::string Source;
+    std::optional<std::vector<std::string>> Required;
+    mutable std::unique_ptr<llvm::Regex> RE;
+    mutable std::once_flag Compiled;
+  };
   std::string Source;
   std::optional<std::vector<std::string>> Required;
   mutable std::unique_ptr<llvm::Regex> RE;
   mutable std::once_flag Compiled;
+  std::vector<std::unique_ptr<Branch>> Branches;
 };
 
 /// The process's compiled form of \p Source (compiled on the first call).

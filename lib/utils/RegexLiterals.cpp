@@ -233,10 +233,131 @@ std::optional<std::vector<std::string>> requiredLiterals(llvm::StringRef ERE) {
 
 bool containsAnyLiteral(llvm::StringRef Text,
                         const std::vector<std::string> &Literals) {
-  std::string Lower = Text.lower();
-  return llvm::any_of(Literals, [&](const std::string &L) {
-    return llvm::StringRef(Lower).contains(L);
-  });
+  return containsAnyLowerLiteral(Text.lower(), Literals);
+}
+
+bool containsAnyLowerLiteral(llvm::StringRef Lower,
+                             const std::vector<std::string> &Literals) {
+  return llvm::any_of(Literals,
+                      [&](const std::string &L) { return Lower.contains(L); });
+}
+
+namespace {
+
+/// The end of the bracket expression that opens at \p Pos, one past its
+/// ']'; npos when it is not closed.
+size_t bracketEnd(llvm::StringRef S, size_t Pos) {
+  ++Pos;
+  if (Pos < S.size() && S[Pos] == '^')
+    ++Pos;
+  if (Pos < S.size() && S[Pos] == ']')
+    ++Pos;
+  while (Pos < S.size()) {
+    if (S[Pos] == ']')
+      return Pos + 1;
+    if (S[Pos] == '[' && Pos + 1 < S.size() &&
+        (S[Pos + 1] == ':' || S[Pos + 1] == '.' || S[Pos + 1] == '=')) {
+      size_t End = S.find(std::string{S[Pos + 1], ']'}, Pos + 2);
+      if (End == llvm::StringRef::npos)
+        return llvm::StringRef::npos;
+      Pos = End + 2;
+      continue;
+    }
+    ++Pos;
+  }
+  return llvm::StringRef::npos;
+}
+
+/// A group of \p S at depth 0: its parentheses' positions.
+struct Group {
+  size_t Open, Close;
+};
+
+/// The parts of \p S between its '|' at depth 0, and its groups at depth
+/// 0; false when the parentheses or brackets do not balance.
+bool scan(llvm::StringRef S, std::vector<llvm::StringRef> &Parts,
+          std::vector<Group> &Groups) {
+  size_t Depth = 0, From = 0, Open = 0;
+  for (size_t Pos = 0; Pos < S.size();) {
+    char C = S[Pos];
+    if (C == '\\') {
+      Pos += 2;
+      continue;
+    }
+    if (C == '[') {
+      Pos = bracketEnd(S, Pos);
+      if (Pos == llvm::StringRef::npos)
+        return false;
+      continue;
+    }
+    if (C == '(') {
+      if (Depth++ == 0)
+        Open = Pos;
+    } else if (C == ')') {
+      if (Depth == 0)
+        return false;
+      if (--Depth == 0)
+        Groups.push_back({Open, Pos});
+    } else if (C == '|' && Depth == 0) {
+      Parts.push_back(S.slice(From, Pos));
+      From = Pos + 1;
+    }
+    ++Pos;
+  }
+  if (Depth != 0)
+    return false;
+  Parts.push_back(S.substr(From));
+  return true;
+}
+
+} // namespace
+
+std::vector<std::string> branchesOf(llvm::StringRef ERE) {
+  for (size_t I = 0; I + 1 < ERE.size(); ++I)
+    if (ERE[I] == '\\') {
+      if (ERE[I + 1] >= '1' && ERE[I + 1] <= '9')
+        return {ERE.str()}; // a back-reference counts groups
+      ++I;
+    }
+  std::vector<llvm::StringRef> Top;
+  std::vector<Group> Unused;
+  if (!scan(ERE, Top, Unused))
+    return {ERE.str()};
+  std::vector<std::string> Out;
+  for (llvm::StringRef Branch : Top) {
+    std::vector<llvm::StringRef> Parts;
+    std::vector<Group> Groups;
+    if (Branch.empty() || !scan(Branch, Parts, Groups))
+      return {ERE.str()};
+    // The largest group that is matched exactly once.
+    const Group *Best = nullptr;
+    std::vector<llvm::StringRef> BestAlternatives;
+    for (const Group &G : Groups) {
+      size_t After = G.Close + 1;
+      if (After < Branch.size() &&
+          llvm::StringRef("*+?{").contains(Branch[After]))
+        continue;
+      std::vector<llvm::StringRef> Alternatives;
+      std::vector<Group> Inner;
+      if (!scan(Branch.slice(G.Open + 1, G.Close), Alternatives, Inner) ||
+          llvm::any_of(Alternatives,
+                       [](llvm::StringRef A) { return A.empty(); }))
+        continue;
+      if (Alternatives.size() > BestAlternatives.size()) {
+        Best = &G;
+        BestAlternatives = std::move(Alternatives);
+      }
+    }
+    if (!Best || BestAlternatives.size() < 3) {
+      Out.push_back(Branch.str());
+      continue;
+    }
+    llvm::StringRef Before = Branch.take_front(Best->Open);
+    llvm::StringRef After = Branch.drop_front(Best->Close + 1);
+    for (llvm::StringRef A : BestAlternatives)
+      Out.push_back((Before + "(" + A + ")" + After).str());
+  }
+  return Out;
 }
 
 } // namespace clang::tidy::logstream::utils

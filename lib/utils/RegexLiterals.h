@@ -31,6 +31,20 @@ std::optional<std::vector<std::string>> requiredLiterals(llvm::StringRef ERE);
 /// Whether \p Text contains one of \p Literals, ignoring ASCII case.
 bool containsAnyLiteral(llvm::StringRef Text,
                         const std::vector<std::string> &Literals);
+/// The same for a text already in lower case.
+bool containsAnyLowerLiteral(llvm::StringRef Lower,
+                             const std::vector<std::string> &Literals);
+
+/// Expressions whose matches together are the matches of \p ERE, each
+/// smaller and with literals of its own: the top-level alternatives, and in
+/// each the largest unquantified group of three or more alternatives spread
+/// over one copy per alternative (`(^|_)(auth|login|acl)(_|$)` becomes
+/// `(^|_)(auth)(_|$)`, `(^|_)(login)(_|$)`, `(^|_)(acl)(_|$)`). A text is
+/// then tried only on the branches whose literals it holds, each compiled
+/// when first needed: one word of a 40-word vocabulary costs a small
+/// expression, not the vocabulary's. The expression alone when it has one
+/// branch, uses back-references (which count groups), or is not read.
+std::vector<std::string> branchesOf(llvm::StringRef ERE);
 
 } // namespace clang::tidy::logstream::utils
 

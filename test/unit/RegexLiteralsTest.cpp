@@ -115,4 +115,71 @@ TEST(RequiredLiterals, NeverChangesAnAnswer) {
   }
 }
 
+// A vocabulary's words, spread over copies of their branch.
+TEST(BranchesOf, SpreadsTheLargestGroup) {
+  EXPECT_EQ(branchesOf("(^|_)(auth|login|acl)(_|$)|^(pass|pw)$"),
+            (std::vector<std::string>{"(^|_)(auth)(_|$)", "(^|_)(login)(_|$)",
+                                      "(^|_)(acl)(_|$)", "^(pass|pw)$"}));
+  // Nested groups stay whole inside their alternative.
+  EXPECT_EQ(
+      branchesOf("(^|_)(secret|(auth|api)_token|bearer)$"),
+      (std::vector<std::string>{"(^|_)(secret)$", "(^|_)((auth|api)_token)$",
+                                "(^|_)(bearer)$"}));
+}
+
+// What cannot be spread stays as it is.
+TEST(BranchesOf, KeepsWhatItCannotSpread) {
+  // Each branch still compiles: a quantified group, brackets and escapes
+  // that hold '|' and parentheses.
+  for (const char *P : {"^(a|b|c)+$", "[|(]x(a|b|c)", "\\(a|b|c\\)"})
+    for (const std::string &B : branchesOf(P))
+      EXPECT_EQ(llvm::Regex(B).isValid(), true) << P << " -> " << B;
+  EXPECT_EQ(branchesOf("^(a|b|c)+$"), std::vector<std::string>{"^(a|b|c)+$"});
+  // A group with an empty alternative.
+  EXPECT_EQ(branchesOf("^x(a|b|)$"), std::vector<std::string>{"^x(a|b|)$"});
+  EXPECT_EQ(branchesOf("[|(]x(a|b|c)").size(), 3u);
+  EXPECT_EQ(branchesOf("x\\|y"), (std::vector<std::string>{"x\\|y"}));
+  // Back-references count groups; unbalanced text is not read.
+  EXPECT_EQ(branchesOf("(a|b|c)x\\1"), std::vector<std::string>{"(a|b|c)x\\1"});
+  EXPECT_EQ(branchesOf("(a|b|c"), std::vector<std::string>{"(a|b|c"});
+}
+
+// Tried branch by branch, a pattern answers as the whole expression does.
+TEST(BranchesOf, NeverChangesAnAnswer) {
+  const std::vector<std::string> Patterns = {
+      "(^|_)(len|length|size|id|ok|set|is|has|name)(_|$)",
+      "^(check|verify|validate)_(user_)?(password|pass|acl|token)$|"
+      "(^|_)(authenticate|authorize)(_|$)",
+      "(^|_)(password|secret|(auth|access)_token)(_|$)|^(pass|pw)$",
+      "^[[:space:]]*\\[?(trace|debug|info|warn)\\]?([[:space:]]|:|$)"};
+  const std::vector<std::string> Texts = {"user_id",
+                                          "id",
+                                          "idle",
+                                          "set_name",
+                                          "is",
+                                          "length_x",
+                                          "xlen",
+                                          "check_password",
+                                          "verify_user_acl",
+                                          "check_acl_x",
+                                          "authenticate",
+                                          "re_authorize_now",
+                                          "access_token",
+                                          "auth_token_2",
+                                          "pass",
+                                          "passes",
+                                          " [warn] x",
+                                          "INFO:",
+                                          "information",
+                                          "",
+                                          "_"};
+  for (const std::string &P : Patterns) {
+    llvm::Regex RE(P, llvm::Regex::IgnoreCase);
+    CompiledPattern Split(P);
+    EXPECT_GT(Split.branches(), 2u) << P;
+    for (const std::string &T : Texts)
+      EXPECT_EQ(Split.match(T), RE.match(T)) << P << " on '" << T << "'";
+  }
+}
+
 } // namespace
