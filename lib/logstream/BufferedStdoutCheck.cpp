@@ -63,18 +63,13 @@ void BufferedStdoutCheck::registerUserCodeMatchers(MatchFinder *Finder) {
         functionDecl(isMain(), isDefinition(), isExpansionInMainFile())
             .bind("main"),
         this);
-  // Every other matcher is restricted to user code (nothing in a system
-  // header is reported): grouped by node kind, a node of a system header is
-  // tried once, not once per matcher.
   utils::UserCodeMatchers Grouped(Finder, this);
-  auto UserCode = unless(isExpansionInSystemHeader());
   // One matcher for the calls in and out of template instantiations: check()
   // tells them apart. A call in an instantiation is reported at the
   // template, without a fix-it: rewriting the template would change every
   // instantiation.
   Grouped.addMatcher(
       callExpr(
-          UserCode,
           callee(functionDecl(utils::hasAnyNameFast(
                                   "::setvbuf", "::std::setvbuf", "::setbuf",
                                   "::std::setbuf", "::setbuffer"))
@@ -91,14 +86,13 @@ void BufferedStdoutCheck::registerUserCodeMatchers(MatchFinder *Finder) {
       utils::calleeNamed({"rdbuf"}, cxxMethodDecl(parameterCountIs(0))),
       on(utils::stdOStreamObject()));
   Grouped.addMatcher(
-      cxxMemberCallExpr(
-          UserCode, utils::calleeNamed({"pubsetbuf"}, cxxMethodDecl()),
-          on(ignoringParenImpCasts(StdStreamBuf)), argumentCountIs(2))
+      cxxMemberCallExpr(utils::calleeNamed({"pubsetbuf"}, cxxMethodDecl()),
+                        on(ignoringParenImpCasts(StdStreamBuf)),
+                        argumentCountIs(2))
           .bind("pubsetbuf"),
       this);
   Grouped.addMatcher(
       cxxMemberCallExpr(
-          UserCode,
           utils::calleeNamed({"rdbuf"}, cxxMethodDecl(parameterCountIs(1))),
           on(utils::stdOStreamObject()))
           .bind("rdbuf"),

@@ -90,41 +90,34 @@ void BufferedStdoutCheck::registerLoggerMatchers(
     utils::UserCodeMatchers &Grouped) {
   if (!getLangOpts().CPlusPlus)
     return;
-  auto UserCode = unless(isExpansionInSystemHeader());
-  // Every matcher here is restricted to UserCode: grouped, a node of a
-  // system header is tried once, not once per matcher.
   // spdlog 1.10 async_logger.h:25: overrun_oldest "Discard oldest message in
   // the queue if full"; details/thread_pool-inl.h:91 enqueue_nowait.
   Grouped.addMatcher(
       declRefExpr(to(enumConstantDecl(hasName(
-                      "::spdlog::async_overflow_policy::overrun_oldest"))),
-                  UserCode)
+                      "::spdlog::async_overflow_policy::overrun_oldest"))))
           .bind(OverrunId),
       this);
   // spdlog 1.10 async.h:70.
   Grouped.addMatcher(
-      declRefExpr(UserCode,
-                  to(functionDecl(hasName("::spdlog::create_async_nb"))))
+      declRefExpr(to(functionDecl(hasName("::spdlog::create_async_nb"))))
           .bind(NonblockCreateId),
       this);
   // Types that drop events, where user code spells a type: aliases,
   // variables, new-expressions and explicit template arguments. (Matching
   // every TypeLoc of the translation unit would cost more than the rest of
   // the check together.)
-  Grouped.addMatcher(typedefNameDecl(UserCode).bind(SpelledTypesId), this);
+  Grouped.addMatcher(typedefNameDecl().bind(SpelledTypesId), this);
+  Grouped.addMatcher(varDecl(unless(parmVarDecl())).bind(SpelledTypesId), this);
+  Grouped.addMatcher(cxxNewExpr().bind(SpelledTypesId), this);
   Grouped.addMatcher(
-      varDecl(UserCode, unless(parmVarDecl())).bind(SpelledTypesId), this);
-  Grouped.addMatcher(cxxNewExpr(UserCode).bind(SpelledTypesId), this);
-  Grouped.addMatcher(
-      declRefExpr(UserCode, hasExplicitTemplateArgs()).bind(SpelledTypesId),
-      this);
+      declRefExpr(hasExplicitTemplateArgs()).bind(SpelledTypesId), this);
   // log4cxx 1.0.0 asyncappender.cpp:250-263: without blocking a full buffer
   // discards the event.
   Grouped.addMatcher(
       cxxMemberCallExpr(utils::calleeNamed({"setBlocking"},
                                            cxxMethodDecl(ofClass(hasName(
                                                "::log4cxx::AsyncAppender")))),
-                        argumentCountIs(1), UserCode)
+                        argumentCountIs(1))
           .bind(NonBlockingId),
       this);
   // Poco 1.11.0 AsyncChannel.cpp:112-115: a full queue drops the message.
@@ -133,7 +126,7 @@ void BufferedStdoutCheck::registerLoggerMatchers(
           utils::calleeNamed({"setProperty"},
                              cxxMethodDecl(ofClass(
                                  isSameOrDerivedFrom("::Poco::AsyncChannel")))),
-          argumentCountIs(2), UserCode)
+          argumentCountIs(2))
           .bind(QueueSizeId),
       this);
 }

@@ -103,9 +103,9 @@ void LogFileManagementCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 
 void LogFileManagementCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   {
-    // The tables' matchers and the families', grouped by node kind behind
-    // one system-header test (registered at the end of the block, before
-    // the matchers below, in the order they had).
+    // The tables' matchers and the families', grouped by node kind
+    // (registered at the end of the block, before the matchers below, in
+    // the order they had).
     utils::UserCodeMatchers Grouped(Finder, this);
     registerTableMatchers(Grouped);
     for (const std::unique_ptr<families::Family> &F : Families)
@@ -114,19 +114,16 @@ void LogFileManagementCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   if (Facts)
     analysis::matchSummarizedCalls(Finder, this, Facts->namesWithManages());
   if (!ExtraManagementFunctions.empty())
-    Finder->addMatcher(callExpr(families::notInSystemHeader(),
-                                utils::calleeNamed(ExtraManagementFunctions))
-                           .bind(ExtraId),
-                       this);
+    Finder->addMatcher(
+        callExpr(utils::calleeNamed(ExtraManagementFunctions)).bind(ExtraId),
+        this);
 }
 
 void LogFileManagementCheck::registerTableMatchers(
     utils::UserCodeMatchers &Finder) {
-  auto NotInSystemHeader = families::notInSystemHeader();
   // Rotation, deletion, truncation, directories, permissions.
   Finder.addMatcher(
-      callExpr(NotInSystemHeader, utils::calleeNamed(families::allPathApis()))
-          .bind(PathCallId),
+      callExpr(utils::calleeNamed(families::allPathApis())).bind(PathCallId),
       this);
   // Size checks against a limit: one matcher over every family's measures.
   std::optional<StatementMatcher> Size;
@@ -135,8 +132,7 @@ void LogFileManagementCheck::registerTableMatchers(
       Size = Size ? StatementMatcher(anyOf(*Size, *M)) : *M;
   if (Size)
     Finder.addMatcher(
-        binaryOperator(NotInSystemHeader,
-                       hasAnyOperatorName("<", ">", "<=", ">="),
+        binaryOperator(hasAnyOperatorName("<", ">", "<=", ">="),
                        hasEitherOperand(expr(ignoringParenImpCasts(*Size))))
             .bind(families::SizeComparisonId),
         this);
@@ -145,15 +141,13 @@ void LogFileManagementCheck::registerTableMatchers(
       cxxRecordDecl(utils::hasAnyNameFast(families::allRotatingClasses()))
           .bind(RotatingClassId);
   Finder.addMatcher(
-      cxxConstructExpr(NotInSystemHeader,
-                       hasDeclaration(cxxConstructorDecl(
+      cxxConstructExpr(hasDeclaration(cxxConstructorDecl(
                            ofClass(Rotating), unless(isCopyConstructor()),
                            unless(isMoveConstructor()))))
           .bind(RotatingId),
       this);
   Finder.addMatcher(
-      callExpr(NotInSystemHeader,
-               utils::calleeNamed(
+      callExpr(utils::calleeNamed(
                    families::makeFunctions(/*WithAllocators=*/false),
                    functionDecl(hasTemplateArgument(
                        0, refersToType(hasUnqualifiedDesugaredType(
@@ -163,13 +157,11 @@ void LogFileManagementCheck::registerTableMatchers(
   if (!getLangOpts().CPlusPlus)
     return;
   // Library file sinks, for the note that ties management to the file.
-  Finder.addMatcher(callExpr(NotInSystemHeader,
-                             utils::calleeNamed(families::allFileFactories()))
+  Finder.addMatcher(callExpr(utils::calleeNamed(families::allFileFactories()))
                         .bind(SinkLibraryId),
                     this);
   Finder.addMatcher(
-      cxxNewExpr(NotInSystemHeader,
-                 hasType(pointsTo(cxxRecordDecl(isSameOrDerivedFrom(
+      cxxNewExpr(hasType(pointsTo(cxxRecordDecl(isSameOrDerivedFrom(
                      utils::hasAnyNameFast(families::allFileSinkClasses()))))))
           .bind(SinkLibraryId),
       this);

@@ -47,12 +47,11 @@ void LogFileSinkCheck::registerUserCodeMatchers(MatchFinder *Finder) {
     analysis::matchSummarizedCalls(Finder, this, Facts->namesWithOpens());
   // User-declared sink functions.
   if (!ExtraSinkFunctions.empty())
-    Finder->addMatcher(callExpr(families::notInSystemHeader(),
-                                utils::calleeNamed(ExtraSinkFunctions))
-                           .bind(ExtraFunctionId),
-                       this);
+    Finder->addMatcher(
+        callExpr(utils::calleeNamed(ExtraSinkFunctions)).bind(ExtraFunctionId),
+        this);
   // The families' matchers and the sink objects', grouped by node kind
-  // behind one system-header test (registered when Grouped goes).
+  // (registered when Grouped goes).
   utils::UserCodeMatchers Grouped(Finder, this);
   for (const std::unique_ptr<families::Family> &F : Families)
     F->registerSinkMatchers(*this, Grouped);

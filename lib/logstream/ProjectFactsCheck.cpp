@@ -77,14 +77,9 @@ void ProjectFactsCheck::registerPreprocessor(Preprocessor &) {
 void ProjectFactsCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   if (!Extractor)
     return; // Extraction is off: no cost.
+  Finder->addMatcher(functionDecl(isDefinition()).bind("fn"), this);
   Finder->addMatcher(
-      functionDecl(isDefinition(), unless(isExpansionInSystemHeader()))
-          .bind("fn"),
-      this);
-  Finder->addMatcher(callExpr(utils::calleeNamed({"::openlog"}),
-                              unless(isExpansionInSystemHeader()))
-                         .bind("openlog"),
-                     this);
+      callExpr(utils::calleeNamed({"::openlog"})).bind("openlog"), this);
 }
 
 void ProjectFactsCheck::check(const MatchFinder::MatchResult &Result) {

@@ -605,7 +605,7 @@ SecurityEventCategoryCheck::callersOf(const Site &S, ASTContext &Ctx) const {
   std::vector<Site> Callers;
   auto Matches = match(
       functionDecl(
-          isDefinition(), unless(isExpansionInSystemHeader()),
+          isDefinition(),
           hasBody(forEachDescendant(
               callExpr(
                   callee(functionDecl(

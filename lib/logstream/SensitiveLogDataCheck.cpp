@@ -104,7 +104,6 @@ void SensitiveLogDataCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   Records.registerMatchers(Finder, this);
   Finder->addMatcher(
       callExpr(
-          unless(isExpansionInSystemHeader()),
           utils::calleeNamed(
               {"::PEM_write_PrivateKey", "::PEM_write_RSAPrivateKey",
                "::PEM_write_DSAPrivateKey", "::PEM_write_ECPrivateKey",

@@ -442,15 +442,12 @@ void matchSummarizedCalls(ast_matchers::MatchFinder *Finder,
   if (Names.empty())
     return;
   std::vector<llvm::StringRef> Refs(Names.begin(), Names.end());
-  auto NotInSystemHeader = unless(isExpansionInSystemHeader());
-  Finder->addMatcher(callExpr(NotInSystemHeader, utils::calleeNamed(Refs))
+  Finder->addMatcher(callExpr(utils::calleeNamed(Refs)).bind(SummarizedCallId),
+                     Callback);
+  Finder->addMatcher(cxxConstructExpr(hasDeclaration(cxxConstructorDecl(
+                                          utils::hasAnyNameFast(Refs))))
                          .bind(SummarizedCallId),
                      Callback);
-  Finder->addMatcher(
-      cxxConstructExpr(NotInSystemHeader, hasDeclaration(cxxConstructorDecl(
-                                              utils::hasAnyNameFast(Refs))))
-          .bind(SummarizedCallId),
-      Callback);
 }
 
 const FunctionDecl *

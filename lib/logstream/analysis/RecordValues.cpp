@@ -288,9 +288,6 @@ void registerRecordMatchers(MatchFinder *Finder,
     for (std::string &N : Records.facts()->namesWithLogging())
       Names.push_back(std::move(N));
   std::vector<llvm::StringRef> Refs(Names.begin(), Names.end());
-  auto NotSystem = unless(isExpansionInSystemHeader());
-  // Every matcher here is restricted to NotSystem: grouped, a node of a
-  // system header is tried once, not once per matcher (or logging macro).
   utils::UserCodeMatchers Grouped(Finder, Callback);
   auto LoggerMethod = cxxMethodDecl(
       utils::hasAnyNameFast("trace", "debug", "info", "warn", "error",
@@ -299,21 +296,23 @@ void registerRecordMatchers(MatchFinder *Finder,
       ofClass(cxxRecordDecl(isSameOrDerivedFrom(cxxRecordDecl(
           utils::hasAnyNameFast("::spdlog::logger", "::log4cxx::Logger",
                                 "::log4cplus::Logger", "::Poco::Logger"))))));
-  auto Printflike = functionDecl(hasAttr(attr::Format), NotSystem);
+  // The project's own printf-like functions (a system header's are the
+  // standard library's).
+  auto Printflike =
+      functionDecl(hasAttr(attr::Format), unless(isExpansionInSystemHeader()));
   Grouped.addMatcher(
-      callExpr(NotSystem, callee(functionDecl(anyOf(utils::hasAnyNameFast(Refs),
-                                                    LoggerMethod, Printflike))))
+      callExpr(callee(functionDecl(anyOf(utils::hasAnyNameFast(Refs),
+                                         LoggerMethod, Printflike))))
           .bind(RecordCallId),
       Callback);
   for (llvm::StringRef M : Records.loggingMacros())
-    Grouped.addMatcher(callExpr(NotSystem, isExpandedFromMacro(M.str()))
-                           .bind(RecordMacroCallId),
-                       Callback);
-  Grouped.addMatcher(cxxOperatorCallExpr(NotSystem,
-                                         hasOverloadedOperatorName("<<"),
-                                         argumentCountIs(2))
-                         .bind(RecordStreamId),
-                     Callback);
+    Grouped.addMatcher(
+        callExpr(isExpandedFromMacro(M.str())).bind(RecordMacroCallId),
+        Callback);
+  Grouped.addMatcher(
+      cxxOperatorCallExpr(hasOverloadedOperatorName("<<"), argumentCountIs(2))
+          .bind(RecordStreamId),
+      Callback);
 }
 
 bool OutermostStreams::take(const CXXOperatorCallExpr *Op) {

@@ -46,8 +46,7 @@ public:
     if (!H.langOpts().CPlusPlus)
       return;
     Finder.addMatcher(
-        callExpr(notInSystemHeader(),
-                 utils::calleeNamed({"::boost::log::add_file_log"}))
+        callExpr(utils::calleeNamed({"::boost::log::add_file_log"}))
             .bind(AddFileLogId),
         H.callback());
   }
@@ -135,14 +134,12 @@ void BoostLog::checkAddFileLog(SinkHost &H, const CallExpr *Call,
 
 void BoostLog::registerManagementMatchers(ManagementHost &H,
                                           utils::UserCodeMatchers &Finder) {
-  Finder.addMatcher(callExpr(notInSystemHeader(),
-                             utils::calleeNamed(
+  Finder.addMatcher(callExpr(utils::calleeNamed(
                                  {"::boost::log::sinks::file::make_collector"}))
                         .bind(CollectorId),
                     H.callback());
   Finder.addMatcher(
       cxxMemberCallExpr(
-          notInSystemHeader(),
           callee(cxxMethodDecl(utils::hasAnyNameFast("set_file_collector",
                                                      "rotate_file",
                                                      "set_rotation_size",
@@ -151,8 +148,7 @@ void BoostLog::registerManagementMatchers(ManagementHost &H,
           .bind(SetterId),
       H.callback());
   Finder.addMatcher(
-      declRefExpr(notInSystemHeader(),
-                  to(varDecl(utils::hasAnyNameFast(
+      declRefExpr(to(varDecl(utils::hasAnyNameFast(
                                  "rotation_size", "time_based_rotation",
                                  "max_size", "max_files", "min_free_space"))
                          .bind(KeywordVarId)))

@@ -20,7 +20,7 @@ constexpr llvm::StringLiteral MaxSizeId = "elpp-max-size";
 /// The calls that set a configuration type's value.
 auto setterCall(llvm::ArrayRef<llvm::StringRef> Types) {
   return callExpr(
-      notInSystemHeader(), argumentCountAtLeast(2),
+      argumentCountAtLeast(2),
       utils::calleeNamed({"set", "setGlobally", "reconfigureAllLoggers",
                           "reconfigureLogger", "unsafeSet", "setValue"}),
       hasAnyArgument(ignoringParenImpCasts(declRefExpr(to(enumConstantDecl(
@@ -43,8 +43,7 @@ public:
     static constexpr llvm::StringRef Types[] = {"ToFile", "Filename"};
     Finder.addMatcher(setterCall(Types).bind(SetId), H.callback());
     Finder.addMatcher(
-        cxxMemberCallExpr(notInSystemHeader(),
-                          utils::calleeNamed({"parseFromText"},
+        cxxMemberCallExpr(utils::calleeNamed({"parseFromText"},
                                              cxxMethodDecl(ofClass(hasName(
                                                  "::el::Configurations")))))
             .bind(TextId),

@@ -229,9 +229,9 @@ public:
 
   // logstream-log-file-sink: the family's own matchers, and the dispatch of
   // their matches (true when the match was the family's).
-  // Each hook registers matchers of user code only (every one begins with
-  // notInSystemHeader() and binds a node): the check registers them grouped
-  // by node kind behind one system-header test (utils::UserCodeMatchers).
+  // Each hook registers matchers that bind a node (they run over the user's
+  // code only: utils::UserCodeTraversal); the check registers them grouped
+  // by node kind (utils::UserCodeMatchers).
   virtual void registerSinkMatchers(SinkHost &, utils::UserCodeMatchers &) {}
   virtual bool checkSink(SinkHost &, const MatchResult &) { return false; }
 
@@ -279,11 +279,6 @@ public:
 
 bool initializesBase(const CXXConstructExpr &E, ASTContext &Ctx);
 bool initializesNewObject(const CXXConstructExpr &E, ASTContext &Ctx);
-
-/// The statement-level matchers every family restricts itself with.
-inline auto notInSystemHeader() {
-  return ast_matchers::unless(ast_matchers::isExpansionInSystemHeader());
-}
 
 /// A construction that initializes a base class (`struct L : ofstream {
 /// L() : ofstream("x.log") {} }`): reported, if at all, elsewhere.

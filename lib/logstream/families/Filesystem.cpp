@@ -55,7 +55,7 @@ public:
         callExpr(utils::calleeNamed(allPathApis(Operation::Delete)));
     Finder.addMatcher(
         cxxForRangeStmt(
-            notInSystemHeader(), hasLoopVariable(varDecl().bind(EntryId)),
+            hasLoopVariable(varDecl().bind(EntryId)),
             hasRangeInit(expr().bind(RangeId)),
             // The body may be the call itself (no braces).
             hasBody(eachOf(DeleteCall.bind(IterDeleteId),

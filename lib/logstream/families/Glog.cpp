@@ -75,21 +75,19 @@ private:
 void Glog::registerSinkMatchers(SinkHost &H, utils::UserCodeMatchers &Finder) {
   if (!H.langOpts().CPlusPlus)
     return;
-  Finder.addMatcher(
-      callExpr(notInSystemHeader(), utils::calleeNamed(FileFunctions))
-          .bind(CallId),
-      H.callback());
+  Finder.addMatcher(callExpr(utils::calleeNamed(FileFunctions)).bind(CallId),
+                    H.callback());
   auto Flag = declRefExpr(
       to(varDecl(utils::hasAnyNameFast("FLAGS_log_dir", "FLAGS_logtostderr",
                                        "FLAGS_logtostdout"))
              .bind(FlagId)));
-  Finder.addMatcher(binaryOperator(notInSystemHeader(), isAssignmentOperator(),
+  Finder.addMatcher(binaryOperator(isAssignmentOperator(),
                                    hasLHS(ignoringParenImpCasts(Flag)),
                                    hasRHS(expr().bind(ValueId)))
                         .bind(AssignId),
                     H.callback());
   Finder.addMatcher(
-      cxxOperatorCallExpr(notInSystemHeader(), hasOverloadedOperatorName("="),
+      cxxOperatorCallExpr(hasOverloadedOperatorName("="),
                           hasArgument(0, ignoringParenImpCasts(Flag)),
                           hasArgument(1, expr().bind(ValueId)))
           .bind(AssignId),
@@ -199,12 +197,10 @@ void Glog::reportInits(SinkHost &H) {
 
 void Glog::registerManagementMatchers(ManagementHost &H,
                                       utils::UserCodeMatchers &Finder) {
+  Finder.addMatcher(callExpr(utils::calleeNamed(LogCleaner)).bind(CleanerId),
+                    H.callback());
   Finder.addMatcher(
-      callExpr(notInSystemHeader(), utils::calleeNamed(LogCleaner))
-          .bind(CleanerId),
-      H.callback());
-  Finder.addMatcher(
-      binaryOperator(notInSystemHeader(), isAssignmentOperator(),
+      binaryOperator(isAssignmentOperator(),
                      hasLHS(ignoringParenImpCasts(declRefExpr(
                          to(varDecl(hasName("FLAGS_max_log_size")))))))
           .bind(MaxSizeId),

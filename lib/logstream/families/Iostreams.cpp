@@ -134,20 +134,19 @@ void Iostreams::registerSinkMatchers(SinkHost &H,
     return;
   auto FileStream = cxxRecordDecl(utils::hasAnyNameFast(FileStreamClasses));
   Finder.addMatcher(
-      cxxConstructExpr(notInSystemHeader(), argumentCountAtLeast(1),
+      cxxConstructExpr(argumentCountAtLeast(1),
                        hasDeclaration(cxxConstructorDecl(ofClass(FileStream))),
                        unless(isBaseInitialization()))
           .bind(ConstructId),
       H.callback());
   Finder.addMatcher(
       cxxMemberCallExpr(
-          notInSystemHeader(), argumentCountAtLeast(1),
+          argumentCountAtLeast(1),
           utils::calleeNamed({"open"}, cxxMethodDecl(ofClass(FileStream))))
           .bind(OpenId),
       H.callback());
   Finder.addMatcher(
       cxxMemberCallExpr(
-          notInSystemHeader(),
           utils::calleeNamed({"rdbuf"}, cxxMethodDecl(parameterCountIs(1))),
           on(utils::stdOStreamObject()),
           hasArgument(0, expr(hasType(hasCanonicalType(pointsTo(cxxRecordDecl(
@@ -157,7 +156,7 @@ void Iostreams::registerSinkMatchers(SinkHost &H,
   // std::make_unique<std::ofstream>("app.log") constructs in <memory>.
   Finder.addMatcher(
       callExpr(
-          notInSystemHeader(), argumentCountAtLeast(1),
+          argumentCountAtLeast(1),
           utils::calleeNamed(
               makeFunctions(/*WithAllocators=*/false),
               functionDecl(hasTemplateArgument(
@@ -294,19 +293,19 @@ void Iostreams::registerManagementMatchers(ManagementHost &H,
   auto FileStream = cxxRecordDecl(utils::hasAnyNameFast(FileStreamClasses))
                         .bind(TruncatedClassId);
   Finder.addMatcher(
-      cxxConstructExpr(notInSystemHeader(), argumentCountAtLeast(2),
+      cxxConstructExpr(argumentCountAtLeast(2),
                        hasDeclaration(cxxConstructorDecl(ofClass(FileStream))))
           .bind(TruncateId),
       H.callback());
   Finder.addMatcher(
       cxxMemberCallExpr(
-          notInSystemHeader(), argumentCountAtLeast(2),
+          argumentCountAtLeast(2),
           utils::calleeNamed({"open"}, cxxMethodDecl(ofClass(FileStream))))
           .bind(TruncateId),
       H.callback());
   // Log file sinks, for the note that ties management to the file.
   Finder.addMatcher(
-      cxxConstructExpr(notInSystemHeader(), argumentCountAtLeast(1),
+      cxxConstructExpr(argumentCountAtLeast(1),
                        hasDeclaration(cxxConstructorDecl(ofClass(cxxRecordDecl(
                            utils::hasAnyNameFast(PathStreamClasses))))))
           .bind(SinkStreamId),

@@ -32,7 +32,6 @@ public:
       return;
     Finder.addMatcher(
         cxxMemberCallExpr(
-            notInSystemHeader(),
             callee(cxxMethodDecl(utils::hasAnyNameFast(
                                      "setMaxFileSize", "setMaxBackupIndex",
                                      "setMaximumFileSize", "setMaxIndex"))

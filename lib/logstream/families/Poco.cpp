@@ -64,7 +64,7 @@ public:
     // setProperty("path", ...) on a file channel.
     Finder.addMatcher(
         cxxMemberCallExpr(
-            notInSystemHeader(), argumentCountIs(2),
+            argumentCountIs(2),
             utils::calleeNamed({"setProperty"}, cxxMethodDecl()),
             thisPointerType(
                 cxxRecordDecl(isSameOrDerivedFrom(utils::hasAnyNameFast(
@@ -91,7 +91,7 @@ public:
   void registerManagementMatchers(ManagementHost &H,
                                   utils::UserCodeMatchers &Finder) override {
     Finder.addMatcher(
-        cxxMemberCallExpr(notInSystemHeader(), argumentCountIs(2),
+        cxxMemberCallExpr(argumentCountIs(2),
                           utils::calleeNamed({"setProperty"}, cxxMethodDecl()),
                           thisPointerType(cxxRecordDecl(
                               isSameOrDerivedFrom("::Poco::Configurable"))))

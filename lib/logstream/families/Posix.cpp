@@ -151,16 +151,14 @@ private:
 //===----------------------------------------------------------------------===//
 
 void Posix::registerSinkMatchers(SinkHost &H, utils::UserCodeMatchers &Finder) {
-  Finder.addMatcher(callExpr(notInSystemHeader(),
-                             utils::calleeNamed(OpenFunctions),
-                             argumentCountAtLeast(1))
-                        .bind(OpenId),
-                    H.callback());
-  Finder.addMatcher(callExpr(notInSystemHeader(),
-                             utils::calleeNamed(Dup2Functions),
-                             argumentCountAtLeast(2))
-                        .bind(Dup2Id),
-                    H.callback());
+  Finder.addMatcher(
+      callExpr(utils::calleeNamed(OpenFunctions), argumentCountAtLeast(1))
+          .bind(OpenId),
+      H.callback());
+  Finder.addMatcher(
+      callExpr(utils::calleeNamed(Dup2Functions), argumentCountAtLeast(2))
+          .bind(Dup2Id),
+      H.callback());
 }
 
 bool Posix::checkSink(SinkHost &H, const MatchResult &Result) {
@@ -273,22 +271,19 @@ void Posix::registerManagementMatchers(ManagementHost &H,
   // Deleting what readdir finds in a log directory: the deletion, then
   // (checkManagement) the opendir of its function. Anchored on the rare
   // call, not on every function (whose body a hasDescendant would walk).
-  Finder.addMatcher(callExpr(notInSystemHeader(),
-                             utils::calleeNamed(allPathApis(Operation::Delete)),
+  Finder.addMatcher(callExpr(utils::calleeNamed(allPathApis(Operation::Delete)),
                              hasAnyArgument(hasDescendant(
                                  memberExpr(member(hasName("d_name"))))))
                         .bind(DirentDeleteId),
                     H.callback());
   // Reopen on signal.
-  Finder.addMatcher(callExpr(notInSystemHeader(),
-                             utils::calleeNamed(SignalFunctions),
-                             argumentCountAtLeast(2))
-                        .bind(SignalId),
-                    H.callback());
+  Finder.addMatcher(
+      callExpr(utils::calleeNamed(SignalFunctions), argumentCountAtLeast(2))
+          .bind(SignalId),
+      H.callback());
   // Log file sinks, for the note that ties management to the file.
   Finder.addMatcher(
-      callExpr(notInSystemHeader(),
-               utils::calleeNamed({"::open", "::creat", "::open64"}),
+      callExpr(utils::calleeNamed({"::open", "::creat", "::open64"}),
                argumentCountAtLeast(1))
           .bind(SinkOpenId),
       H.callback());

@@ -819,12 +819,10 @@ private:
 void Qt::registerSinkMatchers(SinkHost &H, utils::UserCodeMatchers &Finder) {
   if (!H.langOpts().CPlusPlus)
     return;
-  Finder.addMatcher(
-      cxxMemberCallExpr(notInSystemHeader(), qt::fileOpenCall()).bind(OpenId),
-      H.callback());
-  Finder.addMatcher(
-      callExpr(notInSystemHeader(), qt::installHandlerCall()).bind(HandlerId),
-      H.callback());
+  Finder.addMatcher(cxxMemberCallExpr(qt::fileOpenCall()).bind(OpenId),
+                    H.callback());
+  Finder.addMatcher(callExpr(qt::installHandlerCall()).bind(HandlerId),
+                    H.callback());
 }
 
 bool Qt::checkSink(SinkHost &H, const MatchResult &Result) {
@@ -913,18 +911,15 @@ void Qt::registerManagementMatchers(ManagementHost &H,
                                     utils::UserCodeMatchers &Finder) {
   if (!H.langOpts().CPlusPlus)
     return;
-  Finder.addMatcher(
-      callExpr(notInSystemHeader(), qt::managementCall()).bind(ManageId),
-      H.callback());
-  Finder.addMatcher(
-      binaryOperator(
-          notInSystemHeader(), hasAnyOperatorName("<", ">", "<=", ">="),
-          hasEitherOperand(ignoringParenImpCasts(qt::sizeCall().bind(SizeId))))
-          .bind(SizeCmpId),
-      H.callback());
-  Finder.addMatcher(
-      cxxMemberCallExpr(notInSystemHeader(), qt::fileOpenCall()).bind(OpenId),
-      H.callback());
+  Finder.addMatcher(callExpr(qt::managementCall()).bind(ManageId),
+                    H.callback());
+  Finder.addMatcher(binaryOperator(hasAnyOperatorName("<", ">", "<=", ">="),
+                                   hasEitherOperand(ignoringParenImpCasts(
+                                       qt::sizeCall().bind(SizeId))))
+                        .bind(SizeCmpId),
+                    H.callback());
+  Finder.addMatcher(cxxMemberCallExpr(qt::fileOpenCall()).bind(OpenId),
+                    H.callback());
 }
 
 bool Qt::checkManagement(ManagementHost &H, const MatchResult &Result) {

@@ -216,12 +216,10 @@ llvm::SmallVector<FixItHint, 4> rewrites(SinkHost &H, ConsoleRewrite &R,
 
 void registerSinkObjectMatchers(SinkHost &H, utils::UserCodeMatchers &Finder) {
   auto Sink = H.sinkClass();
-  Finder.addMatcher(
-      cxxNewExpr(notInSystemHeader(), hasType(pointsTo(Sink))).bind(NewId),
-      H.callback());
+  Finder.addMatcher(cxxNewExpr(hasType(pointsTo(Sink))).bind(NewId),
+                    H.callback());
   Finder.addMatcher(
       callExpr(
-          notInSystemHeader(),
           utils::calleeNamed(makeFunctions(/*WithAllocators=*/true),
                              functionDecl(hasTemplateArgument(
                                  0, refersToType(hasUnqualifiedDesugaredType(
@@ -229,8 +227,7 @@ void registerSinkObjectMatchers(SinkHost &H, utils::UserCodeMatchers &Finder) {
           .bind(MakeId),
       H.callback());
   Finder.addMatcher(
-      cxxConstructExpr(notInSystemHeader(),
-                       hasDeclaration(cxxConstructorDecl(
+      cxxConstructExpr(hasDeclaration(cxxConstructorDecl(
                            ofClass(Sink), unless(isCopyConstructor()),
                            unless(isMoveConstructor()))),
                        unless(isNewInitializer()),

@@ -97,8 +97,7 @@ public:
     // spdlog::create<Sink>(name, sink args...) builds the sink in spdlog's
     // own headers.
     Finder.addMatcher(
-        callExpr(notInSystemHeader(),
-                 utils::calleeNamed(
+        callExpr(utils::calleeNamed(
                      CreateFunctions,
                      functionDecl(hasTemplateArgument(
                          0, refersToType(hasUnqualifiedDesugaredType(
@@ -106,8 +105,7 @@ public:
             .bind(CreateId),
         H.callback());
     Finder.addMatcher(
-        callExpr(notInSystemHeader(), utils::calleeNamed(fileFactories()))
-            .bind(FactoryId),
+        callExpr(utils::calleeNamed(fileFactories())).bind(FactoryId),
         H.callback());
   }
 
@@ -127,10 +125,9 @@ public:
 
   void registerManagementMatchers(ManagementHost &H,
                                   utils::UserCodeMatchers &Finder) override {
-    Finder.addMatcher(
-        callExpr(notInSystemHeader(), utils::calleeNamed(rotatingFactories()))
-            .bind(RotatingFactoryId),
-        H.callback());
+    Finder.addMatcher(callExpr(utils::calleeNamed(rotatingFactories()))
+                          .bind(RotatingFactoryId),
+                      H.callback());
   }
 
   bool checkManagement(ManagementHost &H, const MatchResult &Result) override {

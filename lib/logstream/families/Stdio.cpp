@@ -88,16 +88,14 @@ public:
 
   void registerSinkMatchers(SinkHost &H,
                             utils::UserCodeMatchers &Finder) override {
-    Finder.addMatcher(callExpr(notInSystemHeader(),
-                               utils::calleeNamed(FopenFunctions),
-                               argumentCountAtLeast(1))
-                          .bind(FopenId),
-                      H.callback());
-    Finder.addMatcher(callExpr(notInSystemHeader(),
-                               utils::calleeNamed(FreopenFunctions),
-                               argumentCountIs(3))
-                          .bind(FreopenId),
-                      H.callback());
+    Finder.addMatcher(
+        callExpr(utils::calleeNamed(FopenFunctions), argumentCountAtLeast(1))
+            .bind(FopenId),
+        H.callback());
+    Finder.addMatcher(
+        callExpr(utils::calleeNamed(FreopenFunctions), argumentCountIs(3))
+            .bind(FreopenId),
+        H.callback());
   }
 
   bool checkSink(SinkHost &H, const MatchResult &Result) override {
@@ -116,8 +114,7 @@ public:
                                   utils::UserCodeMatchers &Finder) override {
     // Log file sinks, for the note that ties management to the file.
     Finder.addMatcher(
-        callExpr(notInSystemHeader(),
-                 utils::calleeNamed({"::fopen", "::fopen64", "::std::fopen"}),
+        callExpr(utils::calleeNamed({"::fopen", "::fopen64", "::std::fopen"}),
                  argumentCountAtLeast(1))
             .bind(SinkOpenId),
         H.callback());
