@@ -85,16 +85,17 @@ void BufferedStdoutCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   auto StdStreamBuf = cxxMemberCallExpr(
       utils::calleeNamed({"rdbuf"}, cxxMethodDecl(parameterCountIs(0))),
       on(utils::stdOStreamObject()));
-  Grouped.addMatcher(
-      cxxMemberCallExpr(utils::calleeNamed({"pubsetbuf"}, cxxMethodDecl()),
+  Grouped.addCallMatcher(
+      {"pubsetbuf"},
+      cxxMemberCallExpr(callee(cxxMethodDecl()),
                         on(ignoringParenImpCasts(StdStreamBuf)),
                         argumentCountIs(2))
           .bind("pubsetbuf"),
       this);
-  Grouped.addMatcher(
-      cxxMemberCallExpr(
-          utils::calleeNamed({"rdbuf"}, cxxMethodDecl(parameterCountIs(1))),
-          on(utils::stdOStreamObject()))
+  Grouped.addCallMatcher(
+      {"rdbuf"},
+      cxxMemberCallExpr(callee(cxxMethodDecl(parameterCountIs(1))),
+                        on(utils::stdOStreamObject()))
           .bind("rdbuf"),
       this);
 }

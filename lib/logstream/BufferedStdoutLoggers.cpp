@@ -113,20 +113,19 @@ void BufferedStdoutCheck::registerLoggerMatchers(
       declRefExpr(hasExplicitTemplateArgs()).bind(SpelledTypesId), this);
   // log4cxx 1.0.0 asyncappender.cpp:250-263: without blocking a full buffer
   // discards the event.
-  Grouped.addMatcher(
-      cxxMemberCallExpr(utils::calleeNamed({"setBlocking"},
-                                           cxxMethodDecl(ofClass(hasName(
-                                               "::log4cxx::AsyncAppender")))),
-                        argumentCountIs(1))
+  Grouped.addCallMatcher(
+      {"setBlocking"},
+      cxxMemberCallExpr(
+          callee(cxxMethodDecl(ofClass(hasName("::log4cxx::AsyncAppender")))),
+          argumentCountIs(1))
           .bind(NonBlockingId),
       this);
   // Poco 1.11.0 AsyncChannel.cpp:112-115: a full queue drops the message.
-  Grouped.addMatcher(
-      cxxMemberCallExpr(
-          utils::calleeNamed({"setProperty"},
-                             cxxMethodDecl(ofClass(
-                                 isSameOrDerivedFrom("::Poco::AsyncChannel")))),
-          argumentCountIs(2))
+  Grouped.addCallMatcher(
+      {"setProperty"},
+      cxxMemberCallExpr(callee(cxxMethodDecl(ofClass(
+                            isSameOrDerivedFrom("::Poco::AsyncChannel")))),
+                        argumentCountIs(2))
           .bind(QueueSizeId),
       this);
 }

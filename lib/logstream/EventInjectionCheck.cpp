@@ -132,10 +132,9 @@ void EventInjectionCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   Records.registerMatchers(Finder, this);
   utils::UserCodeMatchers Grouped(Finder, this);
   if (CheckStackTraces)
-    Grouped.addMatcher(callExpr(utils::calleeNamed({"::backtrace_symbols_fd"}),
-                                argumentCountIs(3))
-                           .bind(BacktraceFdId),
-                       this);
+    Grouped.addCallMatcher({"::backtrace_symbols_fd"},
+                           callExpr(argumentCountIs(3)).bind(BacktraceFdId),
+                           this);
 }
 
 void EventInjectionCheck::check(const MatchFinder::MatchResult &Result) {

@@ -122,9 +122,8 @@ void LogFileManagementCheck::registerUserCodeMatchers(MatchFinder *Finder) {
 void LogFileManagementCheck::registerTableMatchers(
     utils::UserCodeMatchers &Finder) {
   // Rotation, deletion, truncation, directories, permissions.
-  Finder.addMatcher(
-      callExpr(utils::calleeNamed(families::allPathApis())).bind(PathCallId),
-      this);
+  Finder.addCallMatcher(families::allPathApis(), callExpr().bind(PathCallId),
+                        this);
   // Size checks against a limit: one matcher over every family's measures.
   std::optional<StatementMatcher> Size;
   for (const std::unique_ptr<families::Family> &F : Families)
@@ -146,20 +145,18 @@ void LogFileManagementCheck::registerTableMatchers(
                            unless(isMoveConstructor()))))
           .bind(RotatingId),
       this);
-  Finder.addMatcher(
-      callExpr(utils::calleeNamed(
-                   families::makeFunctions(/*WithAllocators=*/false),
-                   functionDecl(hasTemplateArgument(
-                       0, refersToType(hasUnqualifiedDesugaredType(
-                              recordType(hasDeclaration(Rotating))))))))
+  Finder.addCallMatcher(
+      families::makeFunctions(/*WithAllocators=*/false),
+      callExpr(callee(functionDecl(hasTemplateArgument(
+                   0, refersToType(hasUnqualifiedDesugaredType(
+                          recordType(hasDeclaration(Rotating))))))))
           .bind(RotatingId),
       this);
   if (!getLangOpts().CPlusPlus)
     return;
   // Library file sinks, for the note that ties management to the file.
-  Finder.addMatcher(callExpr(utils::calleeNamed(families::allFileFactories()))
-                        .bind(SinkLibraryId),
-                    this);
+  Finder.addCallMatcher(families::allFileFactories(),
+                        callExpr().bind(SinkLibraryId), this);
   Finder.addMatcher(
       cxxNewExpr(hasType(pointsTo(cxxRecordDecl(isSameOrDerivedFrom(
                      utils::hasAnyNameFast(families::allFileSinkClasses()))))))

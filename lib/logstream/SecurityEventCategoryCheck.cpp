@@ -226,10 +226,8 @@ void SecurityEventCategoryCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   // check() climbs to the function (or lambda) of each one it keeps.
   utils::UserCodeMatchers Grouped(Finder, this);
   if (!Names.empty())
-    Grouped.addMatcher(
-        callExpr(utils::calleeNamed(Names, functionDecl().bind("opfn")))
-            .bind("op"),
-        this);
+    Grouped.addCallMatcher(
+        Names, callExpr(callee(functionDecl().bind("opfn"))).bind("op"), this);
   // Credential comparisons, and comparisons constant-time by name.
   auto Comparison = utils::calleeNamed(
       {"::strcmp", "::strncmp", "::memcmp", "::bcmp", "::strcasecmp",

@@ -7,6 +7,7 @@
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
+#include <memory>
 #include <vector>
 
 namespace clang::tidy::logstream::utils {
@@ -49,14 +50,31 @@ public:
   void addMatcher(const ast_matchers::DeclarationMatcher &M,
                   ast_matchers::MatchFinder::MatchCallback *CB);
 
+  /// \p M (a matcher of calls: callExpr, cxxMemberCallExpr, ...), tried
+  /// only on calls whose callee is named one of \p CalleeNames, as
+  /// hasAnyName reads them: `addCallMatcher({"::fopen"}, callExpr(...))` is
+  /// `addMatcher(callExpr(callee(functionDecl(hasName("::fopen"))), ...))`.
+  /// The group looks up each call's callee identifier once and tries only
+  /// the matchers named for it (and those of addMatcher): a call of none of
+  /// the names costs one hash look-up, not a try of every matcher.
+  void addCallMatcher(llvm::ArrayRef<llvm::StringRef> CalleeNames,
+                      const ast_matchers::StatementMatcher &M,
+                      ast_matchers::MatchFinder::MatchCallback *CB);
+
 private:
-  void registerGroups(std::vector<ast_matchers::internal::DynTypedMatcher> &Ms,
-                      ASTNodeKind BaseKind);
+  /// The callee names of a matcher of addCallMatcher.
+  struct CalleeKey;
+  struct Member {
+    ast_matchers::internal::DynTypedMatcher M;
+    std::shared_ptr<const CalleeKey> Key; // null: tried on every node
+  };
+
+  void registerGroups(std::vector<Member> &Ms, ASTNodeKind BaseKind);
 
   ast_matchers::MatchFinder *Finder;
   ast_matchers::MatchFinder::MatchCallback *Callback;
-  std::vector<ast_matchers::internal::DynTypedMatcher> Stmts;
-  std::vector<ast_matchers::internal::DynTypedMatcher> Decls;
+  std::vector<Member> Stmts;
+  std::vector<Member> Decls;
 };
 
 } // namespace clang::tidy::logstream::utils

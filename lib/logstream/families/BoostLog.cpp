@@ -45,10 +45,8 @@ public:
                             utils::UserCodeMatchers &Finder) override {
     if (!H.langOpts().CPlusPlus)
       return;
-    Finder.addMatcher(
-        callExpr(utils::calleeNamed({"::boost::log::add_file_log"}))
-            .bind(AddFileLogId),
-        H.callback());
+    Finder.addCallMatcher({"::boost::log::add_file_log"},
+                          callExpr().bind(AddFileLogId), H.callback());
   }
 
   bool checkSink(SinkHost &H, const MatchResult &Result) override {
@@ -134,10 +132,8 @@ void BoostLog::checkAddFileLog(SinkHost &H, const CallExpr *Call,
 
 void BoostLog::registerManagementMatchers(ManagementHost &H,
                                           utils::UserCodeMatchers &Finder) {
-  Finder.addMatcher(callExpr(utils::calleeNamed(
-                                 {"::boost::log::sinks::file::make_collector"}))
-                        .bind(CollectorId),
-                    H.callback());
+  Finder.addCallMatcher({"::boost::log::sinks::file::make_collector"},
+                        callExpr().bind(CollectorId), H.callback());
   Finder.addMatcher(
       cxxMemberCallExpr(
           callee(cxxMethodDecl(utils::hasAnyNameFast("set_file_collector",

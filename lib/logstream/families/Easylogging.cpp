@@ -42,10 +42,10 @@ public:
       return;
     static constexpr llvm::StringRef Types[] = {"ToFile", "Filename"};
     Finder.addMatcher(setterCall(Types).bind(SetId), H.callback());
-    Finder.addMatcher(
-        cxxMemberCallExpr(utils::calleeNamed({"parseFromText"},
-                                             cxxMethodDecl(ofClass(hasName(
-                                                 "::el::Configurations")))))
+    Finder.addCallMatcher(
+        {"parseFromText"},
+        cxxMemberCallExpr(
+            callee(cxxMethodDecl(ofClass(hasName("::el::Configurations")))))
             .bind(TextId),
         H.callback());
   }

@@ -75,8 +75,7 @@ private:
 void Glog::registerSinkMatchers(SinkHost &H, utils::UserCodeMatchers &Finder) {
   if (!H.langOpts().CPlusPlus)
     return;
-  Finder.addMatcher(callExpr(utils::calleeNamed(FileFunctions)).bind(CallId),
-                    H.callback());
+  Finder.addCallMatcher(FileFunctions, callExpr().bind(CallId), H.callback());
   auto Flag = declRefExpr(
       to(varDecl(utils::hasAnyNameFast("FLAGS_log_dir", "FLAGS_logtostderr",
                                        "FLAGS_logtostdout"))
@@ -197,8 +196,7 @@ void Glog::reportInits(SinkHost &H) {
 
 void Glog::registerManagementMatchers(ManagementHost &H,
                                       utils::UserCodeMatchers &Finder) {
-  Finder.addMatcher(callExpr(utils::calleeNamed(LogCleaner)).bind(CleanerId),
-                    H.callback());
+  Finder.addCallMatcher(LogCleaner, callExpr().bind(CleanerId), H.callback());
   Finder.addMatcher(
       binaryOperator(isAssignmentOperator(),
                      hasLHS(ignoringParenImpCasts(declRefExpr(

@@ -139,31 +139,30 @@ void Iostreams::registerSinkMatchers(SinkHost &H,
                        unless(isBaseInitialization()))
           .bind(ConstructId),
       H.callback());
-  Finder.addMatcher(
-      cxxMemberCallExpr(
-          argumentCountAtLeast(1),
-          utils::calleeNamed({"open"}, cxxMethodDecl(ofClass(FileStream))))
+  Finder.addCallMatcher(
+      {"open"},
+      cxxMemberCallExpr(argumentCountAtLeast(1),
+                        callee(cxxMethodDecl(ofClass(FileStream))))
           .bind(OpenId),
       H.callback());
-  Finder.addMatcher(
+  Finder.addCallMatcher(
+      {"rdbuf"},
       cxxMemberCallExpr(
-          utils::calleeNamed({"rdbuf"}, cxxMethodDecl(parameterCountIs(1))),
+          callee(cxxMethodDecl(parameterCountIs(1))),
           on(utils::stdOStreamObject()),
           hasArgument(0, expr(hasType(hasCanonicalType(pointsTo(cxxRecordDecl(
                              isSameOrDerivedFrom("::std::basic_filebuf"))))))))
           .bind(RdbufId),
       H.callback());
   // std::make_unique<std::ofstream>("app.log") constructs in <memory>.
-  Finder.addMatcher(
-      callExpr(
-          argumentCountAtLeast(1),
-          utils::calleeNamed(
-              makeFunctions(/*WithAllocators=*/false),
-              functionDecl(hasTemplateArgument(
-                  0, refersToType(hasUnqualifiedDesugaredType(recordType(
-                         hasDeclaration(cxxRecordDecl(utils::hasAnyNameFast(
-                                                          PathStreamClasses))
-                                            .bind(MadeClassId)))))))))
+  Finder.addCallMatcher(
+      makeFunctions(/*WithAllocators=*/false),
+      callExpr(argumentCountAtLeast(1),
+               callee(functionDecl(hasTemplateArgument(
+                   0, refersToType(hasUnqualifiedDesugaredType(recordType(
+                          hasDeclaration(cxxRecordDecl(utils::hasAnyNameFast(
+                                                           PathStreamClasses))
+                                             .bind(MadeClassId)))))))))
           .bind(MakeId),
       H.callback());
 }
@@ -297,10 +296,10 @@ void Iostreams::registerManagementMatchers(ManagementHost &H,
                        hasDeclaration(cxxConstructorDecl(ofClass(FileStream))))
           .bind(TruncateId),
       H.callback());
-  Finder.addMatcher(
-      cxxMemberCallExpr(
-          argumentCountAtLeast(2),
-          utils::calleeNamed({"open"}, cxxMethodDecl(ofClass(FileStream))))
+  Finder.addCallMatcher(
+      {"open"},
+      cxxMemberCallExpr(argumentCountAtLeast(2),
+                        callee(cxxMethodDecl(ofClass(FileStream))))
           .bind(TruncateId),
       H.callback());
   // Log file sinks, for the note that ties management to the file.

@@ -62,10 +62,10 @@ public:
     if (!H.langOpts().CPlusPlus)
       return;
     // setProperty("path", ...) on a file channel.
-    Finder.addMatcher(
+    Finder.addCallMatcher(
+        {"setProperty"},
         cxxMemberCallExpr(
-            argumentCountIs(2),
-            utils::calleeNamed({"setProperty"}, cxxMethodDecl()),
+            argumentCountIs(2), callee(cxxMethodDecl()),
             thisPointerType(
                 cxxRecordDecl(isSameOrDerivedFrom(utils::hasAnyNameFast(
                     "::Poco::FileChannel", "::Poco::SimpleFileChannel")))))
@@ -90,9 +90,9 @@ public:
 
   void registerManagementMatchers(ManagementHost &H,
                                   utils::UserCodeMatchers &Finder) override {
-    Finder.addMatcher(
-        cxxMemberCallExpr(argumentCountIs(2),
-                          utils::calleeNamed({"setProperty"}, cxxMethodDecl()),
+    Finder.addCallMatcher(
+        {"setProperty"},
+        cxxMemberCallExpr(argumentCountIs(2), callee(cxxMethodDecl()),
                           thisPointerType(cxxRecordDecl(
                               isSameOrDerivedFrom("::Poco::Configurable"))))
             .bind(SetPropertyId),

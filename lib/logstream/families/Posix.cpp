@@ -151,14 +151,12 @@ private:
 //===----------------------------------------------------------------------===//
 
 void Posix::registerSinkMatchers(SinkHost &H, utils::UserCodeMatchers &Finder) {
-  Finder.addMatcher(
-      callExpr(utils::calleeNamed(OpenFunctions), argumentCountAtLeast(1))
-          .bind(OpenId),
-      H.callback());
-  Finder.addMatcher(
-      callExpr(utils::calleeNamed(Dup2Functions), argumentCountAtLeast(2))
-          .bind(Dup2Id),
-      H.callback());
+  Finder.addCallMatcher(OpenFunctions,
+                        callExpr(argumentCountAtLeast(1)).bind(OpenId),
+                        H.callback());
+  Finder.addCallMatcher(Dup2Functions,
+                        callExpr(argumentCountAtLeast(2)).bind(Dup2Id),
+                        H.callback());
 }
 
 bool Posix::checkSink(SinkHost &H, const MatchResult &Result) {
@@ -271,22 +269,19 @@ void Posix::registerManagementMatchers(ManagementHost &H,
   // Deleting what readdir finds in a log directory: the deletion, then
   // (checkManagement) the opendir of its function. Anchored on the rare
   // call, not on every function (whose body a hasDescendant would walk).
-  Finder.addMatcher(callExpr(utils::calleeNamed(allPathApis(Operation::Delete)),
-                             hasAnyArgument(hasDescendant(
-                                 memberExpr(member(hasName("d_name"))))))
-                        .bind(DirentDeleteId),
-                    H.callback());
+  Finder.addCallMatcher(allPathApis(Operation::Delete),
+                        callExpr(hasAnyArgument(hasDescendant(
+                                     memberExpr(member(hasName("d_name"))))))
+                            .bind(DirentDeleteId),
+                        H.callback());
   // Reopen on signal.
-  Finder.addMatcher(
-      callExpr(utils::calleeNamed(SignalFunctions), argumentCountAtLeast(2))
-          .bind(SignalId),
-      H.callback());
+  Finder.addCallMatcher(SignalFunctions,
+                        callExpr(argumentCountAtLeast(2)).bind(SignalId),
+                        H.callback());
   // Log file sinks, for the note that ties management to the file.
-  Finder.addMatcher(
-      callExpr(utils::calleeNamed({"::open", "::creat", "::open64"}),
-               argumentCountAtLeast(1))
-          .bind(SinkOpenId),
-      H.callback());
+  Finder.addCallMatcher({"::open", "::creat", "::open64"},
+                        callExpr(argumentCountAtLeast(1)).bind(SinkOpenId),
+                        H.callback());
 }
 
 /// The first call of opendir or fdopendir in \p Fn's body, in the order

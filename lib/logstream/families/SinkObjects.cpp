@@ -218,12 +218,11 @@ void registerSinkObjectMatchers(SinkHost &H, utils::UserCodeMatchers &Finder) {
   auto Sink = H.sinkClass();
   Finder.addMatcher(cxxNewExpr(hasType(pointsTo(Sink))).bind(NewId),
                     H.callback());
-  Finder.addMatcher(
-      callExpr(
-          utils::calleeNamed(makeFunctions(/*WithAllocators=*/true),
-                             functionDecl(hasTemplateArgument(
-                                 0, refersToType(hasUnqualifiedDesugaredType(
-                                        recordType(hasDeclaration(Sink))))))))
+  Finder.addCallMatcher(
+      makeFunctions(/*WithAllocators=*/true),
+      callExpr(callee(functionDecl(hasTemplateArgument(
+                   0, refersToType(hasUnqualifiedDesugaredType(
+                          recordType(hasDeclaration(Sink))))))))
           .bind(MakeId),
       H.callback());
   Finder.addMatcher(

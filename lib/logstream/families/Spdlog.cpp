@@ -96,17 +96,15 @@ public:
       return;
     // spdlog::create<Sink>(name, sink args...) builds the sink in spdlog's
     // own headers.
-    Finder.addMatcher(
-        callExpr(utils::calleeNamed(
-                     CreateFunctions,
-                     functionDecl(hasTemplateArgument(
-                         0, refersToType(hasUnqualifiedDesugaredType(
-                                recordType(hasDeclaration(H.sinkClass()))))))))
+    Finder.addCallMatcher(
+        CreateFunctions,
+        callExpr(callee(functionDecl(hasTemplateArgument(
+                     0, refersToType(hasUnqualifiedDesugaredType(
+                            recordType(hasDeclaration(H.sinkClass()))))))))
             .bind(CreateId),
         H.callback());
-    Finder.addMatcher(
-        callExpr(utils::calleeNamed(fileFactories())).bind(FactoryId),
-        H.callback());
+    Finder.addCallMatcher(fileFactories(), callExpr().bind(FactoryId),
+                          H.callback());
   }
 
   bool checkSink(SinkHost &H, const MatchResult &Result) override {
@@ -125,9 +123,8 @@ public:
 
   void registerManagementMatchers(ManagementHost &H,
                                   utils::UserCodeMatchers &Finder) override {
-    Finder.addMatcher(callExpr(utils::calleeNamed(rotatingFactories()))
-                          .bind(RotatingFactoryId),
-                      H.callback());
+    Finder.addCallMatcher(rotatingFactories(),
+                          callExpr().bind(RotatingFactoryId), H.callback());
   }
 
   bool checkManagement(ManagementHost &H, const MatchResult &Result) override {

@@ -88,14 +88,12 @@ public:
 
   void registerSinkMatchers(SinkHost &H,
                             utils::UserCodeMatchers &Finder) override {
-    Finder.addMatcher(
-        callExpr(utils::calleeNamed(FopenFunctions), argumentCountAtLeast(1))
-            .bind(FopenId),
-        H.callback());
-    Finder.addMatcher(
-        callExpr(utils::calleeNamed(FreopenFunctions), argumentCountIs(3))
-            .bind(FreopenId),
-        H.callback());
+    Finder.addCallMatcher(FopenFunctions,
+                          callExpr(argumentCountAtLeast(1)).bind(FopenId),
+                          H.callback());
+    Finder.addCallMatcher(FreopenFunctions,
+                          callExpr(argumentCountIs(3)).bind(FreopenId),
+                          H.callback());
   }
 
   bool checkSink(SinkHost &H, const MatchResult &Result) override {
@@ -113,11 +111,9 @@ public:
   void registerManagementMatchers(ManagementHost &H,
                                   utils::UserCodeMatchers &Finder) override {
     // Log file sinks, for the note that ties management to the file.
-    Finder.addMatcher(
-        callExpr(utils::calleeNamed({"::fopen", "::fopen64", "::std::fopen"}),
-                 argumentCountAtLeast(1))
-            .bind(SinkOpenId),
-        H.callback());
+    Finder.addCallMatcher({"::fopen", "::fopen64", "::std::fopen"},
+                          callExpr(argumentCountAtLeast(1)).bind(SinkOpenId),
+                          H.callback());
   }
 
 private:
