@@ -17,6 +17,38 @@ namespace clang::tidy::logstream::analysis {
 
 namespace {
 
+/// callee(functionDecl(anyOf(hasAnyName(Names), Method, <printf-like and
+/// the project's own>))) of a call, asked of every call of the user's code
+/// by every check that finds records: the callee read once, the names
+/// tested by utils::calleeNamed's hash test first, the format attribute
+/// looked up directly.
+class RecordCalleeMatcher : public internal::MatcherInterface<CallExpr> {
+public:
+  RecordCalleeMatcher(llvm::ArrayRef<llvm::StringRef> Names,
+                      internal::Matcher<Decl> Method)
+      : Named(utils::calleeNamed(Names)), Method(std::move(Method)) {}
+
+  bool matches(const CallExpr &Node, internal::ASTMatchFinder *Finder,
+               internal::BoundNodesTreeBuilder *Builder) const override {
+    const auto *F = dyn_cast_or_null<FunctionDecl>(Node.getCalleeDecl());
+    if (!F)
+      return false;
+    // The project's own printf-like functions (a system header's are the
+    // standard library's).
+    if (F->hasAttr<FormatAttr>()) {
+      const SourceManager &SM = Finder->getASTContext().getSourceManager();
+      if (!SM.isInSystemHeader(SM.getExpansionLoc(F->getBeginLoc())))
+        return true;
+    }
+    return Named.matches(Node, Finder, Builder) ||
+           (isa<CXXMethodDecl>(F) && Method.matches(*F, Finder, Builder));
+  }
+
+private:
+  internal::Matcher<CallExpr> Named;
+  internal::Matcher<Decl> Method;
+};
+
 bool isCFunction(const FunctionDecl *F) {
   const DeclContext *DC = F->getDeclContext()->getRedeclContext();
   return DC->isTranslationUnit() || DC->isStdNamespace();
@@ -296,15 +328,10 @@ void registerRecordMatchers(MatchFinder *Finder,
       ofClass(cxxRecordDecl(isSameOrDerivedFrom(cxxRecordDecl(
           utils::hasAnyNameFast("::spdlog::logger", "::log4cxx::Logger",
                                 "::log4cplus::Logger", "::Poco::Logger"))))));
-  // The project's own printf-like functions (a system header's are the
-  // standard library's).
-  auto Printflike =
-      functionDecl(hasAttr(attr::Format), unless(isExpansionInSystemHeader()));
-  Grouped.addMatcher(
-      callExpr(callee(functionDecl(anyOf(utils::hasAnyNameFast(Refs),
-                                         LoggerMethod, Printflike))))
-          .bind(RecordCallId),
-      Callback);
+  Grouped.addMatcher(callExpr(internal::Matcher<CallExpr>(
+                                  new RecordCalleeMatcher(Refs, LoggerMethod)))
+                         .bind(RecordCallId),
+                     Callback);
   for (llvm::StringRef M : Records.loggingMacros())
     Grouped.addMatcher(
         callExpr(isExpandedFromMacro(M.str())).bind(RecordMacroCallId),
