@@ -8,6 +8,30 @@ namespace clang::tidy::logstream::utils {
 
 namespace {
 
+/// The end of the bracket expression that opens at \p Pos, one past its
+/// ']'; npos when it is not closed.
+size_t bracketEnd(llvm::StringRef S, size_t Pos) {
+  ++Pos;
+  if (Pos < S.size() && S[Pos] == '^')
+    ++Pos;
+  if (Pos < S.size() && S[Pos] == ']')
+    ++Pos;
+  while (Pos < S.size()) {
+    if (S[Pos] == ']')
+      return Pos + 1;
+    if (S[Pos] == '[' && Pos + 1 < S.size() &&
+        (S[Pos + 1] == ':' || S[Pos + 1] == '.' || S[Pos + 1] == '=')) {
+      size_t End = S.find(std::string{S[Pos + 1], ']'}, Pos + 2);
+      if (End == llvm::StringRef::npos)
+        return llvm::StringRef::npos;
+      Pos = End + 2;
+      continue;
+    }
+    ++Pos;
+  }
+  return llvm::StringRef::npos;
+}
+
 /// A set of literals one of which a match must contain.
 using Required = std::optional<std::vector<std::string>>;
 
@@ -179,32 +203,13 @@ private:
   /// Skips "[...]": a ']' first (after an optional '^') is a member, and
   /// "[:alpha:]", "[.x.]", "[=x=]" are elements.
   void skipBracket() {
-    ++Pos;
-    if (Pos < Text.size() && Text[Pos] == '^')
-      ++Pos;
-    if (Pos < Text.size() && Text[Pos] == ']')
-      ++Pos;
-    while (Pos < Text.size()) {
-      char C = Text[Pos];
-      if (C == ']') {
-        ++Pos;
-        return;
-      }
-      if (C == '[' && Pos + 1 < Text.size() &&
-          (Text[Pos + 1] == ':' || Text[Pos + 1] == '.' ||
-           Text[Pos + 1] == '=')) {
-        char Kind = Text[Pos + 1];
-        size_t End = Text.find(std::string{Kind, ']'}, Pos + 2);
-        if (End == llvm::StringRef::npos) {
-          Failed = true;
-          return;
-        }
-        Pos = End + 2;
-        continue;
-      }
-      ++Pos;
+    size_t End = bracketEnd(Text, Pos);
+    if (End == llvm::StringRef::npos) {
+      Failed = true; // unterminated
+      Pos = Text.size();
+      return;
     }
-    Failed = true; // unterminated
+    Pos = End;
   }
 
   llvm::StringRef Text;
@@ -243,30 +248,6 @@ bool containsAnyLowerLiteral(llvm::StringRef Lower,
 }
 
 namespace {
-
-/// The end of the bracket expression that opens at \p Pos, one past its
-/// ']'; npos when it is not closed.
-size_t bracketEnd(llvm::StringRef S, size_t Pos) {
-  ++Pos;
-  if (Pos < S.size() && S[Pos] == '^')
-    ++Pos;
-  if (Pos < S.size() && S[Pos] == ']')
-    ++Pos;
-  while (Pos < S.size()) {
-    if (S[Pos] == ']')
-      return Pos + 1;
-    if (S[Pos] == '[' && Pos + 1 < S.size() &&
-        (S[Pos + 1] == ':' || S[Pos + 1] == '.' || S[Pos + 1] == '=')) {
-      size_t End = S.find(std::string{S[Pos + 1], ']'}, Pos + 2);
-      if (End == llvm::StringRef::npos)
-        return llvm::StringRef::npos;
-      Pos = End + 2;
-      continue;
-    }
-    ++Pos;
-  }
-  return llvm::StringRef::npos;
-}
 
 /// A group of \p S at depth 0: its parentheses' positions.
 struct Group {
