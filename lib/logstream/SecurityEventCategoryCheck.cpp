@@ -271,22 +271,23 @@ void SecurityEventCategoryCheck::check(const MatchFinder::MatchResult &Result) {
       Records.setAuthFacilityByDefault(true);
     return;
   }
-  const Expr *Found = N.getNodeAs<Expr>("op");
-  for (StringRef Id : {"cmp", "cmp-op", "decision"})
-    if (!Found)
-      Found = N.getNodeAs<Expr>(Id);
-  // The function (or lambda) the operation is written in.
-  const FunctionDecl *Fn =
-      Found ? utils::enclosingFunction(Found, *Result.Context,
-                                       utils::Lambdas::Operator)
-            : nullptr;
-  if (!Fn || !Fn->isThisDeclarationADefinition() ||
-      isTestCode(Fn, *Result.SourceManager))
-    return;
+  // The function (or lambda) an operation is written in, asked once the
+  // operation is kept (it climbs the parents); null in test code.
+  auto FunctionOf = [&](const Expr *E) -> const FunctionDecl * {
+    const FunctionDecl *Fn =
+        utils::enclosingFunction(E, *Result.Context, utils::Lambdas::Operator);
+    if (!Fn || !Fn->isThisDeclarationADefinition() ||
+        isTestCode(Fn, *Result.SourceManager))
+      return nullptr;
+    return Fn;
+  };
   if (const auto *Call = N.getNodeAs<CallExpr>("op")) {
     const auto *OpFn = N.getNodeAs<FunctionDecl>("opfn");
     auto It = OperationByName.find("::" + OpFn->getQualifiedNameAsString());
     if (It == OperationByName.end() || isForeignFactOperation(OpFn))
+      return;
+    const FunctionDecl *Fn = FunctionOf(Call);
+    if (!Fn)
       return;
     Sites.push_back({Fn, Call, OpFn->getName().str(), It->second});
     return;
@@ -295,8 +296,11 @@ void SecurityEventCategoryCheck::check(const MatchFinder::MatchResult &Result) {
     const FunctionDecl *Callee = Cmp->getDirectCallee();
     bool ConstantTime = Callee && Callee->getIdentifier() &&
                         ConstantTimeCompare.matches(Callee->getName());
-    if (!ConstantTime && !isCredentialComparison(Cmp->getArg(0), Cmp->getArg(1),
-                                                 Fn, *Result.Context))
+    if (!ConstantTime &&
+        !isCredentialComparison(Cmp->getArg(0), Cmp->getArg(1)))
+      return;
+    const FunctionDecl *Fn = FunctionOf(Cmp);
+    if (!Fn)
       return;
     // `*_eq`/`*_equal(s)` say true on a match; memcmp-likes say 0.
     Convention Conv = Convention::ZeroIsSuccess;
@@ -315,8 +319,10 @@ void SecurityEventCategoryCheck::check(const MatchFinder::MatchResult &Result) {
         (RD->getName() != "basic_string" &&
          RD->getName() != "basic_string_view"))
       return;
-    if (!isCredentialComparison(Op->getArg(0), Op->getArg(1), Fn,
-                                *Result.Context))
+    if (!isCredentialComparison(Op->getArg(0), Op->getArg(1)))
+      return;
+    const FunctionDecl *Fn = FunctionOf(Op);
+    if (!Fn)
       return;
     bool Equal = Op->getOperator() == OO_EqualEqual;
     // C++20 rewrites `a != b` as `!(a == b)`: name what the user wrote.
@@ -335,6 +341,9 @@ void SecurityEventCategoryCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Call = N.getNodeAs<CallExpr>("decision")) {
     const auto *F = N.getNodeAs<FunctionDecl>("decfn");
     if (!isTestedDecision(Call, *Result.Context))
+      return;
+    const FunctionDecl *Fn = FunctionOf(Call);
+    if (!Fn)
       return;
     std::string Words = utils::normalizeIdentifier(F->getName());
     bool Authz = StringRef(Words).contains("authoriz") ||
@@ -401,16 +410,19 @@ static bool isCryptCall(const Expr *E) {
          (Callee->getName() == "crypt" || Callee->getName() == "crypt_r");
 }
 
-bool SecurityEventCategoryCheck::isCryptResult(const Expr *E,
-                                               const FunctionDecl *Fn,
-                                               ASTContext &) const {
+bool SecurityEventCategoryCheck::isCryptResult(const Expr *E) const {
   E = E->IgnoreParenCasts();
   if (isCryptCall(E))
     return true;
-  // `hash = crypt(pass, salt);` earlier, C89 style, or its initializer.
+  // `hash = crypt(pass, salt);` earlier, C89 style, or its initializer, in
+  // the function that declares the local.
   const auto *DRE = dyn_cast<DeclRefExpr>(E);
   const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-  if (!VD || !VD->isLocalVarDecl() || !Fn->getBody())
+  const auto *Fn =
+      VD && VD->isLocalVarDecl()
+          ? dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod())
+          : nullptr;
+  if (!Fn || !Fn->getBody())
     return false;
   if (VD->getInit() && isCryptCall(VD->getInit()))
     return true;
@@ -433,10 +445,8 @@ bool SecurityEventCategoryCheck::isCryptResult(const Expr *E,
 }
 
 bool SecurityEventCategoryCheck::isCredentialComparison(const Expr *A,
-                                                        const Expr *B,
-                                                        const FunctionDecl *Fn,
-                                                        ASTContext &Ctx) const {
-  if (isCryptResult(A, Fn, Ctx) || isCryptResult(B, Fn, Ctx))
+                                                        const Expr *B) const {
+  if (isCryptResult(A) || isCryptResult(B))
     return true;
   bool NamedA = utils::mentionsMatchingName(A, CredentialName);
   bool NamedB = utils::mentionsMatchingName(B, CredentialName);

@@ -84,10 +84,8 @@ private:
   /// isDecision's answers, per canonical function.
   mutable llvm::DenseMap<const FunctionDecl *, bool> Decisions;
   bool isTestCode(const FunctionDecl *Fn, const SourceManager &SM) const;
-  bool isCryptResult(const Expr *E, const FunctionDecl *Fn,
-                     ASTContext &Ctx) const;
-  bool isCredentialComparison(const Expr *A, const Expr *B,
-                              const FunctionDecl *Fn, ASTContext &Ctx) const;
+  bool isCryptResult(const Expr *E) const;
+  bool isCredentialComparison(const Expr *A, const Expr *B) const;
   // Fix-its (SecurityEventFixes.cpp).
   std::string eventName(const Operation &Op, bool Failure) const;
   std::string suggestedStatement(const Site &S, bool Failure) const;
