@@ -17,7 +17,7 @@ class LastComponents {
 public:
   explicit LastComponents(llvm::ArrayRef<llvm::StringRef> Names) {
     for (llvm::StringRef Name : Names)
-      Last.insert(Name.contains("::") ? Name.rsplit("::").second : Name);
+      Last.insert(lastNameComponent(Name));
   }
 
   /// False when \p D is certainly named by none of the names; true when
@@ -73,6 +73,10 @@ private:
 };
 
 } // namespace
+
+llvm::StringRef lastNameComponent(llvm::StringRef Name) {
+  return Name.contains("::") ? Name.rsplit("::").second : Name;
+}
 
 Matcher<NamedDecl> hasAnyNameFast(llvm::ArrayRef<llvm::StringRef> Names) {
   return Matcher<NamedDecl>(new AnyNameMatcher(Names));

@@ -18,6 +18,10 @@
 
 namespace clang::tidy::logstream::utils {
 
+/// The last component of a name as hasAnyName reads it ("::std::fopen":
+/// "fopen"): the identifier a declaration it names must have.
+llvm::StringRef lastNameComponent(llvm::StringRef Name);
+
 /// ast_matchers::hasAnyName, the same names and the same answers (the same
 /// matcher decides), with a hash test of the node's unqualified name first:
 /// a declaration with an identifier that is the last component of none of

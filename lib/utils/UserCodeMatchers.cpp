@@ -1,6 +1,7 @@
 //===--- UserCodeMatchers.cpp - Matchers that skip system headers at once -===//
 
 #include "utils/UserCodeMatchers.h"
+#include "utils/NameMatchers.h"
 
 #include "llvm/ADT/StringMap.h"
 #include <cassert>
@@ -15,8 +16,7 @@ struct UserCodeMatchers::CalleeKey {
   explicit CalleeKey(llvm::ArrayRef<llvm::StringRef> Names)
       : Full(hasAnyName(Names)) {
     for (llvm::StringRef Name : Names)
-      Last.push_back(
-          (Name.contains("::") ? Name.rsplit("::").second : Name).str());
+      Last.push_back(lastNameComponent(Name).str());
   }
   internal::Matcher<NamedDecl> Full;
   std::vector<std::string> Last; // the names' last components

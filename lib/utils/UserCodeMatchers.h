@@ -20,10 +20,12 @@ namespace clang::tidy::logstream::utils {
 /// They run in utils::UserCodeTraversal, which visits no system header, so
 /// no group tests for one. A node is tried on every member of its group, in
 /// the order of addMatcher, with the same bindings and one callback per
-/// member that matches (eachOf), as if each had been registered alone.
-/// (Grouping was for the system headers, when the checks ran over them:
-/// registered one by one, the matchers cost about 2% fewer instructions on
-/// a user-heavy unit; the families' hooks still take this class.)
+/// member that matches (eachOf), as if each had been registered alone;
+/// except that a member of addCallMatcher is tried only on the calls of the
+/// names it was given: a group with such members looks up each call's
+/// callee identifier once and tries the members keyed by it and the
+/// unkeyed ones (what grouping saves: a call of none of the names costs one
+/// look-up, not a try of every matcher).
 ///
 /// Every member must bind a node (the callback reads its bindings): eachOf
 /// reports two members that match without binding anything as one match.
