@@ -27,8 +27,13 @@ const CompiledPattern &compiled(llvm::StringRef Source) {
   return *P;
 }
 
-CompiledPattern::CompiledPattern(llvm::StringRef Source)
-    : Source(Source.str()), Required(requiredLiterals(Source)) {
+CompiledPattern::CompiledPattern(llvm::StringRef Source, bool UseSmallRegex)
+    : Source(Source.str()) {
+  if (UseSmallRegex)
+    Small = SmallRegex::read(Source);
+  if (Small)
+    return;
+  Required = requiredLiterals(Source);
   std::vector<std::string> Parts = branchesOf(Source);
   if (Parts.size() < 2)
     return;
@@ -48,6 +53,9 @@ const llvm::Regex &CompiledPattern::regex() const {
 }
 
 bool CompiledPattern::match(llvm::StringRef Text) const {
+  if (Small)
+    if (std::optional<bool> Answer = Small->match(Text))
+      return *Answer;
   std::string Lower = Text.lower();
   if (Required && !containsAnyLowerLiteral(Lower, *Required))
     return false;

@@ -9,6 +9,9 @@
 #ifndef LOGSTREAM_UTILS_CHECKOPTIONS_H
 #define LOGSTREAM_UTILS_CHECKOPTIONS_H
 
+#include "utils/Compat.h"
+
+#include "utils/SmallRegex.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringMap.h"
@@ -65,20 +68,25 @@ std::vector<llvm::StringRef>
 readListOption(const ClangTidyCheck::OptionsView &Options, llvm::StringRef Name,
                llvm::StringRef Default);
 
-/// A case-insensitive regular expression and the literals one of which
-/// every text it matches contains (utils/RegexLiterals.h): a text with none
-/// of them is answered without running the expression, which is compiled
-/// only when a text gets past that test (compiling a vocabulary's
-/// alternation costs about a million instructions).
+/// A case-insensitive regular expression, matched without compiling it when
+/// it is of the subset utils::SmallRegex reads (every default pattern is).
 ///
-/// A large alternation is kept as its branches (utils::branchesOf), each
-/// with its own literals and compiled when a text first holds them: a name
-/// that gets past the whole expression's literals (`user_id` holds `id`) is
-/// tried on the few words it holds, not on the vocabulary.
+/// Otherwise, with llvm::Regex and the literals one of which every text it
+/// matches contains (utils/RegexLiterals.h): a text with none of them is
+/// answered without running the expression, which is compiled only when a
+/// text gets past that test (compiling a vocabulary's alternation costs
+/// about a million instructions). A large alternation is kept as its
+/// branches (utils::branchesOf), each with its own literals and compiled
+/// when a text first holds them: a name that gets past the whole
+/// expression's literals (`user_id` holds `id`) is tried on the few words it
+/// holds, not on the vocabulary.
 class CompiledPattern {
 public:
-  explicit CompiledPattern(llvm::StringRef Source);
+  /// \p UseSmallRegex false: always llvm::Regex (for tests of the filters).
+  explicit CompiledPattern(llvm::StringRef Source, bool UseSmallRegex = true);
   bool match(llvm::StringRef Text) const;
+  /// Whether utils::SmallRegex matches it.
+  bool small() const { return Small.has_value(); }
   /// The compiled expression (compiled now if it was not).
   const llvm::Regex &regex() const;
   const std::optional<std::vector<std::string>> &required() const {
@@ -95,6 +103,7 @@ private:
     mutable std::once_flag Compiled;
   };
   std::string Source;
+  std::optional<SmallRegex> Small;
   std::optional<std::vector<std::string>> Required;
   mutable std::unique_ptr<llvm::Regex> RE;
   mutable std::once_flag Compiled;

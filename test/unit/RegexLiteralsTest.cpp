@@ -108,7 +108,7 @@ TEST(RequiredLiterals, NeverChangesAnAnswer) {
                                     "_"};
   for (const std::string &P : Patterns) {
     llvm::Regex RE(P, llvm::Regex::IgnoreCase);
-    CompiledPattern Filtered(P);
+    CompiledPattern Filtered(P, /*UseSmallRegex=*/false);
     ASSERT_TRUE(Filtered.required()) << P;
     for (const std::string &T : Texts)
       EXPECT_EQ(Filtered.match(T), RE.match(T)) << P << " on '" << T << "'";
@@ -175,7 +175,7 @@ TEST(BranchesOf, NeverChangesAnAnswer) {
                                           "_"};
   for (const std::string &P : Patterns) {
     llvm::Regex RE(P, llvm::Regex::IgnoreCase);
-    CompiledPattern Split(P);
+    CompiledPattern Split(P, /*UseSmallRegex=*/false);
     EXPECT_GT(Split.branches(), 2u) << P;
     for (const std::string &T : Texts)
       EXPECT_EQ(Split.match(T), RE.match(T)) << P << " on '" << T << "'";
