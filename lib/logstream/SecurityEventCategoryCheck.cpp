@@ -214,6 +214,7 @@ void SecurityEventCategoryCheck::forgetTranslationUnit() {
   Sites.clear();
   Categorized.clear();
   Decisions.clear();
+  CryptLocals.clear();
   Context = nullptr;
 }
 
@@ -426,22 +427,25 @@ bool SecurityEventCategoryCheck::isCryptResult(const Expr *E) const {
     return false;
   if (VD->getInit() && isCryptCall(VD->getInit()))
     return true;
-  // Every comparison of a local asks: a walk of the body by hand, not a
-  // matcher (which builds a finder and a traversal each time).
-  llvm::SmallVector<const Stmt *, 32> Work = {Fn->getBody()};
-  while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    if (const auto *BO = dyn_cast<BinaryOperator>(S);
-        BO && BO->isAssignmentOp() && isCryptCall(BO->getRHS()))
-      if (const auto *L =
-              dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts());
-          L && L->getDecl() == VD)
-        return true;
-    for (const Stmt *Child : S->children())
-      if (Child)
-        Work.push_back(Child);
+  auto [It, Inserted] = CryptLocals.try_emplace(Fn);
+  if (Inserted) {
+    // A walk of the body by hand, not a matcher (which builds a finder and
+    // a traversal each time).
+    llvm::SmallVector<const Stmt *, 32> Work = {Fn->getBody()};
+    while (!Work.empty()) {
+      const Stmt *S = Work.pop_back_val();
+      if (const auto *BO = dyn_cast<BinaryOperator>(S);
+          BO && BO->isAssignmentOp() && isCryptCall(BO->getRHS()))
+        if (const auto *L =
+                dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+          if (const auto *Local = dyn_cast<VarDecl>(L->getDecl()))
+            It->second.insert(Local);
+      for (const Stmt *Child : S->children())
+        if (Child)
+          Work.push_back(Child);
+    }
   }
-  return false;
+  return It->second.contains(VD);
 }
 
 bool SecurityEventCategoryCheck::isCredentialComparison(const Expr *A,
@@ -471,8 +475,9 @@ bool SecurityEventCategoryCheck::isRegainProbe(const Site &S) {
       return true;
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
       if (DRE->getDecl()->getIdentifier()) {
-        static const llvm::Regex Saved("(^|_)(old|orig|original|saved|prev|"
-                                       "previous|root|real)(_|$)");
+        static const utils::CompiledPattern &Saved =
+            utils::compiled("(^|_)(old|orig|original|saved|prev|previous|"
+                            "root|real)(_|$)");
         if (Saved.match(utils::normalizeIdentifier(DRE->getDecl()->getName())))
           return true;
       }

@@ -85,6 +85,11 @@ private:
   mutable llvm::DenseMap<const FunctionDecl *, bool> Decisions;
   bool isTestCode(const FunctionDecl *Fn, const SourceManager &SM) const;
   bool isCryptResult(const Expr *E) const;
+  /// The locals each function assigns a crypt(3) result, found by one walk
+  /// of its body (every comparison of a local asks).
+  mutable llvm::DenseMap<const FunctionDecl *,
+                         llvm::SmallPtrSet<const VarDecl *, 2>>
+      CryptLocals;
   bool isCredentialComparison(const Expr *A, const Expr *B) const;
   // Fix-its (SecurityEventFixes.cpp).
   std::string eventName(const Operation &Op, bool Failure) const;

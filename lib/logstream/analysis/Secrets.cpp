@@ -84,9 +84,10 @@ bool SecretFinder::isSecretName(llvm::StringRef Identifier) const {
 
 bool SecretFinder::isPasswordName(llvm::StringRef Identifier) const {
   std::string N = utils::normalizeIdentifier(Identifier);
-  static const llvm::Regex Password(
-      "(^|_)(password|passwd|passphrase|pwd|pass|pw)(_|$)");
-  static const llvm::Regex Digest("(^|_)(hash|hashed|digest|fingerprint)(_|$)");
+  static const utils::CompiledPattern &Password =
+      utils::compiled("(^|_)(password|passwd|passphrase|pwd|pass|pw)(_|$)");
+  static const utils::CompiledPattern &Digest =
+      utils::compiled("(^|_)(hash|hashed|digest|fingerprint)(_|$)");
   return Password.match(N) && !Digest.match(N);
 }
 
