@@ -95,9 +95,13 @@ AST_MATCHER_P(CallExpr, calleeMatches, utils::Pattern, P) {
   return F && F->getIdentifier() && P.matches(F->getName());
 }
 
-/// Whether the decision \p Call is tested: in the condition of an if, or
-/// stored for a later test, as the initializer of a local variable or the
-/// right side of an assignment (through parentheses and implicit casts).
+/// Whether the decision \p Call is tested: in the condition of an if or of a
+/// loop (a prompt that asks again until the password checks out), or stored
+/// for a later test, as the initializer of a local variable or the right
+/// side of an assignment (through parentheses and implicit casts). Not a
+/// decision taken here: a value handed on (returned, passed, counted in a
+/// `?:`), or a switch over it (a name-matched function says nothing about
+/// what its cases mean).
 bool isTestedDecision(const CallExpr *Call, ASTContext &Ctx) {
   DynTypedNode Below;
   DynTypedNode Above = utils::climbThrough(
@@ -115,12 +119,21 @@ bool isTestedDecision(const CallExpr *Call, ASTContext &Ctx) {
   if (const auto *BO = Above.get<BinaryOperator>();
       BO && BO->isAssignmentOp() && BO->getRHS()->IgnoreParenImpCasts() == Call)
     return true;
-  // Anywhere in a condition: `if (!user_ok(u) || !check_acl(u, p))`.
+  // Anywhere in a condition: `if (!user_ok(u) || !check_acl(u, p))`,
+  // `while (!check_password(pw))`, `for (; n < 3 && !verify(t); ++n)`.
   Above = utils::climbThrough(
       DynTypedNode::create(*Call), Ctx,
       [](const DynTypedNode &N) { return N.get<Expr>() != nullptr; }, &Below);
-  const auto *If = Above.get<IfStmt>();
-  return If && If->getCond() && If->getCond() == Below.get<Expr>();
+  const Expr *Cond = nullptr;
+  if (const auto *If = Above.get<IfStmt>())
+    Cond = If->getCond();
+  else if (const auto *While = Above.get<WhileStmt>())
+    Cond = While->getCond();
+  else if (const auto *Do = Above.get<DoStmt>())
+    Cond = Do->getCond();
+  else if (const auto *For = Above.get<ForStmt>())
+    Cond = For->getCond();
+  return Cond && Cond == Below.get<Expr>();
 }
 
 std::string qualify(StringRef Name) {

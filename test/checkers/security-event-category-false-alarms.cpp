@@ -34,6 +34,8 @@ bool auth_userokay(const char *user, const char *pass);
 bool is_in_authed_list(const char *user);
 bool verify_token(const std::string &t);
 bool check_user_pass(const char *user, const char *pass);
+bool check_password(const char *user, const char *pass);
+int authenticate(const char *user, const char *pass);
 
 // Decisions by name, as real code names them. Each failure is written through
 // the project's own auth channel: unrecorded by default, recorded once
@@ -86,6 +88,63 @@ bool serveUserPass(const Conn &c) {
   if (ok)
     logstream::security_event("authn_login_success", {{"user", c.user}});
   return ok;
+}
+
+// Decisions in loop conditions: a prompt that asks again until the password
+// checks out, a bounded retry.
+struct Prompt {
+  Conn conn;
+  int tries;
+};
+void read_password(Prompt &p);
+bool promptLogin(Prompt &p) {
+  while (!check_password(p.conn.user, p.conn.pass)) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: security-critical 'check_password' (authn_login_fail): the failure path returns at line [[@LINE+3]]
+    if (++p.tries >= 3) {
+      AUTH_LOG("too many failures for %s", p.conn.user);
+      return false;
+    }
+    read_password(p);
+  }
+  return true;
+  // CHECK-MESSAGES-CHANNEL: :[[@LINE-9]]:11: warning: security-critical 'check_password' (authn_login_success): the success path returns at line [[@LINE-1]]
+}
+bool promptLoginRecorded(Prompt &p) {
+  while (!check_password(p.conn.user, p.conn.pass)) {
+    if (++p.tries >= 3) {
+      syslog(LOG_AUTHPRIV | LOG_WARNING, "too many failures for %s", p.conn.user);
+      return false;
+    }
+    read_password(p);
+  }
+  syslog(LOG_AUTHPRIV | LOG_INFO, "login ok for %s", p.conn.user);
+  return true;
+}
+bool askUntil(Prompt &p) {
+  do {
+    read_password(p);
+  } while (!check_password(p.conn.user, p.conn.pass) && ++p.tries < 3);
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: security-critical 'check_password' (authn_login_fail): the failure path returns at line [[@LINE+3]]
+  // Through the project's channel (CHANNEL), both outcomes are recorded.
+  AUTH_LOG("login for %s: %s", p.conn.user, p.tries < 3 ? "ok" : "failed");
+  return p.tries < 3;
+}
+bool retryToken(Conn &c) {
+  int n = 0;
+  for (; n < 3 && !verify_token(c.header_key); ++n)
+    // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: security-critical 'verify_token' (authn_login_fail): the failure path returns at line [[@LINE+3]]
+    c.header_key.clear();
+  auth_log("token %s", n < 3 ? "accepted" : "rejected");
+  return n < 3;
+}
+// A switch over a decision's value: what its cases mean is the project's.
+int dispatch(const Conn &c) {
+  switch (authenticate(c.user, c.pass)) {
+  case 0:
+    return 0;
+  default:
+    return 1;
+  }
 }
 
 // Decisions handed on, not taken here: the caller tests them.
