@@ -99,6 +99,8 @@ public:
       Known = Before;
       return resolve(CO->getFalseExpr(), Depth + 1);
     }
+    if (const auto *ME = dyn_cast<MemberExpr>(E))
+      return member(ME, Depth);
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
       const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
       if (!VD || isa<ParmVarDecl>(VD))
@@ -123,6 +125,36 @@ public:
 
 private:
   static std::string unknown() { return std::string(1, UnknownPathPart); }
+
+  /// A field of a configuration struct: `settings.dir`, `cfg->log_file`.
+  /// Its value where the object is a constant or a local initialized with
+  /// a braced list (`Settings s = {"/var/log/app", 7}`, C's designated
+  /// `{.dir = ...}`), else the field's default member initializer
+  /// (`std::string dir = "/var/log/app";`): the value a program that does
+  /// not override it uses.
+  std::string member(const MemberExpr *ME, unsigned Depth) {
+    const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!Field)
+      return unknown();
+    const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Base); Ref && !ME->isArrow()) {
+      const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+      if (VD && !isa<ParmVarDecl>(VD) &&
+          (VD->isLocalVarDecl() || VD->getType().isConstQualified()))
+        if (const auto *List = dyn_cast_or_null<InitListExpr>(
+                VD->getInit() ? VD->getInit()->IgnoreImplicit() : nullptr)) {
+          const InitListExpr *Semantic =
+              List->isSemanticForm() ? List : List->getSemanticForm();
+          unsigned Index = Field->getFieldIndex();
+          if (Semantic && Index < Semantic->getNumInits() &&
+              !isa<ImplicitValueInitExpr>(Semantic->getInit(Index)))
+            return resolve(Semantic->getInit(Index), Depth + 1);
+        }
+    }
+    if (const Expr *Default = Field->getInClassInitializer())
+      return resolve(Default, Depth + 1);
+    return unknown();
+  }
 };
 } // namespace
 

@@ -81,3 +81,29 @@ void negatives(void) {
     unlink(e->d_name);
   closedir(spool);
 }
+
+/* The directory in a configuration struct, filled with designated
+ * initializers (a local copy of the defaults). */
+struct retention {
+  const char *dir;
+  int keep;
+};
+void purge_configured(void) {
+  struct retention r = {.keep = 7, .dir = LOG_DIR};
+  DIR *d = opendir(r.dir);
+  struct dirent *e;
+  while ((e = readdir(d)) != NULL)
+    unlink(e->d_name);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'unlink' deletes files found in log directory '/var/log/orders'
+    // CHECK-NOTES-SINK: :[[@LINE-2]]:5: warning: 'unlink' deletes files found in log directory
+    // CHECK-NOTES-SINK: :17:32: note: the log file is written here
+  closedir(d);
+}
+void purge_spool_configured(void) {
+  struct retention r = {"/var/spool/orders", 7};
+  DIR *d = opendir(r.dir);
+  struct dirent *e;
+  while ((e = readdir(d)) != NULL)
+    unlink(e->d_name);
+  closedir(d);
+}

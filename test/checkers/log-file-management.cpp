@@ -156,3 +156,30 @@ void purge_with_callback() {
     remove_entry(entry);
   closedir(dir);
 }
+
+// The directory as a configuration struct's field, the struct passed in: its
+// default is the value a program that does not override it purges.
+struct RetentionSettings {
+  std::string dir = "/var/log/orders/archive";
+  int keep_days = 14;
+};
+struct CacheSettings {
+  std::string dir = "/var/cache/orders";
+};
+void purge_configured(const RetentionSettings &settings) {
+  DIR *d = opendir(settings.dir.c_str());
+  if (!d)
+    return;
+  while (const dirent *entry = readdir(d)) {
+    std::string path = settings.dir + "/" + entry->d_name;
+    unlink(path.c_str());
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'unlink' deletes log file '/var/log/orders/archive/...'
+  }
+  closedir(d);
+}
+void purge_cache(const CacheSettings &settings) {
+  DIR *d = opendir(settings.dir.c_str());
+  while (const dirent *entry = readdir(d))
+    unlink((settings.dir + "/" + entry->d_name).c_str());
+  closedir(d);
+}
