@@ -119,3 +119,26 @@ void negatives(const std::string &dir, std::ostream &sink) {
   std::cout.rdbuf(sink.rdbuf());
   std::ofstream moved(std::move(report));
 }
+
+// A service configured by a struct of options: the file is its field's
+// default, read through the member the service keeps.
+struct ServiceOptions {
+  std::string output = "/var/log/orders/orders.log";
+  std::string report = "/srv/orders/report.csv";
+};
+class OrderService {
+public:
+  explicit OrderService(const ServiceOptions &o) : opts_(o) {}
+  void start() {
+    out_.open(opts_.output, std::ios::app);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'std::ofstream::open' writes log events to file '/var/log/orders/orders.log'
+    csv_.open(opts_.report);
+    if (FILE *f = std::fopen(opts_.output.c_str(), "a"))
+      // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: 'fopen' writes log events to file '/var/log/orders/orders.log'
+      std::fclose(f);
+  }
+
+private:
+  ServiceOptions opts_;
+  std::ofstream out_, csv_;
+};
