@@ -107,3 +107,53 @@ void purge_spool_configured(void) {
     unlink(e->d_name);
   closedir(d);
 }
+
+/* The broker idiom: the SIGHUP handler sets a flag, the main loop closes the
+ * log and initializes it again through the project's log functions, which
+ * live in another file. */
+struct broker_config {
+  const char *log_dest;
+  int port;
+};
+void log__init(struct broker_config *cfg);
+void log__close(struct broker_config *cfg);
+void config__read(struct broker_config *cfg);
+void persist__restore(void);
+static volatile sig_atomic_t flag_reload;
+static volatile sig_atomic_t flag_restore;
+static volatile sig_atomic_t broker_run = 1;
+static void handle_sighup(int sig) {
+  (void)sig;
+  flag_reload = 1;
+}
+static void handle_sigusr2(int sig) {
+  (void)sig;
+  flag_restore = 1;
+}
+static void handle_sigterm(int sig) {
+  (void)sig;
+  broker_run = 0;
+}
+int broker_main(struct broker_config *cfg) {
+  signal(SIGHUP, handle_sighup);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'signal' installs a handler that reopens log files on SIGHUP
+  // CHECK-NOTES-SINK: :[[@LINE-2]]:3: warning: 'signal' installs a handler that reopens log files on SIGHUP
+  signal(SIGUSR2, handle_sigusr2);
+  signal(SIGTERM, handle_sigterm);
+  log__init(cfg);
+  while (broker_run) {
+    if (flag_reload) {
+      config__read(cfg);
+      log__close(cfg);
+      log__init(cfg);
+      // CHECK-NOTES-SINK: :[[@LINE-1]]:7: note: the handler reopens the log here
+      // CHECK-NOTES-SINK: :17:32: note: the log file is written here
+      flag_reload = 0;
+    }
+    if (flag_restore) {
+      persist__restore();
+      flag_restore = 0;
+    }
+  }
+  return 0;
+}

@@ -139,6 +139,12 @@ private:
   SourceLocation flagOrCallReopen(const utils::LogFileClassifier &C,
                                   const FunctionDecl *Def, const Stmt *Body,
                                   ASTContext &Ctx, unsigned Depth) const;
+  /// A call in \p S (not of \p Self) that reopens the log: a log-named
+  /// function that says so (`reopen_logs`, `log_rotate`, `log__init`), or
+  /// one whose body in this translation unit reopens it.
+  SourceLocation callReopen(const utils::LogFileClassifier &C,
+                            const FunctionDecl *Self, const Stmt &S,
+                            ASTContext &Ctx, unsigned Depth) const;
   SourceLocation reopenOnFlag(const utils::LogFileClassifier &C,
                               const VarDecl *Flag, ASTContext &Ctx) const;
   /// The first open of a log file (fopen/open/freopen/creat) in \p S.
@@ -498,18 +504,39 @@ SourceLocation Posix::flagOrCallReopen(const utils::LogFileClassifier &C,
       if (SourceLocation L = reopenOnFlag(C, V, Ctx); L.isValid())
         return L;
   }
-  // Functions it calls in this translation unit.
+  // Functions it calls.
+  return callReopen(C, Def, *Body, Ctx, Depth);
+}
+
+/// A log function that (re)opens its file by its name: the words `open`,
+/// `rotate`, or `init`, `reinit`, `reload`, `restart` (`log__init` called
+/// again on SIGHUP reopens the log).
+static bool namesReopen(const utils::LogFileClassifier &C,
+                        const FunctionDecl &F) {
+  if (!C.isLogName(F.getName()))
+    return false;
+  std::string Words = utils::normalizeIdentifier(F.getName());
+  if (llvm::StringRef(Words).contains("open") ||
+      llvm::StringRef(Words).contains("rotate"))
+    return true;
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  llvm::StringRef(Words).split(Parts, '_', -1, /*KeepEmpty=*/false);
+  return llvm::any_of(Parts, [](llvm::StringRef W) {
+    return W == "init" || W == "reinit" || W == "reload" || W == "restart";
+  });
+}
+
+SourceLocation Posix::callReopen(const utils::LogFileClassifier &C,
+                                 const FunctionDecl *Self, const Stmt &S,
+                                 ASTContext &Ctx, unsigned Depth) const {
   auto Calls = match(
       findAll(callExpr(callee(functionDecl().bind(FunctionId))).bind(CallId)),
-      *Body, Ctx);
+      S, Ctx);
   for (const auto &M : Calls) {
     const auto *F = M.getNodeAs<FunctionDecl>(FunctionId);
-    if (F == Def || !F->getIdentifier())
+    if (F == Self || !F->getIdentifier())
       continue;
-    std::string Words = utils::normalizeIdentifier(F->getName());
-    if (C.isLogName(F->getName()) &&
-        (llvm::StringRef(Words).contains("open") ||
-         llvm::StringRef(Words).contains("rotate")))
+    if (namesReopen(C, *F))
       return M.getNodeAs<CallExpr>(CallId)->getBeginLoc();
     SourceLocation Inner = findReopen(C, F, Ctx, Depth + 1);
     if (Inner.isValid())
@@ -524,10 +551,16 @@ SourceLocation Posix::reopenOnFlag(const utils::LogFileClassifier &C,
       ifStmt(hasCondition(hasDescendant(declRefExpr(to(equalsNode(Flag))))),
              hasThen(stmt().bind(ThenId))),
       Ctx);
-  for (const auto &M : Tests)
-    if (SourceLocation L = logOpenIn(C, *M.getNodeAs<Stmt>(ThenId), Ctx);
-        L.isValid())
+  for (const auto &M : Tests) {
+    const Stmt &Then = *M.getNodeAs<Stmt>(ThenId);
+    if (SourceLocation L = logOpenIn(C, Then, Ctx); L.isValid())
       return L;
+    // `if (flag_reload) { log_close(); log_init(cfg); }`, the log functions
+    // in another file; the functions it calls here, one level less deep
+    // than a handler's (no flag of theirs is followed).
+    if (SourceLocation L = callReopen(C, nullptr, Then, Ctx, 1); L.isValid())
+      return L;
+  }
   return {};
 }
 
