@@ -657,6 +657,13 @@ SecurityEventCategoryCheck::callersOf(const Site &S, ASTContext &Ctx) const {
 
 static bool returnsValueOf(const FunctionDecl *Fn, const Expr *Call,
                            ASTContext &Ctx) {
+  // The expression the call is part of, up to its statement: a return, or
+  // not. A braced list forks the parents: there the body is searched.
+  DynTypedNode Above = utils::climbThrough(
+      DynTypedNode::create(*Call), Ctx,
+      [](const DynTypedNode &N) { return N.get<Expr>() != nullptr; });
+  if (!Above.getNodeKind().isNone())
+    return Above.get<ReturnStmt>() != nullptr;
   return !match(findAll(returnStmt(hasDescendant(expr(equalsNode(Call))))),
                 *Fn->getBody(), Ctx)
               .empty() ||
