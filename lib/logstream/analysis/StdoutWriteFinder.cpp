@@ -197,6 +197,10 @@ public:
 
   bool TraverseDecl(Decl *D);
   bool TraverseCompoundStmt(CompoundStmt *S, DataRecursionQueue * = nullptr);
+  // Writes are statements: the types and qualifiers written in the code
+  // hold none that runs (an array bound or a decltype is no event).
+  bool TraverseTypeLoc(TypeLoc) { return true; }
+  bool TraverseNestedNameSpecifierLoc(NestedNameSpecifierLoc) { return true; }
   bool VisitCallExpr(CallExpr *E);
   bool VisitCXXConstructExpr(CXXConstructExpr *E);
   bool VisitBinaryOperator(BinaryOperator *E);
