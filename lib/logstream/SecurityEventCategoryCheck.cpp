@@ -673,6 +673,90 @@ static bool returnsValueOf(const FunctionDecl *Fn, const Expr *Call,
               .empty();
 }
 
+/// A value known at compile time: a literal, an enumerator, a constant.
+static bool isConstantValue(const Expr *E, const ASTContext &Ctx) {
+  return !E->isValueDependent() && E->isEvaluatable(Ctx);
+}
+
+/// Whether \p E is the value of \p Local as a caller gets it back: as it
+/// is, negated, compared with a constant, or mapped to two constants by `?:`
+/// (`return rc ? HANDLER_GO_ON : HANDLER_ERROR;`).
+static bool carriesValueOf(const Expr *E, const VarDecl *Local,
+                           const ASTContext &Ctx) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    return Ref->getDecl() == Local;
+  if (const auto *U = dyn_cast<UnaryOperator>(E))
+    return U->getOpcode() == UO_LNot &&
+           carriesValueOf(U->getSubExpr(), Local, Ctx);
+  if (const auto *B = dyn_cast<BinaryOperator>(E); B && B->isComparisonOp())
+    return (carriesValueOf(B->getLHS(), Local, Ctx) &&
+            isConstantValue(B->getRHS(), Ctx)) ||
+           (carriesValueOf(B->getRHS(), Local, Ctx) &&
+            isConstantValue(B->getLHS(), Ctx));
+  if (const auto *C = dyn_cast<ConditionalOperator>(E))
+    return carriesValueOf(C->getCond(), Local, Ctx) &&
+           isConstantValue(C->getTrueExpr(), Ctx) &&
+           isConstantValue(C->getFalseExpr(), Ctx);
+  return false;
+}
+
+/// The local variable the value of \p Call is stored in, as it is or
+/// tested (`int rc = op(...)`, `ok = strcmp(a, b) == 0`), or null.
+static const VarDecl *storedIn(const Expr *Call, ASTContext &Ctx) {
+  DynTypedNode Below;
+  DynTypedNode Above = utils::climbThrough(
+      DynTypedNode::create(*Call), Ctx,
+      [&](const DynTypedNode &N) {
+        if (N.get<ParenExpr>() || N.get<ImplicitCastExpr>() ||
+            N.get<ExprWithCleanups>())
+          return true;
+        if (const auto *U = N.get<UnaryOperator>())
+          return U->getOpcode() == UO_LNot;
+        const auto *B = N.get<BinaryOperator>();
+        return B && B->isComparisonOp() &&
+               (isConstantValue(B->getLHS(), Ctx) ||
+                isConstantValue(B->getRHS(), Ctx));
+      },
+      &Below);
+  const Expr *Value = Below.get<Expr>();
+  if (const auto *VD = Above.get<VarDecl>())
+    return VD->isLocalVarDecl() && VD->getInit() == Value ? VD : nullptr;
+  const auto *Assign = Above.get<BinaryOperator>();
+  if (!Assign || Assign->getOpcode() != BO_Assign || Assign->getRHS() != Value)
+    return nullptr;
+  const auto *Ref =
+      dyn_cast<DeclRefExpr>(Assign->getLHS()->IgnoreParenImpCasts());
+  const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  return VD && VD->isLocalVarDecl() ? VD : nullptr;
+}
+
+bool SecurityEventCategoryCheck::handsOn(const FunctionDecl *Fn,
+                                         const Expr *Call,
+                                         ASTContext &Ctx) const {
+  if (returnsValueOf(Fn, Call, Ctx))
+    return true;
+  // `rc = memeq(...); ... return rc ? OK : DENIED;`: the caller decides,
+  // unless this function records the outcome itself (then it decided).
+  const VarDecl *Local = storedIn(Call, Ctx);
+  if (!Local || Fn->getReturnType()->isVoidType())
+    return false;
+  bool Returned = false;
+  llvm::SmallVector<const Stmt *, 32> Work = {Fn->getBody()};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (const auto *R = dyn_cast<ReturnStmt>(S);
+        R && R->getRetValue() && carriesValueOf(R->getRetValue(), Local, Ctx))
+      Returned = true;
+    if (isa<CallExpr, CXXConstructExpr>(S) && Records.isSecurityRecord(S, Ctx))
+      return false;
+    for (const Stmt *Child : S->children())
+      if (Child)
+        Work.push_back(Child);
+  }
+  return Returned;
+}
+
 std::vector<SecurityEventCategoryCheck::Site>
 SecurityEventCategoryCheck::throughWrappers(std::vector<Site> Work,
                                             ASTContext &Ctx) const {
@@ -690,7 +774,7 @@ SecurityEventCategoryCheck::throughWrappers(std::vector<Site> Work,
       Site S = inCallable(Written);
       bool Listed =
           OperationByName.count("::" + S.Function->getQualifiedNameAsString());
-      if (!Listed && !returnsValueOf(S.Function, S.Call, Ctx)) {
+      if (!Listed && !handsOn(S.Function, S.Call, Ctx)) {
         ToAnalyze.push_back(S);
         continue;
       }

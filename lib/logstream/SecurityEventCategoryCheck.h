@@ -91,6 +91,9 @@ private:
                          llvm::SmallPtrSet<const VarDecl *, 2>>
       CryptLocals;
   bool isCredentialComparison(const Expr *A, const Expr *B) const;
+  /// Whether \p Fn hands the value of the operation \p Call on to its
+  /// callers instead of deciding on it (see throughWrappers).
+  bool handsOn(const FunctionDecl *Fn, const Expr *Call, ASTContext &Ctx) const;
   // Fix-its (SecurityEventFixes.cpp).
   std::string eventName(const Operation &Op, bool Failure) const;
   std::string suggestedStatement(const Site &S, bool Failure) const;

@@ -147,6 +147,39 @@ int dispatch(const Conn &c) {
   }
 }
 
+// Authentication backends that compare and return their verdict as the
+// server's own codes: the caller decides (here one in this file, through the
+// backend; in a server, often through a table of backends).
+enum handler_t { HANDLER_GO_ON, HANDLER_ERROR };
+handler_t file_basic(const Conn &c, const unsigned char *stored) {
+  int rc = CRYPTO_memcmp(c.pass, stored, 32);
+  return rc == 0 ? HANDLER_GO_ON : HANDLER_ERROR;
+}
+handler_t file_digest(const Conn &c, const char *ha1) {
+  const bool ok = std::strcmp(c.pass, ha1) == 0;
+  if (!ok)
+    std::fprintf(stderr, "digest mismatch for %s\n", c.user);
+  return ok ? HANDLER_GO_ON : HANDLER_ERROR;
+}
+int serveFile(const Conn &c, const unsigned char *stored) {
+  if (file_basic(c, stored) != HANDLER_GO_ON)
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: security-critical 'file_basic' (authn_login_fail): the failure path returns at line [[@LINE+2]]
+    // CHECK-MESSAGES-CHANNEL: :[[@LINE-2]]:7: warning: security-critical 'file_basic' (authn_login_fail): the failure path returns at line [[@LINE+1]]
+    return 401;
+  logstream::security_event("authn_login_success", {{"user", c.user}});
+  return 200;
+}
+// A backend that records the success itself has decided: its failure path
+// is its own to record.
+handler_t file_basic_audited(const Conn &c, const unsigned char *stored) {
+  int rc = CRYPTO_memcmp(c.pass, stored, 32);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: security-critical 'CRYPTO_memcmp of a credential' (authn_login_fail): the failure path returns at line [[@LINE+4]]
+  // CHECK-MESSAGES-CHANNEL: :[[@LINE-2]]:12: warning: security-critical 'CRYPTO_memcmp of a credential' (authn_login_fail): the failure path returns at line [[@LINE+3]]
+  if (rc == 0)
+    logstream::security_event("authn_login_success", {{"user", c.user}});
+  return rc == 0 ? HANDLER_GO_ON : HANDLER_ERROR;
+}
+
 // Decisions handed on, not taken here: the caller tests them.
 bool tokenValid(const Conn &c) { return verify_token(c.header_key); }
 void countValid(const Conn &c, int *valid) {
