@@ -12,6 +12,7 @@
 #include "logstream/families/Qt.h"
 #include "utils/FixIts.h"
 #include "utils/LogFiles.h"
+#include "utils/Parents.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/TargetInfo.h"
 
@@ -21,7 +22,9 @@ namespace {
 
 /// The message literal of a logging call: breadth-first from the left, the
 /// first literal that reads like a message (a space or a format directive),
-/// else the first literal (`emit("warn", "login failed")` -> the second).
+/// else the first literal written in the file (`emit("warn", "login
+/// failed")` -> the second; `log_perror(h, __FILE__, __LINE__, "setgid()")`
+/// -> the last: `__FILE__` is no message).
 const StringLiteral *messageLiteral(const Stmt *S) {
   llvm::SmallVector<const Stmt *, 16> Work = {S};
   const StringLiteral *First = nullptr;
@@ -33,7 +36,7 @@ const StringLiteral *messageLiteral(const Stmt *S) {
       if (SL->getCharByteWidth() == 1 &&
           SL->getString().find_first_of(" %") != StringRef::npos)
         return SL;
-      if (!First)
+      if (!First && SL->getBeginLoc().isFileID())
         First = SL;
       continue;
     }
@@ -41,6 +44,52 @@ const StringLiteral *messageLiteral(const Stmt *S) {
       Work.push_back(C);
   }
   return First;
+}
+
+/// Whether the record \p Log, the first on a path, speaks for the outcome
+/// the path stands for: it is inside the statement that chose the outcome
+/// (\p Branch, the if or switch that tests the result; else the statement
+/// of the operation \p Op itself) or the statement right after it in the
+/// same block (`if (setuid(u) != 0) fatal(...); log("now running as %d",
+/// u);`). A record further on is about something else (a pid file written
+/// fifty lines later): tagging it SECURITY would be a wrong fix.
+bool speaksForOutcome(const Stmt *Log, const Stmt *Branch, const Expr *Op,
+                      ASTContext &Ctx) {
+  const Stmt *Anchor = Branch;
+  if (!Anchor) {
+    // The statement of the operation: its ancestor whose parent is a block.
+    DynTypedNode Below;
+    DynTypedNode Above = utils::climbThrough(
+        DynTypedNode::create(*Op), Ctx,
+        [](const DynTypedNode &N) { return !N.get<CompoundStmt>(); }, &Below);
+    if (!Above.get<CompoundStmt>())
+      return false;
+    Anchor = Below.get<Stmt>();
+  }
+  const Stmt *Next = nullptr;
+  if (std::optional<DynTypedNode> Parent =
+          utils::singleParent(DynTypedNode::create(*Anchor), Ctx))
+    if (const auto *Block = Parent->get<CompoundStmt>()) {
+      const auto *It = llvm::find(Block->body(), Anchor);
+      if (It != Block->body_end() && std::next(It) != Block->body_end())
+        Next = *std::next(It);
+    }
+  // Up from the record, through statements and the variables a statement
+  // declares (a logging macro's `for (auto cat = ...; ...)`), not out of
+  // the function.
+  DynTypedNode N = DynTypedNode::create(*Log);
+  for (unsigned Step = 0; Step < 128; ++Step) {
+    const Stmt *S = N.get<Stmt>();
+    if (S && (S == Anchor || S == Next))
+      return true;
+    if (!S && !N.get<VarDecl>())
+      return false;
+    auto Parents = utils::parentsOf(N, Ctx);
+    if (Parents.empty())
+      return false;
+    N = Parents[0];
+  }
+  return false;
 }
 
 } // namespace
@@ -92,7 +141,8 @@ void SecurityEventCategoryCheck::addPathFix(DiagnosticBuilder &D, const Site &S,
   // A record exists on the path but is not categorized: categorize it, once
   // however many operations and paths share it.
   if (P.FirstLog) {
-    if (!Categorized.insert(P.FirstLog).second)
+    if (!speaksForOutcome(P.FirstLog, P.Branch, S.Call, Ctx) ||
+        !Categorized.insert(P.FirstLog).second)
       return;
     const auto *Call = dyn_cast<CallExpr>(P.FirstLog);
     const FunctionDecl *F = Call ? Call->getDirectCallee() : nullptr;
