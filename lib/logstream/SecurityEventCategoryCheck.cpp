@@ -62,6 +62,12 @@ constexpr StringRef DefaultNonDecisionPattern =
 constexpr StringRef DefaultConstantTimePattern =
     "^(CRYPTO_memcmp|timingsafe_bcmp|timingsafe_memcmp|consttime_memequal)$|"
     "const_?time|constant_?time|^time_?independent_";
+/// What identifies a user rather than proving who they are: a constant-time
+/// comparison of such values (a user-name hash looked up in a password file)
+/// is a look-up, not a credential check.
+constexpr StringRef DefaultIdentityPattern =
+    "(^|_)(user|users|username|usernames|user_name|userhash|user_hash|login|"
+    "login_name|realm|account|principal|uid)(_|$)";
 
 /// A call of a function named like a security decision (the check's
 /// SecurityDecisionPattern, not its NonDecisionPattern, no operation), whose
@@ -160,6 +166,7 @@ SecurityEventCategoryCheck::SecurityEventCategoryCheck(
       NonDecision(readRegex("NonDecisionPattern", DefaultNonDecisionPattern)),
       ConstantTimeCompare(
           readRegex("ConstantTimeComparePattern", DefaultConstantTimePattern)),
+      IdentityName(readRegex("IdentityNamePattern", DefaultIdentityPattern)),
       TestFile(readRegex("TestFilePattern", utils::DefaultTestFilePattern)),
       Records(*this, Options, Name),
       RequireAllOutcomes(readBool("RequireAllOutcomes", true)),
@@ -207,6 +214,7 @@ void SecurityEventCategoryCheck::storeOptions(
   Options.store(Opts, "NonDecisionPattern", NonDecision.source());
   Options.store(Opts, "ConstantTimeComparePattern",
                 ConstantTimeCompare.source());
+  Options.store(Opts, "IdentityNamePattern", IdentityName.source());
   Options.store(Opts, "TestFilePattern", TestFile.source());
   Records.store(Options, Opts);
   storeBool(Opts, "RequireAllOutcomes", RequireAllOutcomes);
@@ -310,8 +318,14 @@ void SecurityEventCategoryCheck::check(const MatchFinder::MatchResult &Result) {
     const FunctionDecl *Callee = Cmp->getDirectCallee();
     bool ConstantTime = Callee && Callee->getIdentifier() &&
                         ConstantTimeCompare.matches(Callee->getName());
-    if (!ConstantTime &&
-        !isCredentialComparison(Cmp->getArg(0), Cmp->getArg(1)))
+    bool Credential = isCredentialComparison(Cmp->getArg(0), Cmp->getArg(1));
+    if (!ConstantTime && !Credential)
+      return;
+    // A constant-time comparison of what identifies a user (a user-name
+    // hash found in a password file) is a look-up.
+    if (!Credential &&
+        (utils::mentionsMatchingName(Cmp->getArg(0), IdentityName) ||
+         utils::mentionsMatchingName(Cmp->getArg(1), IdentityName)))
       return;
     const FunctionDecl *Fn = FunctionOf(Cmp);
     if (!Fn)

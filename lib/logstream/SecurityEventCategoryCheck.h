@@ -106,6 +106,7 @@ private:
   const utils::Pattern SecurityDecision;
   const utils::Pattern NonDecision;
   const utils::Pattern ConstantTimeCompare;
+  const utils::Pattern IdentityName;
   const utils::Pattern TestFile;
   /// What a log record and a SECURITY record are (shared with the other
   /// checks; its options are this check's too).

@@ -147,6 +147,32 @@ int dispatch(const Conn &c) {
   }
 }
 
+// A constant-time comparison that looks a user up (the user-name hash of a
+// password file's line) is no credential check: IdentityNamePattern.
+struct PasswdLine {
+  const char *user;
+  const char *userhash;
+  const char *pwd;
+};
+bool consttime_memequal_n(const void *a, const void *b, size_t n);
+const PasswdLine *findUser(const PasswdLine *lines, size_t count,
+                           const char *username_hash, size_t len) {
+  for (size_t i = 0; i < count; ++i)
+    if (consttime_memequal_n(username_hash, lines[i].userhash, len))
+      return &lines[i];
+  return nullptr;
+}
+// ... the password of the line it found is.
+bool checkLine(const PasswdLine &line, const char *typed, size_t len) {
+  if (!consttime_memequal_n(line.pwd, typed, len)) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: security-critical 'consttime_memequal_n of a credential' (authn_login_fail): the failure path returns at line [[@LINE+2]]
+    // CHECK-MESSAGES-CHANNEL: :[[@LINE-2]]:8: warning: security-critical 'consttime_memequal_n of a credential' (authn_login_fail): the failure path returns at line [[@LINE+1]]
+    return false;
+  }
+  logstream::security_event("authn_login_success", {});
+  return true;
+}
+
 // Authentication backends that compare and return their verdict as the
 // server's own codes: the caller decides (here one in this file, through the
 // backend; in a server, often through a table of backends).
