@@ -34,6 +34,11 @@
 // RUN: %check_logstream_tidy -check-suffixes=USAGE-UNNAMED %s logstream-buffered-stdout %t \
 // RUN:   -config="{CheckOptions: {logstream-buffered-stdout.UsageFunctionPattern: ''}}" -- -- -DUSAGE
 // RUN: %check_logstream_tidy -check-suffixes=USAGE-EVENTS %s logstream-buffered-stdout %t -- -- -DUSAGE -DUSAGE_EVENTS
+// A daemon's command-line modes that print and end the process at once
+// (`exit(0)`, `return 0;` from main: ending flushes stdout): not events; the
+// events of its main loop still are (MODES-EVENTS).
+// RUN: %check_logstream_tidy -check-suffixes=MODES %s logstream-buffered-stdout %t -- -- -DMODES
+// RUN: %check_logstream_tidy -check-suffixes=MODES-EVENTS %s logstream-buffered-stdout %t -- -- -DMODES -DMODES_EVENTS
 // C89 (gnu89 for the // comments): no statement before main's declarations.
 // RUN: %check_logstream_tidy -std=gnu89 -check-suffixes=C89 %s logstream-buffered-stdout %t -- -- -DPARTIAL
 
@@ -152,6 +157,7 @@ int main(void) { /* FLUSHFN */
 #endif
 
 #ifdef LATE
+void wait_for_workers(void);
 int main(void) { /* LATE */
   // CHECK-NOTES-LATE: :[[@LINE-1]]:5: warning: 'main' writes events to stdout without making it line-buffered first
   // CHECK-FIXES-LATE: {{^}}int main(void) { /* LATE */{{$}}
@@ -162,6 +168,7 @@ int main(void) { /* LATE */
   setvbuf(stdout, NULL, _IOLBF, 0);
   puts("{\"event\":\"sys_shutdown\"}");
   // CHECK-NOTES-LATE: :[[@LINE-1]]:3: note: event written to stdout here by 'puts' and not flushed
+  wait_for_workers();
   return 0;
 }
 #endif
@@ -235,6 +242,7 @@ static void printUsage(const char *argv0) {
 }
 
 #define SHOW_HELP(argv0) printUsage(argv0)
+int run_session(struct cli_config *cfg);
 
 static int parse_args(struct cli_config *cfg, int argc, char **argv) {
   int i;
@@ -266,6 +274,47 @@ int main(int argc, char **argv) {
   // CHECK-MESSAGES-USAGE-EVENTS-DAG: :[[@LINE-1]]:3: note: event written to stdout here by 'printf' and not flushed
 #endif
   fprintf(stderr, "connecting to %s:%d\n", cfg.host, cfg.port);
+  return run_session(&cfg);
+}
+#endif
+
+#ifdef MODES
+#include <stdlib.h>
+#include <string.h>
+struct server_config {
+  const char *config_file;
+  int test_config;
+  int max_conns;
+};
+int config_read(struct server_config *cfg);
+int server_poll(struct server_config *cfg);
+
+int main(int argc, char **argv) {
+  // CHECK-MESSAGES-MODES-EVENTS-DAG: :[[@LINE-1]]:5: warning: 'main' writes events to stdout without making it line-buffered first
+  struct server_config cfg = {"/etc/server.conf", 0, 64};
+  // CHECK-FIXES-MODES-EVENTS: {{^}}  setvbuf(stdout, NULL, _IOLBF, 0);{{$}}
+  int i;
+  for (i = 1; i < argc; ++i) {
+    if (!strcmp(argv[i], "-V")) {
+      printf("server 1.4.77\n");
+      exit(0);
+    }
+    if (!strcmp(argv[i], "-t"))
+      cfg.test_config = 1;
+  }
+  if (config_read(&cfg) != 0)
+    return 1;
+  if (cfg.test_config) {
+    printf("Syntax OK\n");
+    printf("%d connections at most\n", cfg.max_conns);
+    return 0;
+  }
+  while (server_poll(&cfg) == 0) {
+#ifdef MODES_EVENTS
+    printf("{\"event\":\"poll\",\"max\":%d}\n", cfg.max_conns);
+    // CHECK-MESSAGES-MODES-EVENTS-DAG: :[[@LINE-1]]:5: note: event written to stdout here by 'printf' and not flushed
+#endif
+  }
   return 0;
 }
 #endif

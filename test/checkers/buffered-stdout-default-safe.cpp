@@ -133,12 +133,13 @@ int main() {
 
 #ifdef UNQUALIFIED
 // The file calls stdio unqualified: so does the fix-it.
+int serve();
 int main(void) {
   // CHECK-MESSAGES-UNQUALIFIED: :[[@LINE-1]]:5: warning: 'main' writes events to stdout without making it line-buffered first
   // CHECK-FIXES-UNQUALIFIED: {{^}}    setvbuf(stdout, nullptr, _IOLBF, 0);{{$}}
   // CHECK-FIXES-UNQUALIFIED-NEXT: {{^}}    printf("{\"event\":\"sys_startup\"}\n");{{$}}
     printf("{\"event\":\"sys_startup\"}\n");
-    return 0;
+    return serve();
 }
 #endif
 

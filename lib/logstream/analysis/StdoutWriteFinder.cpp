@@ -216,6 +216,7 @@ private:
   void addSetting(std::vector<BufferingCall> &To, const Expr *E);
   void noteLog4cxxTarget(const Expr *Target);
   unsigned flushAfter(const CompoundStmt *Block, unsigned Index);
+  bool exitsRightAfter(const CompoundStmt *Block, unsigned Index) const;
   unsigned flushesIn(const Stmt *S);
   unsigned flushKind(const Stmt *S);
 
@@ -533,6 +534,11 @@ void Walker::addWrite(const Expr *E, llvm::StringRef What, StdoutPath Path,
   unsigned Flush = OwnFlush;
   for (const auto &[Block, Index] : Blocks)
     Flush |= flushAfter(Block, Index);
+  // `printf("lemon 1.0\n"); exit(0);`: the process ends at once, and ending
+  // flushes stdout.
+  if (!Blocks.empty() &&
+      exitsRightAfter(Blocks.back().first, Blocks.back().second))
+    Flush |= StdioFlush | StreamFlush;
   StdoutWrite W;
   W.Loc = SM.getExpansionLoc(E->getBeginLoc());
   W.What = What.str();
@@ -556,6 +562,46 @@ unsigned Walker::flushAfter(const CompoundStmt *Block, unsigned Index) {
     }
   }
   return Index < After.size() ? After[Index] : NoFlush;
+}
+
+/// Whether the statements after statement \p Index of \p Block, past
+/// further writes of text (`printf`, `fputs`, ...), end the process:
+/// `exit(...)` or, in `main`, `return`. (Not `_exit`, `quick_exit` or
+/// `abort`: they do not flush.)
+bool Walker::exitsRightAfter(const CompoundStmt *Block, unsigned Index) const {
+  for (unsigned I = Index + 1; I < Block->size(); ++I) {
+    const Stmt *S = Block->body_begin()[I];
+    // Nothing runs before the end: `return 0;`, not `return serve();`.
+    auto CallsNothing = [](const Stmt *Value) {
+      llvm::SmallVector<const Stmt *, 8> Work = {Value};
+      while (!Work.empty()) {
+        const Stmt *W = Work.pop_back_val();
+        if (!W)
+          continue;
+        if (isa<CallExpr, CXXConstructExpr>(W))
+          return false;
+        Work.append(W->child_begin(), W->child_end());
+      }
+      return true;
+    };
+    if (const auto *R = dyn_cast<ReturnStmt>(S))
+      return Function && Function->isMain() && CallsNothing(R->getRetValue());
+    const auto *E = dyn_cast<Expr>(S);
+    const auto *Call = E ? dyn_cast<CallExpr>(E->IgnoreParenCasts()) : nullptr;
+    const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
+    if (!FD || !isCFunction(FD))
+      return false;
+    llvm::StringRef Name = FD->getName();
+    if (Name == "exit")
+      return llvm::all_of(Call->arguments(), CallsNothing);
+    bool Writes = Name == "fflush" ||
+                  llvm::any_of(StdioWriters, [&](const StdioWriter &W) {
+                    return W.Name == Name;
+                  });
+    if (!Writes)
+      return false;
+  }
+  return false;
 }
 
 unsigned Walker::flushesIn(const Stmt *S) {
