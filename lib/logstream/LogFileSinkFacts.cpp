@@ -29,6 +29,16 @@ void LogFileSinkCheck::checkSummarizedCall(const Expr *Call,
         if (Mode->getCharByteWidth() == 1 &&
             Mode->getString().find_first_of("wa+") == StringRef::npos)
           continue;
+    // fd_open(path, O_RDONLY): the caller's flags read.
+    if (Open.FlagsParam && *Open.FlagsParam < Args.size()) {
+      Expr::EvalResult R;
+      const Expr *Flags = Args[*Open.FlagsParam];
+      if (!Flags->isValueDependent() && Flags->EvaluateAsInt(R, Ctx)) {
+        int64_t F = R.Val.getInt().getExtValue();
+        if ((F & 3) == 0 && (F & 0100) == 0) // O_ACCMODE, O_CREAT (Linux)
+          continue;
+      }
+    }
     analysis::ProjectFacts::Verdict V =
         Facts->judge(Call, Open, Args, Ctx, Classifier, /*Opens=*/true);
     if (V.Kind == analysis::ProjectFacts::Judgement::ReportedInside)

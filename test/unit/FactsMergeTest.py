@@ -80,6 +80,26 @@ class ChainTest(unittest.TestCase):
         self.assertNotIn("read_config/1", merged)
         self.assertEqual(merged["open_with/2"]["opens"][0]["mode_param"], 1)
 
+    def test_open_flags_from_the_caller(self):
+        # fd_open(path, flags): open(path, flags | O_CLOEXEC) -- the flags decide.
+        fd_open = {"path": [0], "api": "open", "line": 5, "flags_param": 1, "returns": True}
+        units = [unit("src/fdio.c", {
+            "fd_open/2": fn("fd_open", "src/fdio.c", params=("path", "flags"), opens=[fd_open]),
+            # load_file(fn): fd_open(fn, O_RDONLY)
+            "load_file/1": fn("load_file", "src/fdio.c", calls=[
+                call("fd_open/2", 9, [[0], None], ints={"1": 0})]),
+            # errorlog_open(fn): fd_open(fn, O_WRONLY | O_APPEND | O_CREAT)
+            "errorlog_open/1": fn("errorlog_open", "src/fdio.c", calls=[
+                call("fd_open/2", 12, [[0], None], ints={"1": 0o2101})]),
+            # open_as(fn, how): fd_open(fn, how) -- still the caller's to say
+            "open_as/2": fn("open_as", "src/fdio.c", params=("fn", "how"), calls=[
+                call("fd_open/2", 15, [[0], [1]])]),
+        })]
+        merged = lf.merge(units, ROOT)["functions"]
+        self.assertNotIn("load_file/1", merged)
+        self.assertNotIn("flags_param", merged["errorlog_open/1"]["opens"][0])
+        self.assertEqual(merged["open_as/2"]["opens"][0]["flags_param"], 1)
+
     def test_security_operations_through_wrappers(self):
         op = {"event": "authn_login", "true_is_success": False, "what": "'strcmp' of a credential",
               "line": 16}
