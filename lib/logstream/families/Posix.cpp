@@ -133,12 +133,19 @@ private:
                                        ASTContext &Ctx) const;
   /// Where a handler (or a function it calls in this translation unit)
   /// reopens a log file, or an invalid location.
+  /// \p Signal, when known, narrows a handler that switches on its signal
+  /// number to that signal's case.
   SourceLocation findReopen(const utils::LogFileClassifier &C,
                             const FunctionDecl *Handler, ASTContext &Ctx,
-                            unsigned Depth) const;
+                            unsigned Depth,
+                            std::optional<int64_t> Signal = std::nullopt) const;
   SourceLocation flagOrCallReopen(const utils::LogFileClassifier &C,
                                   const FunctionDecl *Def, const Stmt *Body,
                                   ASTContext &Ctx, unsigned Depth) const;
+  /// A log-named function whose name says it (re)opens, rotates or cycles
+  /// the log: `reopen_logs`, `log_rotate`, `errorlog_cycle`.
+  static bool reopensByName(const utils::LogFileClassifier &C,
+                            const FunctionDecl *F);
   SourceLocation reopenOnFlag(const utils::LogFileClassifier &C,
                               const VarDecl *Flag, ASTContext &Ctx) const;
   /// The first open of a log file (fopen/open/freopen/creat) in \p S.
@@ -435,7 +442,11 @@ void Posix::checkSignal(ManagementHost &H, const CallExpr *Call,
   const FunctionDecl *Handler = Api == "sigaction"
                                     ? sigactionHandler(Call, Ctx)
                                     : asFunction(Call->getArg(1));
-  SourceLocation Reopen = findReopen(H.classifier(), Handler, Ctx, 0);
+  Expr::EvalResult Sig;
+  std::optional<int64_t> Signal;
+  if (Call->getArg(0)->EvaluateAsInt(Sig, Ctx))
+    Signal = Sig.Val.getInt().getExtValue();
+  SourceLocation Reopen = findReopen(H.classifier(), Handler, Ctx, 0, Signal);
   if (Reopen.isInvalid())
     return;
   const SourceManager &SM = Ctx.getSourceManager();
@@ -443,38 +454,118 @@ void Posix::checkSignal(ManagementHost &H, const CallExpr *Call,
          Api.str(), "", SigName, std::nullopt, SM.getExpansionLoc(Reopen)});
 }
 
+/// Whether \p E refers to \p P.
+static bool refersTo(const Stmt *E, const ParmVarDecl *P) {
+  if (!E)
+    return false;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return DRE->getDecl() == P;
+  return llvm::any_of(E->children(),
+                      [&](const Stmt *Child) { return refersTo(Child, P); });
+}
+
+/// The statements of \p Switch that run for \p Signal: from its `case`
+/// (else `default:`) to the first `break`. The whole switch when its body is
+/// not a block.
+static void appendCase(const SwitchStmt *Switch, int64_t Signal,
+                       llvm::SmallVectorImpl<const Stmt *> &Out,
+                       ASTContext &Ctx) {
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Switch->getBody());
+  if (!Body) {
+    Out.push_back(Switch);
+    return;
+  }
+  auto Collect = [&](bool Default) {
+    bool On = false;
+    for (const Stmt *S : Body->body()) {
+      while (const auto *SC = dyn_cast<SwitchCase>(S)) {
+        if (const auto *Case = dyn_cast<CaseStmt>(SC)) {
+          Expr::EvalResult V;
+          if (!Default && !Case->caseStmtIsGNURange() &&
+              !Case->getLHS()->isValueDependent() &&
+              Case->getLHS()->EvaluateAsInt(V, Ctx) &&
+              V.Val.getInt().getExtValue() == Signal)
+            On = true;
+        } else if (Default) {
+          On = true;
+        }
+        S = SC->getSubStmt();
+      }
+      if (!On)
+        continue;
+      if (isa<BreakStmt>(S))
+        return true;
+      Out.push_back(S);
+    }
+    return On;
+  };
+  if (!Collect(/*Default=*/false))
+    Collect(/*Default=*/true);
+}
+
+/// What a handler runs for \p Signal: its statements, with a `switch` on
+/// the signal number (its first parameter) narrowed to that signal's case.
+static llvm::SmallVector<const Stmt *, 8>
+handlerPartsFor(const FunctionDecl *Def, std::optional<int64_t> Signal,
+                ASTContext &Ctx) {
+  const Stmt *Body = Def->getBody();
+  const auto *Block = dyn_cast<CompoundStmt>(Body);
+  if (!Signal || !Block || Def->getNumParams() == 0)
+    return {Body};
+  llvm::SmallVector<const Stmt *, 8> Parts;
+  for (const Stmt *S : Block->body()) {
+    const auto *Switch = dyn_cast<SwitchStmt>(S);
+    if (Switch && refersTo(Switch->getCond(), Def->getParamDecl(0)))
+      appendCase(Switch, *Signal, Parts, Ctx);
+    else
+      Parts.push_back(S);
+  }
+  return Parts;
+}
+
 SourceLocation Posix::findReopen(const utils::LogFileClassifier &C,
                                  const FunctionDecl *Handler, ASTContext &Ctx,
-                                 unsigned Depth) const {
+                                 unsigned Depth,
+                                 std::optional<int64_t> Signal) const {
   if (!Handler || Depth > 3)
     return {};
   const FunctionDecl *Def = Handler->getDefinition();
   if (!Def || !Def->getBody())
     return {};
-  const Stmt *Body = Def->getBody();
+  // A handler shared by several signals: what it does for this one.
+  llvm::SmallVector<const Stmt *, 8> Parts = handlerPartsFor(Def, Signal, Ctx);
   // A handler that ends the process (writes a last line and exits) reopens
   // nothing.
-  if (Depth == 0 &&
-      !match(findAll(callExpr(callee(functionDecl(isNoReturn())))), *Body, Ctx)
-           .empty())
-    return {};
-  // Opening a log file.
-  if (SourceLocation L = logOpenIn(C, *Body, Ctx); L.isValid())
-    return L;
-  auto StreamOpens = match(
-      findAll(cxxMemberCallExpr(utils::calleeNamed(
-                                    {"open", "close"},
-                                    cxxMethodDecl(ofClass(utils::hasAnyNameFast(
-                                        FileStreamClasses)))))
-                  .bind(CallId)),
-      *Body, Ctx);
-  for (const auto &M : StreamOpens) {
-    const auto *Open = M.getNodeAs<CXXMemberCallExpr>(CallId);
-    if (C.mentionsLogName(Open->getImplicitObjectArgument()) ||
-        (Open->getNumArgs() >= 1 && C.isLogPathExpr(Open->getArg(0), Ctx)))
-      return Open->getBeginLoc();
+  if (Depth == 0)
+    for (const Stmt *Part : Parts)
+      if (!match(findAll(callExpr(callee(functionDecl(isNoReturn())))), *Part,
+                 Ctx)
+               .empty())
+        return {};
+  for (const Stmt *Part : Parts) {
+    // Opening a log file.
+    if (SourceLocation L = logOpenIn(C, *Part, Ctx); L.isValid())
+      return L;
+    auto StreamOpens =
+        match(findAll(cxxMemberCallExpr(
+                          utils::calleeNamed(
+                              {"open", "close"},
+                              cxxMethodDecl(ofClass(
+                                  utils::hasAnyNameFast(FileStreamClasses)))))
+                          .bind(CallId)),
+              *Part, Ctx);
+    for (const auto &M : StreamOpens) {
+      const auto *Open = M.getNodeAs<CXXMemberCallExpr>(CallId);
+      if (C.mentionsLogName(Open->getImplicitObjectArgument()) ||
+          (Open->getNumArgs() >= 1 && C.isLogPathExpr(Open->getArg(0), Ctx)))
+        return Open->getBeginLoc();
+    }
   }
-  return flagOrCallReopen(C, Def, Body, Ctx, Depth);
+  for (const Stmt *Part : Parts)
+    if (SourceLocation L = flagOrCallReopen(C, Def, Part, Ctx, Depth);
+        L.isValid())
+      return L;
+  return {};
 }
 
 SourceLocation Posix::flagOrCallReopen(const utils::LogFileClassifier &C,
@@ -506,10 +597,7 @@ SourceLocation Posix::flagOrCallReopen(const utils::LogFileClassifier &C,
     const auto *F = M.getNodeAs<FunctionDecl>(FunctionId);
     if (F == Def || !F->getIdentifier())
       continue;
-    std::string Words = utils::normalizeIdentifier(F->getName());
-    if (C.isLogName(F->getName()) &&
-        (llvm::StringRef(Words).contains("open") ||
-         llvm::StringRef(Words).contains("rotate")))
+    if (reopensByName(C, F))
       return M.getNodeAs<CallExpr>(CallId)->getBeginLoc();
     SourceLocation Inner = findReopen(C, F, Ctx, Depth + 1);
     if (Inner.isValid())
@@ -524,11 +612,29 @@ SourceLocation Posix::reopenOnFlag(const utils::LogFileClassifier &C,
       ifStmt(hasCondition(hasDescendant(declRefExpr(to(equalsNode(Flag))))),
              hasThen(stmt().bind(ThenId))),
       Ctx);
-  for (const auto &M : Tests)
-    if (SourceLocation L = logOpenIn(C, *M.getNodeAs<Stmt>(ThenId), Ctx);
-        L.isValid())
+  for (const auto &M : Tests) {
+    const Stmt &Then = *M.getNodeAs<Stmt>(ThenId);
+    if (SourceLocation L = logOpenIn(C, Then, Ctx); L.isValid())
       return L;
+    // `if (got_sighup) { got_sighup = 0; errorlog_cycle(srv); }`: the
+    // program's own reopen, in whichever file it is defined.
+    auto Calls = match(
+        findAll(callExpr(callee(functionDecl().bind(FunctionId))).bind(CallId)),
+        Then, Ctx);
+    for (const auto &Call : Calls)
+      if (reopensByName(C, Call.getNodeAs<FunctionDecl>(FunctionId)))
+        return Call.getNodeAs<CallExpr>(CallId)->getBeginLoc();
+  }
   return {};
+}
+
+bool Posix::reopensByName(const utils::LogFileClassifier &C,
+                          const FunctionDecl *F) {
+  if (!F || !F->getIdentifier() || !C.isLogName(F->getName()))
+    return false;
+  std::string Words = utils::normalizeIdentifier(F->getName());
+  llvm::StringRef W = Words;
+  return W.contains("open") || W.contains("rotate") || W.contains("cycle");
 }
 
 SourceLocation Posix::logOpenIn(const utils::LogFileClassifier &C,
