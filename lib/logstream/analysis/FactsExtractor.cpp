@@ -196,6 +196,9 @@ private:
   std::optional<unsigned> paramIndex(const Expr *E) const;
   /// The parameter that alone decides an open(2)'s access mode.
   std::optional<unsigned> flagsParam(const Expr *E) const;
+  /// The parameter whose truth returns before \p Call is reached:
+  /// `if (use_syslog) { ...; return; }` earlier in the function's body.
+  std::optional<unsigned> unlessParam(const Expr *Call) const;
   bool mentionsParam(const Expr *E, unsigned Depth = 0) const;
   unsigned line(SourceLocation L) const { return SM.getExpansionLineNumber(L); }
   std::string handleOf(const Expr *E) const;
@@ -468,6 +471,35 @@ std::optional<unsigned> Summarizer::flagsParam(const Expr *E) const {
   return Param;
 }
 
+/// Whether \p S ends by leaving the function.
+static bool leaves(const Stmt *S) {
+  if (const auto *Block = dyn_cast_or_null<CompoundStmt>(S))
+    return !Block->body_empty() && leaves(Block->body_back());
+  return isa_and_nonnull<ReturnStmt>(S);
+}
+
+std::optional<unsigned> Summarizer::unlessParam(const Expr *Call) const {
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(FD->getBody());
+  if (!Body)
+    return std::nullopt;
+  SourceLocation At = Call->getBeginLoc();
+  std::optional<unsigned> Param;
+  for (const Stmt *S : Body->body()) {
+    if (!SM.isBeforeInTranslationUnit(S->getEndLoc(), At))
+      break;
+    const auto *If = dyn_cast<IfStmt>(S);
+    if (!If || If->getElse() || If->getInit() || !leaves(If->getThen()))
+      continue;
+    const auto *Cond = dyn_cast<Expr>(If->getCond());
+    if (!Cond ||
+        !Cond->IgnoreParenImpCasts()->getType()->isIntegralOrEnumerationType())
+      continue;
+    if (std::optional<unsigned> I = paramIndex(Cond))
+      Param = I;
+  }
+  return Param;
+}
+
 std::optional<unsigned> Summarizer::paramIndex(const Expr *E) const {
   if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(strip(E)))
     for (unsigned I = 0; I < FD->getNumParams(); ++I)
@@ -630,6 +662,8 @@ void Summarizer::checkOpen(const Expr *Call, llvm::StringRef Api,
     Open["mode_param"] = static_cast<int64_t>(*ModeParam);
   if (FlagsParam)
     Open["flags_param"] = static_cast<int64_t>(*FlagsParam);
+  if (std::optional<unsigned> Unless = unlessParam(Call))
+    Open["unless_param"] = static_cast<int64_t>(*Unless);
   if (ReturnsHandle)
     Open["returns"] = true;
   Opens.push_back(std::move(Open));
