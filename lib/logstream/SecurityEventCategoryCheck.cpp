@@ -631,10 +631,34 @@ static bool holdsOutcome(const Expr *E, const Expr *Op, const Stmt *Body) {
   return false;
 }
 
+/// Whether \p Fn calls, after \p Op, a function of the project declared
+/// printf-like (`__attribute__((format(printf, ...)))`): its own logging
+/// function, known as such or not, writes a record of the outcome.
+static bool logsAfter(const FunctionDecl *Fn, const Expr *Op,
+                      const SourceManager &SM) {
+  llvm::SmallVector<const Stmt *, 32> Work = {Fn->getBody()};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (const auto *C = dyn_cast<CallExpr>(S))
+      if (const FunctionDecl *F = C->getDirectCallee();
+          F && F->hasAttr<FormatAttr>() &&
+          !SM.isInSystemHeader(SM.getExpansionLoc(F->getLocation())) &&
+          SM.isBeforeInTranslationUnit(SM.getExpansionLoc(Op->getBeginLoc()),
+                                       SM.getExpansionLoc(C->getBeginLoc())))
+        return true;
+    for (const Stmt *Child : S->children())
+      if (Child)
+        Work.push_back(Child);
+  }
+  return false;
+}
+
 bool SecurityEventCategoryCheck::handsOverStatus(
     const Site &S, const analysis::ResultValue &Result,
     const std::vector<analysis::PathEnd> &Unrecorded) const {
-  if (!S.Function->getReturnType().getCanonicalType()->isEnumeralType())
+  if (!S.Function->getReturnType().getCanonicalType()->isEnumeralType() ||
+      logsAfter(S.Function, Result.Operation,
+                S.Function->getASTContext().getSourceManager()))
     return false;
   // Each unrecorded path returns an enumerator, or a choice of two made on
   // the outcome, and writes no record: the status is the report.

@@ -111,6 +111,25 @@ backend_status noisy_backend_check(const struct user_entry *e,
   return BACKEND_OK;
 }
 
+/* The project's own logging function, defined elsewhere: printf-like. */
+struct error_sink;
+void log_failure(struct error_sink *sink, const char *file, unsigned line,
+                 const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* Reported: the backend writes its own record, through that function. */
+backend_status logged_backend_check(struct error_sink *errh,
+                                    const struct user_entry *e,
+                                    const unsigned char *computed) {
+  int ok = memeq_consttime(e->digest, computed, sizeof e->digest);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: security-critical 'memeq_consttime of a credential' (authn_login_fail): the failure path returns at line {{[0-9]+}} without a SECURITY log record [logstream-security-event-category]
+  // CHECK-MESSAGES-NOHAND: :[[@LINE-2]]:12: warning: security-critical 'memeq_consttime of a credential' (authn_login_fail): the failure path returns at line {{[0-9]+}} without a SECURITY log record [logstream-security-event-category]
+  // CHECK-MESSAGES-NOPAT: :[[@LINE-3]]:12: warning: security-critical 'memeq_consttime of a credential' (authn_login_fail): the failure path returns at line {{[0-9]+}} without a SECURITY log record [logstream-security-event-category]
+  if (!ok)
+    log_failure(errh, __FILE__, __LINE__, "digest: wrong password for %s",
+                e->username);
+  return ok ? BACKEND_OK : BACKEND_DENIED;
+}
+
 /* Which algorithm made the stored hash: a scheme tag, not a password. */
 int hashes_with_md5(const char *password, const char *salt) {
   const char *crypted = crypt(password, salt);
