@@ -164,10 +164,10 @@ private:
     if (const auto *Block = dyn_cast<CompoundStmt>(S)) {
       bool Option = OptionBlocks.count(Block) != 0;
       auto Body = Block->body();
-      for (auto It = Body.begin(); It != Body.end(); ++It) {
+      for (const auto *It = Body.begin(); It != Body.end(); ++It) {
         const CallExpr *C = statementCall(*It);
         if (const FunctionDecl *F = callee(C)) {
-          auto Next = std::next(It);
+          const auto *Next = std::next(It);
           Sites[F].push_back(
               {Caller, Option && Next != Body.end() ? *Next : nullptr});
           AtStatement.insert(C);
