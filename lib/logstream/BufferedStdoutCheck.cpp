@@ -38,7 +38,8 @@ BufferedStdoutCheck::BufferedStdoutCheck(StringRef Name,
           *this, Options, Name, "CheckLoggerSettings", BoolChoices, 1)),
       FlushFunctions(readList("FlushFunctions", "")),
       UsageFunctionPattern(
-          readPattern("UsageFunctionPattern", DefaultUsageFunctionPattern)) {}
+          readPattern("UsageFunctionPattern", DefaultUsageFunctionPattern)),
+      IgnoreWritesBeforeExit(readBool("IgnoreWritesBeforeExit", true)) {}
 
 void BufferedStdoutCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   LogstreamCheck::storeOptions(Opts);
@@ -53,6 +54,7 @@ void BufferedStdoutCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "FlushFunctions",
                 tidy::utils::options::serializeStringList(FlushFunctions));
   Options.store(Opts, "UsageFunctionPattern", UsageFunctionPattern.source());
+  storeBool(Opts, "IgnoreWritesBeforeExit", IgnoreWritesBeforeExit);
 }
 
 void BufferedStdoutCheck::registerUserCodeMatchers(MatchFinder *Finder) {

@@ -71,6 +71,9 @@ private:
   /// Functions (lower snake_case names) whose stdout writes are a command
   /// line tool's usage, help or version text, not events.
   const utils::Pattern UsageFunctionPattern;
+  /// Whether writes in functions called only right before the program
+  /// exits (a `-V` build report) are left out.
+  const bool IgnoreWritesBeforeExit;
   /// Type names already reported (a type can be reached more than once).
   llvm::DenseSet<SourceLocation::UIntTy> ReportedTypeLocs;
 };

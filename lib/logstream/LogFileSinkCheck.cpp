@@ -4,6 +4,7 @@
 #include "logstream/analysis/ProjectFacts.h"
 #include "logstream/families/SinkObjects.h"
 #include "utils/NameMatchers.h"
+#include "utils/Parents.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -20,7 +21,8 @@ constexpr llvm::StringLiteral CopyVarId = "var";
 LogFileSinkCheck::LogFileSinkCheck(StringRef Name, ClangTidyContext *Context)
     : FamilyCheck(Name, Context, Includes::Inserted),
       ExtraSinkFunctions(readList("ExtraSinkFunctions", "")),
-      ExtraSinkTypes(readList("ExtraSinkTypes", "")) {
+      ExtraSinkTypes(readList("ExtraSinkTypes", "")),
+      LogNamedOpeners(readBool("LogNamedOpeners", true)) {
   Facts = analysis::ProjectFacts::get(*Context, *this);
 }
 
@@ -31,6 +33,7 @@ void LogFileSinkCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
                 tidy::utils::options::serializeStringList(ExtraSinkFunctions));
   Options.store(Opts, "ExtraSinkTypes",
                 tidy::utils::options::serializeStringList(ExtraSinkTypes));
+  storeBool(Opts, "LogNamedOpeners", LogNamedOpeners);
 }
 
 DeclarationMatcher LogFileSinkCheck::sinkClass() const {
@@ -101,20 +104,53 @@ bool LogFileSinkCheck::isLogTarget(const Expr *PathArg, const Expr *Call,
   if (!Call)
     return false;
   const NamedDecl *R = utils::receiverOf(Call, Ctx);
-  if (!R || !R->getIdentifier())
-    return false;
-  // The handle lands in a log-named variable; or it is kept as the log
-  // (`int fd = open(...); ... cfg->log_fd = fd;`); or the project facts say
-  // the variable holds a log.
-  const NamedDecl *Kept = R;
-  if (!Classifier.isLogName(R->getName()))
-    Kept = logNamedCopyOf(dyn_cast<VarDecl>(R), Ctx);
-  if (!Kept && Facts && Facts->logHandle(R))
+  const NamedDecl *Kept = nullptr;
+  if (R && R->getIdentifier()) {
+    // The handle lands in a log-named variable; or it is kept as the log
+    // (`int fd = open(...); ... cfg->log_fd = fd;`); or the project facts
+    // say the variable holds a log.
     Kept = R;
+    if (!Classifier.isLogName(R->getName()))
+      Kept = logNamedCopyOf(dyn_cast<VarDecl>(R), Ctx);
+    if (!Kept && Facts && Facts->logHandle(R))
+      Kept = R;
+  }
+  if (!Kept && LogNamedOpeners)
+    Kept = logNamedOpener(Call, dyn_cast_or_null<VarDecl>(R), Ctx);
   if (!Kept)
     return false;
   Receiver = Kept->getName().str();
   return true;
+}
+
+const FunctionDecl *LogFileSinkCheck::logNamedOpener(const Expr *Call,
+                                                     const VarDecl *Local,
+                                                     ASTContext &Ctx) const {
+  // `int errorlog_open(const char *fn) { return open(fn, ...); }`: whatever
+  // its callers pass, the function that returns the handle says it opens a
+  // log. Reported here, once: its callers' paths are not known to be logs.
+  const FunctionDecl *Fn =
+      utils::enclosingFunction(Call, Ctx, utils::Lambdas::Stop);
+  if (!Fn || !Fn->getIdentifier() || !Classifier.isLogName(Fn->getName()) ||
+      !Fn->getBody())
+    return nullptr;
+  DynTypedNode Below;
+  DynTypedNode Above = utils::climbThrough(
+      DynTypedNode::create(*Call), Ctx,
+      [](const DynTypedNode &N) {
+        return N.get<ParenExpr>() || N.get<ImplicitCastExpr>() ||
+               N.get<CStyleCastExpr>();
+      },
+      &Below);
+  if (Above.get<ReturnStmt>())
+    return Fn;
+  // `int fd = open(...); ...; return fd;`
+  if (!Local || !Local->isLocalVarDecl())
+    return nullptr;
+  auto Returned = match(findAll(returnStmt(hasReturnValue(ignoringParenCasts(
+                            declRefExpr(to(varDecl(equalsNode(Local)))))))),
+                        *Fn->getBody(), Ctx);
+  return Returned.empty() ? nullptr : Fn;
 }
 
 const NamedDecl *LogFileSinkCheck::logNamedCopyOf(const VarDecl *VD,

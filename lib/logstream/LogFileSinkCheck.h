@@ -42,6 +42,10 @@ private:
 
   /// A log-named variable or field that the local \p VD is copied into.
   const NamedDecl *logNamedCopyOf(const VarDecl *VD, ASTContext &Ctx) const;
+  /// The log-named function that returns the handle \p Call opens (directly
+  /// or through the local \p Local), if any.
+  const FunctionDecl *logNamedOpener(const Expr *Call, const VarDecl *Local,
+                                     ASTContext &Ctx) const;
   void checkExtraFunction(const CallExpr *Call, const MatchResult &Result);
 
   // Project facts (LogFileSinkFacts.cpp): calls to the project's own
@@ -51,6 +55,8 @@ private:
 
   const std::vector<StringRef> ExtraSinkFunctions;
   const std::vector<StringRef> ExtraSinkTypes;
+  /// Whether an open whose handle a log-named function returns is a log.
+  const bool LogNamedOpeners;
 };
 
 } // namespace clang::tidy::logstream

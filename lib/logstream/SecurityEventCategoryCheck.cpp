@@ -62,12 +62,17 @@ constexpr StringRef DefaultNonDecisionPattern =
 constexpr StringRef DefaultConstantTimePattern =
     "^(CRYPTO_memcmp|timingsafe_bcmp|timingsafe_memcmp|consttime_memequal)$|"
     "const_?time|constant_?time|^time_?independent_";
-/// What identifies a user rather than proving who they are: a constant-time
-/// comparison of such values (a user-name hash looked up in a password file)
-/// is a look-up, not a credential check.
-constexpr StringRef DefaultIdentityPattern =
-    "(^|_)(user|users|username|usernames|user_name|userhash|user_hash|login|"
-    "login_name|realm|account|principal|uid)(_|$)";
+
+// A password hash's scheme tag (`$1$`, `$2y$10$`, `$argon2id$v=19$`,
+// `{SSHA}`): a comparison with one tests which algorithm made the hash.
+constexpr StringRef DefaultHashSchemePattern =
+    "^\\$[0-9A-Za-z+._=,-]+(\\$[0-9A-Za-z+._=,-]+)*\\$$|"
+    "^\\{[0-9A-Za-z._-]+\\}$";
+// Operands that name who is asking, not what proves it: a constant-time
+// comparison of these finds a user's entry.
+constexpr StringRef DefaultIdentityNamePattern =
+    "(^|_)(user|users|username|usernames|user_name|userhash|user_hash|"
+    "login_name|uid|account|realm)(_|$)";
 
 /// A call of a function named like a security decision (the check's
 /// SecurityDecisionPattern, not its NonDecisionPattern, no operation), whose
@@ -166,8 +171,11 @@ SecurityEventCategoryCheck::SecurityEventCategoryCheck(
       NonDecision(readRegex("NonDecisionPattern", DefaultNonDecisionPattern)),
       ConstantTimeCompare(
           readRegex("ConstantTimeComparePattern", DefaultConstantTimePattern)),
-      IdentityName(readRegex("IdentityNamePattern", DefaultIdentityPattern)),
       TestFile(readRegex("TestFilePattern", utils::DefaultTestFilePattern)),
+      HashScheme(readRegex("HashSchemePattern", DefaultHashSchemePattern)),
+      IdentityName(
+          readRegex("IdentityNamePattern", DefaultIdentityNamePattern)),
+      HandOverEnumStatus(readBool("HandOverEnumStatus", true)),
       Records(*this, Options, Name),
       RequireAllOutcomes(readBool("RequireAllOutcomes", true)),
       InsertSecurityEvents(readBool("InsertSecurityEvents", false)),
@@ -214,8 +222,10 @@ void SecurityEventCategoryCheck::storeOptions(
   Options.store(Opts, "NonDecisionPattern", NonDecision.source());
   Options.store(Opts, "ConstantTimeComparePattern",
                 ConstantTimeCompare.source());
-  Options.store(Opts, "IdentityNamePattern", IdentityName.source());
   Options.store(Opts, "TestFilePattern", TestFile.source());
+  Options.store(Opts, "HashSchemePattern", HashScheme.source());
+  Options.store(Opts, "IdentityNamePattern", IdentityName.source());
+  storeBool(Opts, "HandOverEnumStatus", HandOverEnumStatus);
   Records.store(Options, Opts);
   storeBool(Opts, "RequireAllOutcomes", RequireAllOutcomes);
   storeBool(Opts, "InsertSecurityEvents", InsertSecurityEvents);
@@ -318,14 +328,10 @@ void SecurityEventCategoryCheck::check(const MatchFinder::MatchResult &Result) {
     const FunctionDecl *Callee = Cmp->getDirectCallee();
     bool ConstantTime = Callee && Callee->getIdentifier() &&
                         ConstantTimeCompare.matches(Callee->getName());
-    bool Credential = isCredentialComparison(Cmp->getArg(0), Cmp->getArg(1));
-    if (!ConstantTime && !Credential)
+    if (!ConstantTime &&
+        !isCredentialComparison(Cmp->getArg(0), Cmp->getArg(1)))
       return;
-    // A constant-time comparison of what identifies a user (a user-name
-    // hash found in a password file) is a look-up.
-    if (!Credential &&
-        (utils::mentionsMatchingName(Cmp->getArg(0), IdentityName) ||
-         utils::mentionsMatchingName(Cmp->getArg(1), IdentityName)))
+    if (ConstantTime && isIdentityLookup(Cmp))
       return;
     const FunctionDecl *Fn = FunctionOf(Cmp);
     if (!Fn)
@@ -475,8 +481,41 @@ bool SecurityEventCategoryCheck::isCryptResult(const Expr *E) const {
   return It->second.contains(VD);
 }
 
+/// Whether \p E is a string literal that \p P matches.
+static bool isLiteralMatching(const Expr *E, const utils::Pattern &P) {
+  const StringLiteral *SL = utils::asStringLiteral(E);
+  return SL && SL->getCharByteWidth() == 1 && !P.empty() &&
+         P.matches(SL->getString());
+}
+
+bool SecurityEventCategoryCheck::isIdentityLookup(const CallExpr *Cmp) const {
+  if (IdentityName.empty())
+    return false;
+  // The operands' own names (not what they were computed from: an entry's
+  // user field found by scanning a line that also holds the password).
+  bool Identity = false;
+  for (const Expr *A : Cmp->arguments()) {
+    const Expr *E = A->IgnoreParenCasts();
+    if (const auto *U = dyn_cast<UnaryOperator>(E);
+        U && U->getOpcode() == UO_AddrOf)
+      E = U->getSubExpr()->IgnoreParenCasts();
+    const NamedDecl *D = utils::referencedDecl(E);
+    if (!D || !D->getIdentifier())
+      continue;
+    std::string Name = utils::normalizeIdentifier(D->getName());
+    if (CredentialName.matches(Name))
+      return false;
+    Identity |= IdentityName.matches(Name);
+  }
+  return Identity;
+}
+
 bool SecurityEventCategoryCheck::isCredentialComparison(const Expr *A,
                                                         const Expr *B) const {
+  // `strncmp(hash, "$1$", 3)`: which algorithm made the hash, even of a
+  // crypt(3) result.
+  if (isLiteralMatching(A, HashScheme) || isLiteralMatching(B, HashScheme))
+    return false;
   if (isCryptResult(A) || isCryptResult(B))
     return true;
   bool NamedA = utils::mentionsMatchingName(A, CredentialName);
@@ -553,6 +592,128 @@ SecurityEventCategoryCheck::inCallable(Site S) {
   return S;
 }
 
+/// The enumerator \p E names, through parentheses and conversions.
+static const EnumConstantDecl *enumeratorOf(const Expr *E) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+  return DRE ? dyn_cast<EnumConstantDecl>(DRE->getDecl()) : nullptr;
+}
+
+/// Whether \p E holds \p Op: \p Op itself, or a local variable initialized
+/// or assigned from an expression that contains it (`int ok = cmp(...) &&
+/// rule(...)`, `rc = cmp(...) ? 0 : -1`).
+static bool holdsOutcome(const Expr *E, const Expr *Op, const Stmt *Body) {
+  auto Contains = [](const Stmt *Root, const Stmt *Target) {
+    llvm::SmallVector<const Stmt *, 32> Work = {Root};
+    while (!Work.empty()) {
+      const Stmt *S = Work.pop_back_val();
+      if (S == Target)
+        return true;
+      for (const Stmt *Child : S->children())
+        if (Child)
+          Work.push_back(Child);
+    }
+    return false;
+  };
+  if (Contains(E, Op))
+    return true;
+  llvm::SmallPtrSet<const VarDecl *, 4> Holders;
+  llvm::SmallVector<const Stmt *, 32> Work = {Body};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (const auto *DS = dyn_cast<DeclStmt>(S))
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D);
+            VD && VD->getInit() && Contains(VD->getInit(), Op))
+          Holders.insert(VD);
+    if (const auto *BO = dyn_cast<BinaryOperator>(S);
+        BO && BO->isAssignmentOp() && Contains(BO->getRHS(), Op))
+      if (const auto *L =
+              dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+        if (const auto *VD = dyn_cast<VarDecl>(L->getDecl()))
+          Holders.insert(VD);
+    for (const Stmt *Child : S->children())
+      if (Child)
+        Work.push_back(Child);
+  }
+  Work = {E};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+          VD && Holders.count(VD))
+        return true;
+    for (const Stmt *Child : S->children())
+      if (Child)
+        Work.push_back(Child);
+  }
+  return false;
+}
+
+/// Whether \p Fn calls, after \p Op, a function of the project declared
+/// printf-like (`__attribute__((format(printf, ...)))`): its own logging
+/// function, known as such or not, writes a record of the outcome.
+static bool logsAfter(const FunctionDecl *Fn, const Expr *Op,
+                      const SourceManager &SM) {
+  llvm::SmallVector<const Stmt *, 32> Work = {Fn->getBody()};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (const auto *C = dyn_cast<CallExpr>(S))
+      if (const FunctionDecl *F = C->getDirectCallee();
+          F && F->hasAttr<FormatAttr>() &&
+          !SM.isInSystemHeader(SM.getExpansionLoc(F->getLocation())) &&
+          SM.isBeforeInTranslationUnit(SM.getExpansionLoc(Op->getBeginLoc()),
+                                       SM.getExpansionLoc(C->getBeginLoc())))
+        return true;
+    for (const Stmt *Child : S->children())
+      if (Child)
+        Work.push_back(Child);
+  }
+  return false;
+}
+
+bool SecurityEventCategoryCheck::handsOverStatus(
+    const Site &S, const analysis::ResultValue &Result,
+    const std::vector<analysis::PathEnd> &Unrecorded) const {
+  if (!S.Function->getReturnType().getCanonicalType()->isEnumeralType() ||
+      logsAfter(S.Function, Result.Operation,
+                S.Function->getASTContext().getSourceManager()))
+    return false;
+  // Each unrecorded path returns an enumerator, or a choice of two made on
+  // the outcome, and writes no record: the status is the report.
+  llvm::SmallPtrSet<const EnumConstantDecl *, 4> OnSuccess, OnFailure;
+  bool Translated = false;
+  for (const analysis::PathEnd &P : Unrecorded) {
+    const auto *Ret = dyn_cast_or_null<ReturnStmt>(P.Exit);
+    if (!Ret || !Ret->getRetValue() || P.FirstLog)
+      return false;
+    const Expr *V = Ret->getRetValue()->IgnoreParenImpCasts();
+    if (const auto *Choice = dyn_cast<ConditionalOperator>(V)) {
+      const EnumConstantDecl *A = enumeratorOf(Choice->getTrueExpr());
+      const EnumConstantDecl *B = enumeratorOf(Choice->getFalseExpr());
+      if (!A || !B || A == B ||
+          !holdsOutcome(Choice->getCond(), Result.Operation,
+                        S.Function->getBody()))
+        return false;
+      Translated = true;
+      continue;
+    }
+    const EnumConstantDecl *E = enumeratorOf(V);
+    if (!E)
+      return false;
+    if (P.Label == analysis::Outcome::Success)
+      OnSuccess.insert(E);
+    else if (P.Label == analysis::Outcome::Failure)
+      OnFailure.insert(E);
+  }
+  if (Translated)
+    return true;
+  // Distinct statuses for the two outcomes: the caller can tell them apart.
+  return !OnSuccess.empty() && !OnFailure.empty() &&
+         llvm::none_of(OnFailure, [&](const EnumConstantDecl *E) {
+           return OnSuccess.count(E) != 0;
+         });
+}
+
 void SecurityEventCategoryCheck::analyze(
     const Site &S, ASTContext &Ctx,
     const llvm::SmallPtrSetImpl<const Stmt *> &HandOver) {
@@ -585,6 +746,9 @@ void SecurityEventCategoryCheck::analyze(
   // `if (setuid(0) != -1) fatal(...)`: a probe that privileges cannot be
   // regained expects failure; its success ends the process.
   if (P.SuccessExits && isRegainProbe(S))
+    return;
+  // `return ok ? STATUS_OK : STATUS_DENIED;`: the caller decides and records.
+  if (HandOverEnumStatus && handsOverStatus(S, Result, P.Unrecorded))
     return;
   report(S, Result, P.Unrecorded, Ctx);
 }
@@ -751,9 +915,11 @@ bool SecurityEventCategoryCheck::handsOn(const FunctionDecl *Fn,
   if (returnsValueOf(Fn, Call, Ctx))
     return true;
   // `rc = memeq(...); ... return rc ? OK : DENIED;`: the caller decides,
-  // unless this function records the outcome itself (then it decided).
+  // unless this function writes a record itself (then it decided, as
+  // HandOverEnumStatus has it).
   const VarDecl *Local = storedIn(Call, Ctx);
-  if (!Local || Fn->getReturnType()->isVoidType())
+  if (!Local || Fn->getReturnType()->isVoidType() ||
+      logsAfter(Fn, Call, Ctx.getSourceManager()))
     return false;
   bool Returned = false;
   llvm::SmallVector<const Stmt *, 32> Work = {Fn->getBody()};
@@ -762,7 +928,7 @@ bool SecurityEventCategoryCheck::handsOn(const FunctionDecl *Fn,
     if (const auto *R = dyn_cast<ReturnStmt>(S);
         R && R->getRetValue() && carriesValueOf(R->getRetValue(), Local, Ctx))
       Returned = true;
-    if (isa<CallExpr, CXXConstructExpr>(S) && Records.isSecurityRecord(S, Ctx))
+    if (isa<CallExpr, CXXConstructExpr>(S) && Records.isLogRecord(S, Ctx))
       return false;
     for (const Stmt *Child : S->children())
       if (Child)

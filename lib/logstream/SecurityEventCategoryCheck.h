@@ -81,6 +81,13 @@ private:
                   const analysis::ResultValue &Result,
                   const analysis::PathEnd &P, ASTContext &Ctx);
   static bool isRegainProbe(const Site &S);
+  /// Whether the function hands the outcome to its caller as an enumerator
+  /// of its (enumeration) return type, writing no record of its own.
+  bool handsOverStatus(const Site &S, const analysis::ResultValue &Result,
+                       const std::vector<analysis::PathEnd> &Unrecorded) const;
+  /// Whether a constant-time comparison looks a user up (an operand names
+  /// an identity, none a credential) rather than verifying a credential.
+  bool isIdentityLookup(const CallExpr *Cmp) const;
   /// isDecision's answers, per canonical function.
   mutable llvm::DenseMap<const FunctionDecl *, bool> Decisions;
   bool isTestCode(const FunctionDecl *Fn, const SourceManager &SM) const;
@@ -106,8 +113,10 @@ private:
   const utils::Pattern SecurityDecision;
   const utils::Pattern NonDecision;
   const utils::Pattern ConstantTimeCompare;
-  const utils::Pattern IdentityName;
   const utils::Pattern TestFile;
+  const utils::Pattern HashScheme;
+  const utils::Pattern IdentityName;
+  const bool HandOverEnumStatus;
   /// What a log record and a SECURITY record are (shared with the other
   /// checks; its options are this check's too).
   analysis::RecordClassifier Records;

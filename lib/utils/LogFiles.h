@@ -33,12 +33,12 @@ inline constexpr llvm::StringRef DefaultLogPathPattern =
 /// normalized to lower snake_case (`errorLog` -> `error_log`, `m_logFile` ->
 /// `m_log_file`): a whole word `log`, `logs`, `logfile`, `logger`, ..., or
 /// one of them run together with the kind of log it is (`xferlog`,
-/// `errorlog`, `accesslog`, `auditlogger`: daemons' configuration keys are
-/// often written so), so that `login`, `logic`, `dialog`, `catalog`, `blog`,
-/// `logo`, `logarithm`, `backlog`, `changelog` and `syslog` (the API, not a
-/// file) do not match.
+/// `errorlog`, `accesslog`, `auditlogger`, `fdlog`: daemons' configuration keys
+/// are often written so), so that `login`, `logic`, `dialog`, `catalog`,
+/// `blog`, `logo`, `logarithm`, `backlog`, `changelog` and `syslog` (the API,
+/// not a file) do not match.
 inline constexpr llvm::StringRef DefaultLogNamePattern =
-    "(^|_)(access|audit|debug|err|error|event|query|request|slow|trace|"
+    "(^|_)(access|audit|debug|err|error|event|fd|query|request|slow|trace|"
     "transfer|xfer)?(log|logs|logfile|logfiles|logger|logstream|logfd|logfp)"
     "(_|$)";
 

@@ -80,6 +80,47 @@ class ChainTest(unittest.TestCase):
         self.assertNotIn("read_config/1", merged)
         self.assertEqual(merged["open_with/2"]["opens"][0]["mode_param"], 1)
 
+    def test_open_flags_from_the_caller(self):
+        # fd_open(path, flags): open(path, flags | O_CLOEXEC) -- the flags decide.
+        fd_open = {"path": [0], "api": "open", "line": 5, "flags_param": 1, "returns": True}
+        units = [unit("src/fdio.c", {
+            "fd_open/2": fn("fd_open", "src/fdio.c", params=("path", "flags"), opens=[fd_open]),
+            # load_file(fn): fd_open(fn, O_RDONLY)
+            "load_file/1": fn("load_file", "src/fdio.c", calls=[
+                call("fd_open/2", 9, [[0], None], ints={"1": 0})]),
+            # errorlog_open(fn): fd_open(fn, O_WRONLY | O_APPEND | O_CREAT)
+            "errorlog_open/1": fn("errorlog_open", "src/fdio.c", calls=[
+                call("fd_open/2", 12, [[0], None], ints={"1": 0o2101})]),
+            # open_as(fn, how): fd_open(fn, how) -- still the caller's to say
+            "open_as/2": fn("open_as", "src/fdio.c", params=("fn", "how"), calls=[
+                call("fd_open/2", 15, [[0], [1]])]),
+        })]
+        merged = lf.merge(units, ROOT)["functions"]
+        self.assertNotIn("load_file/1", merged)
+        self.assertNotIn("flags_param", merged["errorlog_open/1"]["opens"][0])
+        self.assertEqual(merged["open_as/2"]["opens"][0]["flags_param"], 1)
+
+    def test_open_skipped_when_the_caller_chooses_syslog(self):
+        # log_setup(file, use_syslog): `if (use_syslog) { openlog(...); return; }`
+        setup = {"path": [0], "api": "fopen", "line": 20, "unless_param": 1}
+        units = [unit("src/logsetup.c", {
+            "log_setup/2": fn("log_setup", "src/logsetup.c", params=("filename", "use_syslog"),
+                              opens=[setup]),
+            # syslog_only(f): log_setup(f, 1)
+            "syslog_only/1": fn("syslog_only", "src/logsetup.c", calls=[
+                call("log_setup/2", 30, [[0], None], ints={"1": 1})]),
+            # file_only(f): log_setup(f, 0)
+            "file_only/1": fn("file_only", "src/logsetup.c", calls=[
+                call("log_setup/2", 33, [[0], None], ints={"1": 0})]),
+            # setup_as(f, how): log_setup(f, how)
+            "setup_as/2": fn("setup_as", "src/logsetup.c", params=("f", "how"), calls=[
+                call("log_setup/2", 36, [[0], [1]])]),
+        })]
+        merged = lf.merge(units, ROOT)["functions"]
+        self.assertNotIn("syslog_only/1", merged)
+        self.assertNotIn("unless_param", merged["file_only/1"]["opens"][0])
+        self.assertEqual(merged["setup_as/2"]["opens"][0]["unless_param"], 1)
+
     def test_security_operations_through_wrappers(self):
         op = {"event": "authn_login", "true_is_success": False, "what": "'strcmp' of a credential",
               "line": 16}

@@ -194,13 +194,19 @@ private:
   PathTemplate formatted(const CallExpr *Fill, unsigned FormatIndex,
                          unsigned Depth) const;
   std::optional<unsigned> paramIndex(const Expr *E) const;
+  /// The parameter that alone decides an open(2)'s access mode.
+  std::optional<unsigned> flagsParam(const Expr *E) const;
+  /// The parameter whose truth returns before \p Call is reached:
+  /// `if (use_syslog) { ...; return; }` earlier in the function's body.
+  std::optional<unsigned> unlessParam(const Expr *Call) const;
   bool mentionsParam(const Expr *E, unsigned Depth = 0) const;
   unsigned line(SourceLocation L) const { return SM.getExpansionLineNumber(L); }
   std::string handleOf(const Expr *E) const;
   bool isLogNamed() const;
   bool isSecurityRecord(const CallExpr *C) const;
   void checkOpen(const Expr *Call, llvm::StringRef Api, const Expr *PathArg,
-                 const Expr *Mode, bool Write);
+                 const Expr *Mode, bool Write,
+                 std::optional<unsigned> FlagsParam = std::nullopt);
   void checkLogging(const CallExpr *C);
   /// The syslog facility of a priority argument (or the parameter it is).
   void addFacility(const Expr *Priority, json::Object &L) const;
@@ -437,6 +443,63 @@ PathTemplate Summarizer::path(const Expr *E, unsigned Depth) const {
   return Unknown;
 }
 
+std::optional<unsigned> Summarizer::flagsParam(const Expr *E) const {
+  // `flags | O_CLOEXEC | O_NOCTTY`: the parameter decides whether the file is
+  // written when the constant bits do not (no access mode, no O_CREAT).
+  std::optional<unsigned> Param;
+  llvm::SmallVector<const Expr *, 4> Work = {E};
+  while (!Work.empty()) {
+    const Expr *X = strip(Work.pop_back_val());
+    if (const auto *Or = dyn_cast<BinaryOperator>(X);
+        Or && Or->getOpcode() == BO_Or) {
+      Work.push_back(Or->getLHS());
+      Work.push_back(Or->getRHS());
+      continue;
+    }
+    Expr::EvalResult R;
+    if (!X->isValueDependent() && X->EvaluateAsInt(R, Ctx)) {
+      int64_t F = R.Val.getInt().getExtValue();
+      if ((F & 3) != 0 || (F & 0100) != 0)
+        return std::nullopt;
+      continue;
+    }
+    std::optional<unsigned> I = paramIndex(X);
+    if (!I || (Param && *Param != *I))
+      return std::nullopt;
+    Param = I;
+  }
+  return Param;
+}
+
+/// Whether \p S ends by leaving the function.
+static bool leaves(const Stmt *S) {
+  if (const auto *Block = dyn_cast_or_null<CompoundStmt>(S))
+    return !Block->body_empty() && leaves(Block->body_back());
+  return isa_and_nonnull<ReturnStmt>(S);
+}
+
+std::optional<unsigned> Summarizer::unlessParam(const Expr *Call) const {
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(FD->getBody());
+  if (!Body)
+    return std::nullopt;
+  SourceLocation At = Call->getBeginLoc();
+  std::optional<unsigned> Param;
+  for (const Stmt *S : Body->body()) {
+    if (!SM.isBeforeInTranslationUnit(S->getEndLoc(), At))
+      break;
+    const auto *If = dyn_cast<IfStmt>(S);
+    if (!If || If->getElse() || If->getInit() || !leaves(If->getThen()))
+      continue;
+    const auto *Cond = dyn_cast<Expr>(If->getCond());
+    if (!Cond ||
+        !Cond->IgnoreParenImpCasts()->getType()->isIntegralOrEnumerationType())
+      continue;
+    if (std::optional<unsigned> I = paramIndex(Cond))
+      Param = I;
+  }
+  return Param;
+}
+
 std::optional<unsigned> Summarizer::paramIndex(const Expr *E) const {
   if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(strip(E)))
     for (unsigned I = 0; I < FD->getNumParams(); ++I)
@@ -548,7 +611,8 @@ bool Summarizer::isSecurityRecord(const CallExpr *C) const {
 }
 
 void Summarizer::checkOpen(const Expr *Call, llvm::StringRef Api,
-                           const Expr *PathArg, const Expr *Mode, bool Write) {
+                           const Expr *PathArg, const Expr *Mode, bool Write,
+                           std::optional<unsigned> FlagsParam) {
   if (!Write)
     return;
   json::Object Open;
@@ -596,6 +660,10 @@ void Summarizer::checkOpen(const Expr *Call, llvm::StringRef Api,
   Open["line"] = line(Call->getBeginLoc());
   if (ModeParam)
     Open["mode_param"] = static_cast<int64_t>(*ModeParam);
+  if (FlagsParam)
+    Open["flags_param"] = static_cast<int64_t>(*FlagsParam);
+  if (std::optional<unsigned> Unless = unlessParam(Call))
+    Open["unless_param"] = static_cast<int64_t>(*Unless);
   if (ReturnsHandle)
     Open["returns"] = true;
   Opens.push_back(std::move(Open));
@@ -916,14 +984,17 @@ void Summarizer::visitCall(const CallExpr *C, bool Unconditional) {
     if (C->getNumArgs() <= PathIdx)
       return;
     bool Write = true;
+    std::optional<unsigned> FlagsParam;
     if (!N.starts_with("creat") && C->getNumArgs() > PathIdx + 1) {
       Expr::EvalResult R;
       if (C->getArg(PathIdx + 1)->EvaluateAsInt(R, Ctx)) {
         int64_t F = R.Val.getInt().getExtValue();
         Write = (F & 3) != 0 || (F & 0100) != 0; // O_ACCMODE, O_CREAT (Linux)
+      } else {
+        FlagsParam = flagsParam(C->getArg(PathIdx + 1));
       }
     }
-    checkOpen(C, N, C->getArg(PathIdx), nullptr, Write);
+    checkOpen(C, N, C->getArg(PathIdx), nullptr, Write, FlagsParam);
     return;
   }
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(C)) {

@@ -249,14 +249,17 @@ PathEnd OutcomePathFinder::endAt(const Item &It, const Stmt *Last) const {
   if (isa<ReturnStmt>(Last)) {
     End.Loc = Last->getBeginLoc();
     End.Verb = "returns";
+    End.Exit = Last;
   } else if (isa<CXXThrowExpr>(Last)) {
     End.Loc = Last->getBeginLoc();
     End.Verb = "throws";
+    End.Exit = Last;
   } else if (const auto *C = dyn_cast<CallExpr>(Last)) {
     if (const FunctionDecl *F = C->getDirectCallee();
         F && (F->isNoReturn() || F->hasAttr<NoReturnAttr>())) {
       End.Loc = Last->getBeginLoc();
       End.Verb = "exits";
+      End.Exit = Last;
     }
   }
   return End;

@@ -73,6 +73,7 @@ struct PathEnd {
   llvm::StringRef Verb;           // "returns", "throws", "exits", "ends"
   const Stmt *FirstLog = nullptr; // a record on the path outside SECURITY
   const Stmt *Branch = nullptr;   // the if/switch that chose the outcome
+  const Stmt *Exit = nullptr;     // the return/throw/exit call, if any
 };
 
 /// Walks the paths after one operation.

@@ -124,6 +124,8 @@ bool readEffects(const json::Object &F, llvm::StringRef Key,
     if (auto Op = E->getString("op"))
       P.Operation = Op->str();
     P.ModeParam = readIndex(*E, "mode_param");
+    P.FlagsParam = readIndex(*E, "flags_param");
+    P.UnlessParam = readIndex(*E, "unless_param");
     P.ReturnsHandle = compat::toStd(E->getBoolean("returns")).value_or(false);
     if (auto Local = E->getString("local_path"))
       P.LocalPath = Local->str();

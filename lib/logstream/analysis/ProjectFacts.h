@@ -61,7 +61,12 @@ struct PathEffect {
   std::string Api;                   // fopen, open, std::ofstream, rename, ...
   std::string Operation;             // for management: rotate, delete, truncate
   std::optional<unsigned> ModeParam; // the fopen mode is this parameter
-  bool ReturnsHandle = false;        // the function returns the opened file
+  /// The open(2) flags are this parameter (with bits that do not write).
+  std::optional<unsigned> FlagsParam;
+  /// The open is not reached when this parameter is true
+  /// (`if (use_syslog) { openlog(...); return; }` before it).
+  std::optional<unsigned> UnlessParam;
+  bool ReturnsHandle = false; // the function returns the opened file
   /// The path as the checks read it where the function opens it directly.
   std::optional<std::string> LocalPath;
   Chain Why;

@@ -536,7 +536,7 @@ void Walker::addWrite(const Expr *E, llvm::StringRef What, StdoutPath Path,
     Flush |= flushAfter(Block, Index);
   // `printf("lemon 1.0\n"); exit(0);`: the process ends at once, and ending
   // flushes stdout.
-  if (!Blocks.empty() &&
+  if (Opts.ExitFlushes && !Blocks.empty() &&
       exitsRightAfter(Blocks.back().first, Blocks.back().second))
     Flush |= StdioFlush | StreamFlush;
   StdoutWrite W;

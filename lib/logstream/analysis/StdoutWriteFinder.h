@@ -78,6 +78,9 @@ struct FinderOptions {
   llvm::ArrayRef<llvm::StringRef> FlushFunctions;
   /// Whether logging libraries configured to write to stdout count as writes.
   bool LibraryWrites = true;
+  /// Whether a write the process ends right after (`exit(0)`, `return 0;`
+  /// in main) is flushed by the end.
+  bool ExitFlushes = true;
 };
 
 /// Walks every declaration of the translation unit that is not in a system

@@ -133,18 +133,26 @@ private:
                                        ASTContext &Ctx) const;
   /// Where a handler (or a function it calls in this translation unit)
   /// reopens a log file, or an invalid location.
+  /// \p Signal, when known, narrows a handler that switches on its signal
+  /// number to that signal's case.
   SourceLocation findReopen(const utils::LogFileClassifier &C,
                             const FunctionDecl *Handler, ASTContext &Ctx,
-                            unsigned Depth) const;
+                            unsigned Depth,
+                            std::optional<int64_t> Signal = std::nullopt) const;
   SourceLocation flagOrCallReopen(const utils::LogFileClassifier &C,
                                   const FunctionDecl *Def, const Stmt *Body,
                                   ASTContext &Ctx, unsigned Depth) const;
   /// A call in \p S (not of \p Self) that reopens the log: a log-named
-  /// function that says so (`reopen_logs`, `log_rotate`, `log__init`), or
-  /// one whose body in this translation unit reopens it.
+  /// function that says so (reopensByName), or one whose body in this
+  /// translation unit reopens it.
   SourceLocation callReopen(const utils::LogFileClassifier &C,
                             const FunctionDecl *Self, const Stmt &S,
                             ASTContext &Ctx, unsigned Depth) const;
+  /// A log-named function whose name says it (re)opens, rotates or cycles
+  /// the log: `reopen_logs`, `log_rotate`, `errorlog_cycle`, or initializes
+  /// it again (`log__init`, `log_reload` called on SIGHUP).
+  static bool reopensByName(const utils::LogFileClassifier &C,
+                            const FunctionDecl *F);
   SourceLocation reopenOnFlag(const utils::LogFileClassifier &C,
                               const VarDecl *Flag, ASTContext &Ctx) const;
   /// The first open of a log file (fopen/open/freopen/creat) in \p S.
@@ -441,7 +449,11 @@ void Posix::checkSignal(ManagementHost &H, const CallExpr *Call,
   const FunctionDecl *Handler = Api == "sigaction"
                                     ? sigactionHandler(Call, Ctx)
                                     : asFunction(Call->getArg(1));
-  SourceLocation Reopen = findReopen(H.classifier(), Handler, Ctx, 0);
+  Expr::EvalResult Sig;
+  std::optional<int64_t> Signal;
+  if (Call->getArg(0)->EvaluateAsInt(Sig, Ctx))
+    Signal = Sig.Val.getInt().getExtValue();
+  SourceLocation Reopen = findReopen(H.classifier(), Handler, Ctx, 0, Signal);
   if (Reopen.isInvalid())
     return;
   const SourceManager &SM = Ctx.getSourceManager();
@@ -449,38 +461,118 @@ void Posix::checkSignal(ManagementHost &H, const CallExpr *Call,
          Api.str(), "", SigName, std::nullopt, SM.getExpansionLoc(Reopen)});
 }
 
+/// Whether \p E refers to \p P.
+static bool refersTo(const Stmt *E, const ParmVarDecl *P) {
+  if (!E)
+    return false;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return DRE->getDecl() == P;
+  return llvm::any_of(E->children(),
+                      [&](const Stmt *Child) { return refersTo(Child, P); });
+}
+
+/// The statements of \p Switch that run for \p Signal: from its `case`
+/// (else `default:`) to the first `break`. The whole switch when its body is
+/// not a block.
+static void appendCase(const SwitchStmt *Switch, int64_t Signal,
+                       llvm::SmallVectorImpl<const Stmt *> &Out,
+                       ASTContext &Ctx) {
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Switch->getBody());
+  if (!Body) {
+    Out.push_back(Switch);
+    return;
+  }
+  auto Collect = [&](bool Default) {
+    bool On = false;
+    for (const Stmt *S : Body->body()) {
+      while (const auto *SC = dyn_cast<SwitchCase>(S)) {
+        if (const auto *Case = dyn_cast<CaseStmt>(SC)) {
+          Expr::EvalResult V;
+          if (!Default && !Case->caseStmtIsGNURange() &&
+              !Case->getLHS()->isValueDependent() &&
+              Case->getLHS()->EvaluateAsInt(V, Ctx) &&
+              V.Val.getInt().getExtValue() == Signal)
+            On = true;
+        } else if (Default) {
+          On = true;
+        }
+        S = SC->getSubStmt();
+      }
+      if (!On)
+        continue;
+      if (isa<BreakStmt>(S))
+        return true;
+      Out.push_back(S);
+    }
+    return On;
+  };
+  if (!Collect(/*Default=*/false))
+    Collect(/*Default=*/true);
+}
+
+/// What a handler runs for \p Signal: its statements, with a `switch` on
+/// the signal number (its first parameter) narrowed to that signal's case.
+static llvm::SmallVector<const Stmt *, 8>
+handlerPartsFor(const FunctionDecl *Def, std::optional<int64_t> Signal,
+                ASTContext &Ctx) {
+  const Stmt *Body = Def->getBody();
+  const auto *Block = dyn_cast<CompoundStmt>(Body);
+  if (!Signal || !Block || Def->getNumParams() == 0)
+    return {Body};
+  llvm::SmallVector<const Stmt *, 8> Parts;
+  for (const Stmt *S : Block->body()) {
+    const auto *Switch = dyn_cast<SwitchStmt>(S);
+    if (Switch && refersTo(Switch->getCond(), Def->getParamDecl(0)))
+      appendCase(Switch, *Signal, Parts, Ctx);
+    else
+      Parts.push_back(S);
+  }
+  return Parts;
+}
+
 SourceLocation Posix::findReopen(const utils::LogFileClassifier &C,
                                  const FunctionDecl *Handler, ASTContext &Ctx,
-                                 unsigned Depth) const {
+                                 unsigned Depth,
+                                 std::optional<int64_t> Signal) const {
   if (!Handler || Depth > 3)
     return {};
   const FunctionDecl *Def = Handler->getDefinition();
   if (!Def || !Def->getBody())
     return {};
-  const Stmt *Body = Def->getBody();
+  // A handler shared by several signals: what it does for this one.
+  llvm::SmallVector<const Stmt *, 8> Parts = handlerPartsFor(Def, Signal, Ctx);
   // A handler that ends the process (writes a last line and exits) reopens
   // nothing.
-  if (Depth == 0 &&
-      !match(findAll(callExpr(callee(functionDecl(isNoReturn())))), *Body, Ctx)
-           .empty())
-    return {};
-  // Opening a log file.
-  if (SourceLocation L = logOpenIn(C, *Body, Ctx); L.isValid())
-    return L;
-  auto StreamOpens = match(
-      findAll(cxxMemberCallExpr(utils::calleeNamed(
-                                    {"open", "close"},
-                                    cxxMethodDecl(ofClass(utils::hasAnyNameFast(
-                                        FileStreamClasses)))))
-                  .bind(CallId)),
-      *Body, Ctx);
-  for (const auto &M : StreamOpens) {
-    const auto *Open = M.getNodeAs<CXXMemberCallExpr>(CallId);
-    if (C.mentionsLogName(Open->getImplicitObjectArgument()) ||
-        (Open->getNumArgs() >= 1 && C.isLogPathExpr(Open->getArg(0), Ctx)))
-      return Open->getBeginLoc();
+  if (Depth == 0)
+    for (const Stmt *Part : Parts)
+      if (!match(findAll(callExpr(callee(functionDecl(isNoReturn())))), *Part,
+                 Ctx)
+               .empty())
+        return {};
+  for (const Stmt *Part : Parts) {
+    // Opening a log file.
+    if (SourceLocation L = logOpenIn(C, *Part, Ctx); L.isValid())
+      return L;
+    auto StreamOpens =
+        match(findAll(cxxMemberCallExpr(
+                          utils::calleeNamed(
+                              {"open", "close"},
+                              cxxMethodDecl(ofClass(
+                                  utils::hasAnyNameFast(FileStreamClasses)))))
+                          .bind(CallId)),
+              *Part, Ctx);
+    for (const auto &M : StreamOpens) {
+      const auto *Open = M.getNodeAs<CXXMemberCallExpr>(CallId);
+      if (C.mentionsLogName(Open->getImplicitObjectArgument()) ||
+          (Open->getNumArgs() >= 1 && C.isLogPathExpr(Open->getArg(0), Ctx)))
+        return Open->getBeginLoc();
+    }
   }
-  return flagOrCallReopen(C, Def, Body, Ctx, Depth);
+  for (const Stmt *Part : Parts)
+    if (SourceLocation L = flagOrCallReopen(C, Def, Part, Ctx, Depth);
+        L.isValid())
+      return L;
+  return {};
 }
 
 SourceLocation Posix::flagOrCallReopen(const utils::LogFileClassifier &C,
@@ -508,24 +600,6 @@ SourceLocation Posix::flagOrCallReopen(const utils::LogFileClassifier &C,
   return callReopen(C, Def, *Body, Ctx, Depth);
 }
 
-/// A log function that (re)opens its file by its name: the words `open`,
-/// `rotate`, or `init`, `reinit`, `reload`, `restart` (`log__init` called
-/// again on SIGHUP reopens the log).
-static bool namesReopen(const utils::LogFileClassifier &C,
-                        const FunctionDecl &F) {
-  if (!C.isLogName(F.getName()))
-    return false;
-  std::string Words = utils::normalizeIdentifier(F.getName());
-  if (llvm::StringRef(Words).contains("open") ||
-      llvm::StringRef(Words).contains("rotate"))
-    return true;
-  llvm::SmallVector<llvm::StringRef, 4> Parts;
-  llvm::StringRef(Words).split(Parts, '_', -1, /*KeepEmpty=*/false);
-  return llvm::any_of(Parts, [](llvm::StringRef W) {
-    return W == "init" || W == "reinit" || W == "reload" || W == "restart";
-  });
-}
-
 SourceLocation Posix::callReopen(const utils::LogFileClassifier &C,
                                  const FunctionDecl *Self, const Stmt &S,
                                  ASTContext &Ctx, unsigned Depth) const {
@@ -536,7 +610,7 @@ SourceLocation Posix::callReopen(const utils::LogFileClassifier &C,
     const auto *F = M.getNodeAs<FunctionDecl>(FunctionId);
     if (F == Self || !F->getIdentifier())
       continue;
-    if (namesReopen(C, *F))
+    if (reopensByName(C, F))
       return M.getNodeAs<CallExpr>(CallId)->getBeginLoc();
     SourceLocation Inner = findReopen(C, F, Ctx, Depth + 1);
     if (Inner.isValid())
@@ -555,13 +629,31 @@ SourceLocation Posix::reopenOnFlag(const utils::LogFileClassifier &C,
     const Stmt &Then = *M.getNodeAs<Stmt>(ThenId);
     if (SourceLocation L = logOpenIn(C, Then, Ctx); L.isValid())
       return L;
-    // `if (flag_reload) { log_close(); log_init(cfg); }`, the log functions
-    // in another file; the functions it calls here, one level less deep
-    // than a handler's (no flag of theirs is followed).
+    // `if (flag_reload) { log__close(cfg); log__init(cfg); }`,
+    // `if (got_sighup) { got_sighup = 0; errorlog_cycle(srv); }`: the
+    // program's own reopen, in whichever file it is defined, or in a
+    // function of this file that reopens it (one level less deep than a
+    // handler's: no flag of theirs is followed).
     if (SourceLocation L = callReopen(C, nullptr, Then, Ctx, 1); L.isValid())
       return L;
   }
   return {};
+}
+
+bool Posix::reopensByName(const utils::LogFileClassifier &C,
+                          const FunctionDecl *F) {
+  if (!F || !F->getIdentifier() || !C.isLogName(F->getName()))
+    return false;
+  std::string Words = utils::normalizeIdentifier(F->getName());
+  llvm::StringRef W = Words;
+  if (W.contains("open") || W.contains("rotate") || W.contains("cycle"))
+    return true;
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  W.split(Parts, '_', -1, /*KeepEmpty=*/false);
+  return llvm::any_of(Parts, [](llvm::StringRef Part) {
+    return Part == "init" || Part == "reinit" || Part == "reload" ||
+           Part == "restart";
+  });
 }
 
 SourceLocation Posix::logOpenIn(const utils::LogFileClassifier &C,

@@ -244,6 +244,25 @@ class Merger:
                             continue  # the caller reads
                     elif isinstance(arg, list) and len(arg) == 1 and isinstance(arg[0], int):
                         derived["mode_param"] = arg[0]
+                f_param = e.get("flags_param")
+                if f_param is not None:
+                    flags = (edge.get("ints") or {}).get(str(f_param))
+                    arg = args[f_param] if f_param < len(args) else None
+                    if isinstance(flags, int) and not isinstance(flags, bool):
+                        if not flags & 3 and not flags & 0o100:
+                            continue  # O_RDONLY without O_CREAT: the caller reads
+                    elif isinstance(arg, list) and len(arg) == 1 and isinstance(arg[0], int) \
+                            and not isinstance(arg[0], bool):
+                        derived["flags_param"] = arg[0]
+                u_param = e.get("unless_param")
+                if u_param is not None:
+                    value = (edge.get("ints") or {}).get(str(u_param))
+                    arg = args[u_param] if u_param < len(args) else None
+                    if isinstance(value, int) and value:
+                        continue  # the caller takes the branch that returns first
+                    if isinstance(arg, list) and len(arg) == 1 and isinstance(arg[0], int) \
+                            and not isinstance(arg[0], bool):
+                        derived["unless_param"] = arg[0]
                 if e.get("returns") and (edge.get("returned") or {}).get("kind") == "direct":
                     derived["returns"] = True
                 text = "passes %s to" % describe(path, self.params(key))
