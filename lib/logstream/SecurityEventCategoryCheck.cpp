@@ -461,24 +461,19 @@ bool SecurityEventCategoryCheck::isCryptResult(const Expr *E) const {
   if (VD->getInit() && isCryptCall(VD->getInit()))
     return true;
   auto [It, Inserted] = CryptLocals.try_emplace(Fn);
+  llvm::SmallPtrSet<const VarDecl *, 2> &Assigned = It->second;
   if (Inserted) {
-    // A walk of the body by hand, not a matcher (which builds a finder and
-    // a traversal each time).
-    llvm::SmallVector<const Stmt *, 32> Work = {Fn->getBody()};
-    while (!Work.empty()) {
-      const Stmt *S = Work.pop_back_val();
+    utils::anyStatement(Fn->getBody(), [&](const Stmt *S) {
       if (const auto *BO = dyn_cast<BinaryOperator>(S);
           BO && BO->isAssignmentOp() && isCryptCall(BO->getRHS()))
         if (const auto *L =
                 dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
           if (const auto *Local = dyn_cast<VarDecl>(L->getDecl()))
-            It->second.insert(Local);
-      for (const Stmt *Child : S->children())
-        if (Child)
-          Work.push_back(Child);
-    }
+            Assigned.insert(Local);
+      return false;
+    });
   }
-  return It->second.contains(VD);
+  return Assigned.contains(VD);
 }
 
 /// Whether \p E is a string literal that \p P matches.
@@ -603,23 +598,13 @@ static const EnumConstantDecl *enumeratorOf(const Expr *E) {
 /// rule(...)`, `rc = cmp(...) ? 0 : -1`).
 static bool holdsOutcome(const Expr *E, const Expr *Op, const Stmt *Body) {
   auto Contains = [](const Stmt *Root, const Stmt *Target) {
-    llvm::SmallVector<const Stmt *, 32> Work = {Root};
-    while (!Work.empty()) {
-      const Stmt *S = Work.pop_back_val();
-      if (S == Target)
-        return true;
-      for (const Stmt *Child : S->children())
-        if (Child)
-          Work.push_back(Child);
-    }
-    return false;
+    return utils::anyStatement(Root,
+                               [&](const Stmt *S) { return S == Target; });
   };
   if (Contains(E, Op))
     return true;
   llvm::SmallPtrSet<const VarDecl *, 4> Holders;
-  llvm::SmallVector<const Stmt *, 32> Work = {Body};
-  while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
+  utils::anyStatement(Body, [&](const Stmt *S) {
     if (const auto *DS = dyn_cast<DeclStmt>(S))
       for (const Decl *D : DS->decls())
         if (const auto *VD = dyn_cast<VarDecl>(D);
@@ -631,22 +616,13 @@ static bool holdsOutcome(const Expr *E, const Expr *Op, const Stmt *Body) {
               dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
         if (const auto *VD = dyn_cast<VarDecl>(L->getDecl()))
           Holders.insert(VD);
-    for (const Stmt *Child : S->children())
-      if (Child)
-        Work.push_back(Child);
-  }
-  Work = {E};
-  while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
-      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
-          VD && Holders.count(VD))
-        return true;
-    for (const Stmt *Child : S->children())
-      if (Child)
-        Work.push_back(Child);
-  }
-  return false;
+    return false;
+  });
+  return utils::anyStatement(E, [&](const Stmt *S) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(S);
+    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    return VD && Holders.count(VD);
+  });
 }
 
 /// Whether \p Fn calls, after \p Op, a function of the project declared
@@ -654,21 +630,14 @@ static bool holdsOutcome(const Expr *E, const Expr *Op, const Stmt *Body) {
 /// function, known as such or not, writes a record of the outcome.
 static bool logsAfter(const FunctionDecl *Fn, const Expr *Op,
                       const SourceManager &SM) {
-  llvm::SmallVector<const Stmt *, 32> Work = {Fn->getBody()};
-  while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    if (const auto *C = dyn_cast<CallExpr>(S))
-      if (const FunctionDecl *F = C->getDirectCallee();
-          F && F->hasAttr<FormatAttr>() &&
-          !SM.isInSystemHeader(SM.getExpansionLoc(F->getLocation())) &&
-          SM.isBeforeInTranslationUnit(SM.getExpansionLoc(Op->getBeginLoc()),
-                                       SM.getExpansionLoc(C->getBeginLoc())))
-        return true;
-    for (const Stmt *Child : S->children())
-      if (Child)
-        Work.push_back(Child);
-  }
-  return false;
+  return utils::anyStatement(Fn->getBody(), [&](const Stmt *S) {
+    const auto *C = dyn_cast<CallExpr>(S);
+    const FunctionDecl *F = C ? C->getDirectCallee() : nullptr;
+    return F && F->hasAttr<FormatAttr>() &&
+           !SM.isInSystemHeader(SM.getExpansionLoc(F->getLocation())) &&
+           SM.isBeforeInTranslationUnit(SM.getExpansionLoc(Op->getBeginLoc()),
+                                        SM.getExpansionLoc(C->getBeginLoc()));
+  });
 }
 
 bool SecurityEventCategoryCheck::handsOverStatus(
@@ -922,18 +891,14 @@ bool SecurityEventCategoryCheck::handsOn(const FunctionDecl *Fn,
       logsAfter(Fn, Call, Ctx.getSourceManager()))
     return false;
   bool Returned = false;
-  llvm::SmallVector<const Stmt *, 32> Work = {Fn->getBody()};
-  while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
+  bool Logs = utils::anyStatement(Fn->getBody(), [&](const Stmt *S) {
     if (const auto *R = dyn_cast<ReturnStmt>(S);
         R && R->getRetValue() && carriesValueOf(R->getRetValue(), Local, Ctx))
       Returned = true;
-    if (isa<CallExpr, CXXConstructExpr>(S) && Records.isLogRecord(S, Ctx))
-      return false;
-    for (const Stmt *Child : S->children())
-      if (Child)
-        Work.push_back(Child);
-  }
+    return isa<CallExpr, CXXConstructExpr>(S) && Records.isLogRecord(S, Ctx);
+  });
+  if (Logs)
+    return false;
   return Returned;
 }
 

@@ -77,4 +77,19 @@ std::optional<int64_t> macroIntegerValue(const Preprocessor *PP,
   return Value;
 }
 
+bool anyStatement(const Stmt *Root,
+                  llvm::function_ref<bool(const Stmt *)> Pred) {
+  llvm::SmallVector<const Stmt *, 32> Work = {Root};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (Pred(S))
+      return true;
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+  return false;
+}
+
 } // namespace clang::tidy::logstream::utils

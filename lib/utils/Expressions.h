@@ -7,6 +7,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include <optional>
 #include <string>
@@ -33,6 +34,13 @@ std::optional<int64_t> macroIntegerValue(const Preprocessor *PP,
 /// The string literal an argument is, through conversions and temporaries
 /// (`std::string("x")`, `const std::string &` parameters bound to "x").
 const StringLiteral *asStringLiteral(const Expr *E);
+
+/// Whether \p Pred holds for \p Root or a statement below it (children
+/// only: no declaration is entered), stopping at the first. A walk by hand
+/// for the analyses that ask one question of one body: a matcher builds a
+/// finder and a traversal each time. To visit every statement, return false.
+bool anyStatement(const Stmt *Root,
+                  llvm::function_ref<bool(const Stmt *)> Pred);
 
 } // namespace clang::tidy::logstream::utils
 

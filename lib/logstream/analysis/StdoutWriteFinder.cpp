@@ -573,16 +573,9 @@ bool Walker::exitsRightAfter(const CompoundStmt *Block, unsigned Index) const {
     const Stmt *S = Block->body_begin()[I];
     // Nothing runs before the end: `return 0;`, not `return serve();`.
     auto CallsNothing = [](const Stmt *Value) {
-      llvm::SmallVector<const Stmt *, 8> Work = {Value};
-      while (!Work.empty()) {
-        const Stmt *W = Work.pop_back_val();
-        if (!W)
-          continue;
-        if (isa<CallExpr, CXXConstructExpr>(W))
-          return false;
-        Work.append(W->child_begin(), W->child_end());
-      }
-      return true;
+      return !utils::anyStatement(Value, [](const Stmt *W) {
+        return isa<CallExpr, CXXConstructExpr>(W);
+      });
     };
     if (const auto *R = dyn_cast<ReturnStmt>(S))
       return Function && Function->isMain() && CallsNothing(R->getRetValue());
