@@ -39,6 +39,9 @@
 // events of its main loop still are (MODES-EVENTS).
 // RUN: %check_logstream_tidy -check-suffixes=MODES %s logstream-buffered-stdout %t -- -- -DMODES
 // RUN: %check_logstream_tidy -check-suffixes=MODES-EVENTS %s logstream-buffered-stdout %t -- -- -DMODES -DMODES_EVENTS
+// With IgnoreWritesBeforeExit off, the modes' writes count:
+// RUN: %check_logstream_tidy -check-suffixes=MODES-OFF %s logstream-buffered-stdout %t \
+// RUN:   -config="{CheckOptions: {logstream-buffered-stdout.IgnoreWritesBeforeExit: false}}" -- -- -DMODES
 // C89 (gnu89 for the // comments): no statement before main's declarations.
 // RUN: %check_logstream_tidy -std=gnu89 -check-suffixes=C89 %s logstream-buffered-stdout %t -- -- -DPARTIAL
 
@@ -291,12 +294,15 @@ int server_poll(struct server_config *cfg);
 
 int main(int argc, char **argv) {
   // CHECK-MESSAGES-MODES-EVENTS-DAG: :[[@LINE-1]]:5: warning: 'main' writes events to stdout without making it line-buffered first
+  // CHECK-MESSAGES-MODES-OFF-DAG: :[[@LINE-2]]:5: warning: 'main' writes events to stdout without making it line-buffered first
   struct server_config cfg = {"/etc/server.conf", 0, 64};
   // CHECK-FIXES-MODES-EVENTS: {{^}}  setvbuf(stdout, NULL, _IOLBF, 0);{{$}}
+  // CHECK-FIXES-MODES-OFF: {{^}}  setvbuf(stdout, NULL, _IOLBF, 0);{{$}}
   int i;
   for (i = 1; i < argc; ++i) {
     if (!strcmp(argv[i], "-V")) {
       printf("server 1.4.77\n");
+      // CHECK-MESSAGES-MODES-OFF-DAG: :[[@LINE-1]]:7: note: event written to stdout here by 'printf' and not flushed
       exit(0);
     }
     if (!strcmp(argv[i], "-t"))
@@ -306,7 +312,9 @@ int main(int argc, char **argv) {
     return 1;
   if (cfg.test_config) {
     printf("Syntax OK\n");
+    // CHECK-MESSAGES-MODES-OFF-DAG: :[[@LINE-1]]:5: note: event written to stdout here by 'printf' and not flushed
     printf("%d connections at most\n", cfg.max_conns);
+    // CHECK-MESSAGES-MODES-OFF-DAG: :[[@LINE-1]]:5: note: event written to stdout here by 'printf' and not flushed
     return 0;
   }
   while (server_poll(&cfg) == 0) {
