@@ -11,6 +11,10 @@ namespace clang::tidy::logstream {
 LogstreamCheck::LogstreamCheck(StringRef Name, ClangTidyContext *Context,
                                Includes Inserts)
     : ClangTidyCheck(Name, Context), Name(Name.str()) {
+  const ClangTidyOptions &Opts = Context->getOptions();
+  OnlyLogstreamChecks =
+      Opts.Checks &&
+      utils::UserCodeTraversal::onlyLogstreamChecks(*Opts.Checks);
   if (Inserts == Includes::Inserted)
     Inserter = std::make_unique<compat::IncludeInserter>(
         Options.getLocalOrGlobal("IncludeStyle",
@@ -26,7 +30,7 @@ void LogstreamCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void LogstreamCheck::registerMatchers(ast_matchers::MatchFinder *Finder) {
-  Traversal = utils::UserCodeTraversal::of(Finder);
+  Traversal = utils::UserCodeTraversal::of(Finder, OnlyLogstreamChecks);
   registerUserCodeMatchers(&Traversal->finder());
 }
 

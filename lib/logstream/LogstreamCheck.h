@@ -104,6 +104,8 @@ private:
   std::string Name;
   std::unique_ptr<compat::IncludeInserter> Inserter;
   std::shared_ptr<utils::UserCodeTraversal> Traversal;
+  /// The unit's checks are all logstream ones (UserCodeTraversal::of).
+  bool OnlyLogstreamChecks = false;
   Preprocessor *PP = nullptr;
   const SourceManager *SM = nullptr;
   std::vector<llvm::unique_function<void()>> AtEnd;

@@ -6,6 +6,8 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+#include <algorithm>
 #include <mutex>
 
 namespace clang::tidy::logstream::utils {
@@ -29,7 +31,8 @@ struct Registry {
 
 } // namespace
 
-UserCodeTraversal::UserCodeTraversal(MatchFinder *Outer) : Outer(Outer) {
+UserCodeTraversal::UserCodeTraversal(MatchFinder *Outer, bool OnlyOurs)
+    : Outer(Outer), OnlyOurs(OnlyOurs) {
   Outer->addMatcher(translationUnitDecl(), this);
 }
 
@@ -42,15 +45,37 @@ UserCodeTraversal::~UserCodeTraversal() {
     R.Of.erase(It);
 }
 
-std::shared_ptr<UserCodeTraversal> UserCodeTraversal::of(MatchFinder *Outer) {
+std::shared_ptr<UserCodeTraversal> UserCodeTraversal::of(MatchFinder *Outer,
+                                                         bool OnlyOurs) {
   Registry &R = Registry::get();
   std::lock_guard<std::mutex> Guard(R.Lock);
   std::weak_ptr<UserCodeTraversal> &Entry = R.Of[Outer];
   if (std::shared_ptr<UserCodeTraversal> Live = Entry.lock())
     return Live;
-  std::shared_ptr<UserCodeTraversal> Made(new UserCodeTraversal(Outer));
+  std::shared_ptr<UserCodeTraversal> Made(
+      new UserCodeTraversal(Outer, OnlyOurs));
   Entry = Made;
   return Made;
+}
+
+bool UserCodeTraversal::onlyLogstreamChecks(llvm::StringRef Checks) {
+  // clang-tidy's GlobList: globs separated by commas or line breaks, the
+  // last that matches a name decides; `-*` disables everything before it.
+  std::string Text = Checks.str();
+  std::replace(Text.begin(), Text.end(), '\n', ',');
+  llvm::SmallVector<llvm::StringRef, 8> Parts, Globs;
+  llvm::StringRef(Text).split(Parts, ',');
+  for (llvm::StringRef Glob : Parts)
+    if (!(Glob = Glob.trim()).empty())
+      Globs.push_back(Glob);
+  auto Reset = std::find_if(Globs.rbegin(), Globs.rend(),
+                            [](llvm::StringRef G) { return G == "-*"; });
+  if (Reset == Globs.rend())
+    return false;
+  return std::all_of(Globs.rbegin(), Reset, [](llvm::StringRef G) {
+    return G.starts_with("-") || G.starts_with("logstream-") ||
+           G.starts_with("clang-diagnostic-");
+  });
 }
 
 std::vector<Decl *> UserCodeTraversal::userDeclarations(ASTContext &Ctx) {
@@ -81,7 +106,23 @@ void UserCodeTraversal::run(const MatchFinder::MatchResult &Result) {
     UserParentMaps Parents(Ctx, std::move(User));
     Inner.matchAST(Ctx);
   }
-  Ctx.setTraversalScope(Saved);
+  if (!OnlyOurs) {
+    Ctx.setTraversalScope(Saved);
+    return;
+  }
+  // Nothing else to match: clang-tidy's finder walks an empty scope, and
+  // the scope is put back when it ends the unit.
+  Ctx.setTraversalScope({});
+  Emptied = &Ctx;
+  SavedScope = std::move(Saved);
+}
+
+void UserCodeTraversal::onEndOfTranslationUnit() {
+  if (!Emptied)
+    return;
+  Emptied->setTraversalScope(SavedScope);
+  Emptied = nullptr;
+  SavedScope.clear();
 }
 
 } // namespace clang::tidy::logstream::utils

@@ -41,6 +41,13 @@ namespace clang::tidy::logstream::utils {
 /// header's templates live there too; those of the user's templates are
 /// visited under the template, as before.
 ///
+/// When the logstream checks are the only checks of clang-tidy's finder
+/// (onlyLogstreamChecks of the enabled-checks globs), nothing is left for
+/// that finder to match after the run: the scope stays empty until the
+/// finder ends the unit (onEndOfTranslationUnit puts it back), so it does
+/// not walk the whole unit again, system headers included, for nothing.
+/// With any other check enabled it walks as before.
+///
 /// It relies on clang-tidy's finder visiting the translation unit node,
 /// which it does when the context's traversal scope is the whole unit (as
 /// clang-tidy and our driver leave it). A client that narrows the scope
@@ -51,8 +58,18 @@ public:
   /// The traversal of the unit that clang-tidy's finder \p Outer runs: made
   /// (and registered with \p Outer) by the first check that asks, shared by
   /// the others, gone with the last of them.
-  static std::shared_ptr<UserCodeTraversal>
-  of(ast_matchers::MatchFinder *Outer);
+  /// \p OnlyOurs: the logstream checks are the only ones \p Outer runs
+  /// (the same answer for every check of the unit).
+  static std::shared_ptr<UserCodeTraversal> of(ast_matchers::MatchFinder *Outer,
+                                               bool OnlyOurs);
+
+  /// Whether the enabled-checks globs \p Checks (clang-tidy's `Checks`,
+  /// as merged from the defaults, the configuration files and --checks)
+  /// enable no check but logstream ones: a `-*` and, after the last one,
+  /// no positive glob outside `logstream-` (and the compiler's
+  /// `clang-diagnostic-` warnings, which are no matchers). Conservative:
+  /// false whenever it cannot tell.
+  static bool onlyLogstreamChecks(llvm::StringRef Checks);
 
   UserCodeTraversal(const UserCodeTraversal &) = delete;
   UserCodeTraversal &operator=(const UserCodeTraversal &) = delete;
@@ -67,13 +84,19 @@ public:
 
   // MatchFinder::MatchCallback (of clang-tidy's finder).
   void run(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
   StringRef getID() const override { return "logstream-user-code"; }
 
 private:
-  explicit UserCodeTraversal(ast_matchers::MatchFinder *Outer);
+  UserCodeTraversal(ast_matchers::MatchFinder *Outer, bool OnlyOurs);
 
   ast_matchers::MatchFinder *Outer;
   ast_matchers::MatchFinder Inner;
+  bool OnlyOurs;
+  /// While clang-tidy's finder walks an emptied scope: the context and the
+  /// scope to put back at the end of the unit.
+  ASTContext *Emptied = nullptr;
+  std::vector<Decl *> SavedScope;
 };
 
 } // namespace clang::tidy::logstream::utils

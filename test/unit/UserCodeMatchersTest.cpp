@@ -2,6 +2,7 @@
 
 #include "utils/UserCodeMatchers.h"
 #include "utils/Compat.h"
+#include "utils/UserCodeTraversal.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Tooling/Tooling.h"
 #include "gtest/gtest.h"
@@ -95,6 +96,36 @@ TEST(UserCodeMatchers, KeyedCallsMatchAsCallee) {
         "pointer=hook(5)", "member=f.open(2)", "any1=app::rotate(4)"})
     EXPECT_NE(std::find(Expected.begin(), Expected.end(), M), Expected.end())
         << M;
+}
+
+} // namespace
+
+namespace {
+
+using clang::tidy::logstream::utils::UserCodeTraversal;
+
+// clang-tidy's finder is left an empty scope only when no other check can
+// be enabled: a `-*`, then nothing positive but logstream checks (and the
+// compiler's warnings, which are no matchers).
+TEST(UserCodeTraversal, OnlyLogstreamChecks) {
+  EXPECT_TRUE(UserCodeTraversal::onlyLogstreamChecks("-*,logstream-*"));
+  EXPECT_TRUE(UserCodeTraversal::onlyLogstreamChecks(
+      "clang-diagnostic-*,clang-analyzer-*,-*,logstream-*"));
+  EXPECT_TRUE(UserCodeTraversal::onlyLogstreamChecks(
+      " -* ,\n logstream-log-file-sink , -logstream-buffered-stdout,"));
+  EXPECT_TRUE(UserCodeTraversal::onlyLogstreamChecks(
+      "-*,logstream-*,clang-diagnostic-unused-variable"));
+  // Something else may run, or it cannot tell.
+  EXPECT_FALSE(UserCodeTraversal::onlyLogstreamChecks("logstream-*"));
+  EXPECT_FALSE(UserCodeTraversal::onlyLogstreamChecks(
+      "clang-diagnostic-*,clang-analyzer-*,logstream-*"));
+  EXPECT_FALSE(UserCodeTraversal::onlyLogstreamChecks(
+      "-*,logstream-*,bugprone-suspicious-missing-comma"));
+  EXPECT_FALSE(UserCodeTraversal::onlyLogstreamChecks("-*,logstream-*,*"));
+  EXPECT_FALSE(
+      UserCodeTraversal::onlyLogstreamChecks("-*,logstream-*\nmisc-*"));
+  EXPECT_FALSE(UserCodeTraversal::onlyLogstreamChecks("-*,log*"));
+  EXPECT_FALSE(UserCodeTraversal::onlyLogstreamChecks(""));
 }
 
 } // namespace
