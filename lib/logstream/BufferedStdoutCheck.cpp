@@ -70,13 +70,10 @@ void BufferedStdoutCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   // tells them apart. A call in an instantiation is reported at the
   // template, without a fix-it: rewriting the template would change every
   // instantiation.
-  Grouped.addMatcher(
-      callExpr(
-          callee(functionDecl(utils::hasAnyNameFast(
-                                  "::setvbuf", "::std::setvbuf", "::setbuf",
-                                  "::std::setbuf", "::setbuffer"))
-                     .bind("callee")),
-          argumentCountAtLeast(2))
+  Grouped.addCallMatcher(
+      {"::setvbuf", "::std::setvbuf", "::setbuf", "::std::setbuf",
+       "::setbuffer"},
+      callExpr(callee(functionDecl().bind("callee")), argumentCountAtLeast(2))
           .bind("stdio"),
       this);
   if (CheckLoggerSettings)

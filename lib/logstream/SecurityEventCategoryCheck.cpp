@@ -74,36 +74,26 @@ constexpr StringRef DefaultIdentityNamePattern =
     "(^|_)(user|users|username|usernames|user_name|userhash|user_hash|"
     "login_name|uid|account|realm)(_|$)";
 
-/// A call of a function named like a security decision (the check's
-/// SecurityDecisionPattern, not its NonDecisionPattern, no operation), whose
-/// callee \p Callee matches.
-class CallsDecisionMatcher : public internal::MatcherInterface<CallExpr> {
+/// A function named like a security decision (the check's
+/// SecurityDecisionPattern, not its NonDecisionPattern, no operation).
+class DecisionFunctionMatcher : public internal::MatcherInterface<Decl> {
 public:
-  CallsDecisionMatcher(const SecurityEventCategoryCheck *Check,
-                       const internal::Matcher<Decl> &Callee)
-      : Check(Check), Callee(Callee) {}
+  explicit DecisionFunctionMatcher(const SecurityEventCategoryCheck *Check)
+      : Check(Check) {}
 
-  bool matches(const CallExpr &Node, internal::ASTMatchFinder *Finder,
-               internal::BoundNodesTreeBuilder *Builder) const override {
-    const FunctionDecl *F = Node.getDirectCallee();
-    return F && Check->isDecision(*F) && Callee.matches(*F, Finder, Builder);
+  bool matches(const Decl &Node, internal::ASTMatchFinder *,
+               internal::BoundNodesTreeBuilder *) const override {
+    const auto *F = dyn_cast<FunctionDecl>(&Node);
+    return F && Check->isDecision(*F);
   }
 
 private:
   const SecurityEventCategoryCheck *Check;
-  internal::Matcher<Decl> Callee;
 };
 
-internal::Matcher<CallExpr>
-callsDecision(const SecurityEventCategoryCheck *Check,
-              const internal::Matcher<Decl> &Callee) {
-  return internal::Matcher<CallExpr>(new CallsDecisionMatcher(Check, Callee));
-}
-
-/// A call whose callee's unqualified name matches an option's pattern.
-AST_MATCHER_P(CallExpr, calleeMatches, utils::Pattern, P) {
-  const FunctionDecl *F = Node.getDirectCallee();
-  return F && F->getIdentifier() && P.matches(F->getName());
+/// A function whose unqualified name matches an option's pattern.
+AST_MATCHER_P(FunctionDecl, nameMatches, utils::Pattern, P) {
+  return Node.getIdentifier() && P.matches(Node.getName());
 }
 
 /// Whether the decision \p Call is tested: in the condition of an if or of a
@@ -260,16 +250,17 @@ void SecurityEventCategoryCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   if (!Names.empty())
     Grouped.addCallMatcher(
         Names, callExpr(callee(functionDecl().bind("opfn"))).bind("op"), this);
-  // Credential comparisons, and comparisons constant-time by name.
-  auto Comparison = utils::calleeNamed(
-      {"::strcmp", "::strncmp", "::memcmp", "::bcmp", "::strcasecmp",
-       "::std::strcmp", "::std::strncmp", "::std::memcmp"});
-  auto Compare =
+  // Credential comparisons, and comparisons constant-time by name (a
+  // pattern: asked once per function called, not once per call).
+  auto Comparison = namedDecl(utils::hasAnyNameFast(
+      "::strcmp", "::strncmp", "::memcmp", "::bcmp", "::strcasecmp",
+      "::std::strcmp", "::std::strncmp", "::std::memcmp"));
+  Grouped.addCallMatcher(
       ConstantTimeCompare.empty()
-          ? Comparison
-          : callExpr(anyOf(Comparison, calleeMatches(ConstantTimeCompare)));
-  Grouped.addMatcher(callExpr(Compare, argumentCountAtLeast(2)).bind("cmp"),
-                     this);
+          ? DeclarationMatcher(Comparison)
+          : DeclarationMatcher(anyOf(
+                Comparison, functionDecl(nameMatches(ConstantTimeCompare)))),
+      callExpr(argumentCountAtLeast(2)).bind("cmp"), this);
   if (getLangOpts().CPlusPlus)
     Grouped.addMatcher(
         cxxOperatorCallExpr(hasAnyOverloadedOperatorName("==", "!="),
@@ -281,10 +272,9 @@ void SecurityEventCategoryCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   // and check() asks where each one stands, rather than a matcher trying
   // every condition, initializer and assignment of the unit.
   if (!SecurityDecision.empty())
-    Grouped.addMatcher(
-        callExpr(callsDecision(this, functionDecl().bind("decfn")))
-            .bind("decision"),
-        this);
+    Grouped.addCallMatcher(
+        DeclarationMatcher(new DecisionFunctionMatcher(this)),
+        callExpr(callee(functionDecl().bind("decfn"))).bind("decision"), this);
   // `openlog(..., LOG_AUTHPRIV)`: every syslog record of the program that
   // names no facility of its own is in the auth facility.
   Finder->addMatcher(

@@ -3,7 +3,8 @@
 #include "utils/UserCodeMatchers.h"
 #include "utils/NameMatchers.h"
 
-#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLExtras.h"
 #include <cassert>
 #include <optional>
 
@@ -14,74 +15,64 @@ using ast_matchers::internal::DynTypedMatcher;
 
 struct UserCodeMatchers::CalleeKey {
   explicit CalleeKey(llvm::ArrayRef<llvm::StringRef> Names)
-      : Full(hasAnyName(Names)) {
+      : Full(hasAnyName(Names)),
+        Last(std::make_shared<std::vector<std::string>>()) {
     for (llvm::StringRef Name : Names)
-      Last.push_back(lastNameComponent(Name).str());
+      Last->push_back(lastNameComponent(Name).str());
   }
   internal::Matcher<NamedDecl> Full;
-  std::vector<std::string> Last; // the names' last components
+  // The names' last components.
+  std::shared_ptr<std::vector<std::string>> Last;
 };
 
 namespace {
 
 /// A group with matchers of addCallMatcher: eachOf over the members, with
-/// a call's candidates chosen by its callee's identifier first.
+/// a call's candidates chosen by its callee declaration first. Which
+/// members a callee's calls try is decided once per declaration (the keyed
+/// members whose names name it, the filtered ones whose filter matches it,
+/// the others) and remembered for the translation unit's run: the group
+/// lives in the finder of one unit (UserCodeTraversal), and a declaration
+/// does not change during it.
 class CallDispatch : public internal::MatcherInterface<Stmt> {
 public:
   struct Entry {
     DynTypedMatcher M;
-    std::optional<internal::Matcher<NamedDecl>> Names; // none: every node
+    /// The callee names of addCallMatcher(Names, ...): their last
+    /// components (the hash test) and the whole names.
+    std::optional<internal::Matcher<NamedDecl>> Names;
+    std::shared_ptr<const std::vector<std::string>> Lasts;
+    /// The callee filter of addCallMatcher(Filter, ...).
+    std::optional<internal::Matcher<Decl>> Filter;
+    bool unconditional() const { return !Names && !Filter; }
   };
 
   explicit CallDispatch(std::vector<Entry> Members)
-      : Members(std::move(Members)) {}
-
-  /// Which members a call whose callee's identifier is \p Name tries (the
-  /// keyed ones named so), in order, with the unkeyed ones.
-  void index(llvm::ArrayRef<std::vector<std::string>> Lasts) {
-    for (unsigned I = 0; I < Members.size(); ++I) {
-      if (!Members[I].Names) {
-        Unkeyed.push_back(I);
-        NoIdentifier.push_back(I);
-        for (auto &Named : ByName)
-          Named.second.push_back(I);
-        continue;
-      }
-      NoIdentifier.push_back(I);
-      for (const std::string &Name : Lasts[I]) {
-        auto [It, New] = ByName.try_emplace(Name);
-        if (New)
-          It->second = Unkeyed; // the unkeyed members before this one
-        if (It->second.empty() || It->second.back() != I)
-          It->second.push_back(I);
-      }
-    }
+      : Members(std::move(Members)) {
+    for (unsigned I = 0; I < this->Members.size(); ++I)
+      if (this->Members[I].unconditional())
+        Unconditional.push_back(I);
   }
 
   bool matches(const Stmt &Node, internal::ASTMatchFinder *Finder,
                internal::BoundNodesTreeBuilder *Builder) const override {
-    const std::vector<unsigned> *Try = &Unkeyed;
-    const NamedDecl *Callee = nullptr;
+    const std::vector<unsigned> *Try = &Unconditional;
     if (const auto *Call = dyn_cast<CallExpr>(&Node))
-      if ((Callee = dyn_cast_or_null<NamedDecl>(Call->getCalleeDecl()))) {
-        if (const IdentifierInfo *II = Callee->getIdentifier()) {
-          auto It = ByName.find(II->getName());
-          if (It != ByName.end())
-            Try = &It->second;
-        } else {
-          Try = &NoIdentifier; // operators, conversions: by full name
-        }
+      if (const Decl *Callee = Call->getCalleeDecl()) {
+        auto [It, New] = ByCallee.try_emplace(Callee);
+        if (New)
+          It->second = candidates(*Callee, Finder);
+        Try = &It->second;
       }
+    if (Try->empty())
+      return false;
     // As eachOf: every member that matches adds its bindings.
     internal::BoundNodesTreeBuilder Result;
     bool Matched = false;
     DynTypedNode N = DynTypedNode::create(Node);
     for (unsigned I : *Try) {
-      const Entry &E = Members[I];
       internal::BoundNodesTreeBuilder Inner(*Builder);
-      if (E.Names && !(Callee && E.Names->matches(*Callee, Finder, &Inner)))
-        continue;
-      if (E.M.matches(N, Finder, &Inner)) {
+      if (Members[I].M.matches(N, Finder, &Inner)) {
         Matched = true;
         Result.addMatch(Inner);
       }
@@ -91,9 +82,34 @@ public:
   }
 
 private:
+  /// The members a call of \p Callee tries, in registration order.
+  std::vector<unsigned> candidates(const Decl &Callee,
+                                   internal::ASTMatchFinder *Finder) const {
+    const auto *Named = dyn_cast<NamedDecl>(&Callee);
+    const IdentifierInfo *II = Named ? Named->getIdentifier() : nullptr;
+    std::vector<unsigned> Try;
+    for (unsigned I = 0; I < Members.size(); ++I) {
+      const Entry &E = Members[I];
+      // Names and filters bind nothing: what they are asked with is
+      // dropped.
+      internal::BoundNodesTreeBuilder Scratch;
+      if (E.Names) {
+        // The hash test first (an identifier no name ends with); operators
+        // and conversions have none and go by the whole name.
+        if (!Named || (II && !llvm::is_contained(*E.Lasts, II->getName())) ||
+            !E.Names->matches(*Named, Finder, &Scratch))
+          continue;
+      } else if (E.Filter && !E.Filter->matches(Callee, Finder, &Scratch)) {
+        continue;
+      }
+      Try.push_back(I);
+    }
+    return Try;
+  }
+
   std::vector<Entry> Members;
-  std::vector<unsigned> Unkeyed, NoIdentifier;
-  llvm::StringMap<std::vector<unsigned>> ByName;
+  std::vector<unsigned> Unconditional; // a call without a callee declaration
+  mutable llvm::DenseMap<const Decl *, std::vector<unsigned>> ByCallee;
 };
 
 } // namespace
@@ -121,6 +137,17 @@ void UserCodeMatchers::addCallMatcher(llvm::ArrayRef<llvm::StringRef> Names,
   assert(ASTNodeKind::getFromNodeKind<CallExpr>().isBaseOf(D.getID().first) &&
          "a matcher of calls");
   Stmts.push_back({D, std::make_shared<const CalleeKey>(Names)});
+}
+
+void UserCodeMatchers::addCallMatcher(const DeclarationMatcher &CalleeFilter,
+                                      const StatementMatcher &M,
+                                      MatchFinder::MatchCallback *CB) {
+  assert(CB == Callback && "one callback per group");
+  (void)CB;
+  DynTypedMatcher D = M;
+  assert(ASTNodeKind::getFromNodeKind<CallExpr>().isBaseOf(D.getID().first) &&
+         "a matcher of calls");
+  Stmts.push_back({D, nullptr, CalleeFilter});
 }
 
 UserCodeMatchers::~UserCodeMatchers() {
@@ -166,30 +193,25 @@ void UserCodeMatchers::registerGroups(std::vector<Member> &Ms,
   for (unsigned G = 0; G < GroupKind.size(); ++G) {
     std::vector<DynTypedMatcher> Members;
     std::vector<CallDispatch::Entry> Entries;
-    std::vector<std::vector<std::string>> Lasts;
     bool Keyed = false;
     for (unsigned I = 0; I < Ms.size(); ++I)
       if (Group[I] == G) {
         Members.push_back(Ms[I].M);
-        CallDispatch::Entry E{Ms[I].M, std::nullopt};
+        CallDispatch::Entry E{Ms[I].M, std::nullopt, nullptr, Ms[I].Filter};
         if (Ms[I].Key) {
           E.Names = Ms[I].Key->Full;
-          Keyed = true;
+          E.Lasts = Ms[I].Key->Last;
         }
+        Keyed = Keyed || !E.unconditional();
         Entries.push_back(std::move(E));
-        Lasts.push_back(Ms[I].Key ? Ms[I].Key->Last
-                                  : std::vector<std::string>());
       }
     if (Members.empty())
       continue; // merged into another group
     // Members in registration order: eachOf tries each and keeps the
     // bindings of every one that matches.
     auto Make = [&]() -> DynTypedMatcher {
-      if (Keyed) {
-        auto *Dispatch = new CallDispatch(std::move(Entries));
-        Dispatch->index(Lasts);
-        return DynTypedMatcher(Dispatch);
-      }
+      if (Keyed)
+        return DynTypedMatcher(new CallDispatch(std::move(Entries)));
       if (Members.size() == 1)
         return Members.front();
       return DynTypedMatcher::constructVariadic(DynTypedMatcher::VO_EachOf,

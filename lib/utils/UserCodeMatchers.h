@@ -8,6 +8,7 @@
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace clang::tidy::logstream::utils {
@@ -22,10 +23,10 @@ namespace clang::tidy::logstream::utils {
 /// the order of addMatcher, with the same bindings and one callback per
 /// member that matches (eachOf), as if each had been registered alone;
 /// except that a member of addCallMatcher is tried only on the calls of the
-/// names it was given: a group with such members looks up each call's
-/// callee identifier once and tries the members keyed by it and the
-/// unkeyed ones (what grouping saves: a call of none of the names costs one
-/// look-up, not a try of every matcher).
+/// names it was given (or whose callee its filter matches): a group with
+/// such members decides once per callee declaration which members its
+/// calls try, and every further call of it costs one look-up (what grouping
+/// saves: a call of none of the names is no try of every matcher).
 ///
 /// Every member must bind a node (the callback reads its bindings): eachOf
 /// reports two members that match without binding anything as one match.
@@ -56,10 +57,21 @@ public:
   /// only on calls whose callee is named one of \p CalleeNames, as
   /// hasAnyName reads them: `addCallMatcher({"::fopen"}, callExpr(...))` is
   /// `addMatcher(callExpr(callee(functionDecl(hasName("::fopen"))), ...))`.
-  /// The group looks up each call's callee identifier once and tries only
-  /// the matchers named for it (and those of addMatcher): a call of none of
-  /// the names costs one hash look-up, not a try of every matcher.
+  /// The group tries on a call only the matchers named for its callee (and
+  /// those of addMatcher), decided once per callee declaration: a call of
+  /// none of the names costs one look-up, not a try of every matcher.
   void addCallMatcher(llvm::ArrayRef<llvm::StringRef> CalleeNames,
+                      const ast_matchers::StatementMatcher &M,
+                      ast_matchers::MatchFinder::MatchCallback *CB);
+
+  /// \p M (a matcher of calls), tried only on calls whose callee
+  /// declaration (what `callee(...)` reads of a call) \p CalleeFilter
+  /// matches: `addCallMatcher(functionDecl(P), callExpr(...))` is
+  /// `addMatcher(callExpr(callee(functionDecl(P)), ...))`. The filter is
+  /// asked once per callee declaration in the unit, not once per call; it
+  /// must bind nothing (what it binds is dropped). A name test that is no
+  /// list of names (a pattern of an option, an attribute) goes here.
+  void addCallMatcher(const ast_matchers::DeclarationMatcher &CalleeFilter,
                       const ast_matchers::StatementMatcher &M,
                       ast_matchers::MatchFinder::MatchCallback *CB);
 
@@ -69,6 +81,8 @@ private:
   struct Member {
     ast_matchers::internal::DynTypedMatcher M;
     std::shared_ptr<const CalleeKey> Key; // null: tried on every node
+    /// The callee filter of addCallMatcher(Filter, ...).
+    std::optional<ast_matchers::internal::Matcher<Decl>> Filter = {};
   };
 
   void registerGroups(std::vector<Member> &Ms, ASTNodeKind BaseKind);

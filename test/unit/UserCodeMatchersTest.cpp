@@ -98,6 +98,39 @@ TEST(UserCodeMatchers, KeyedCallsMatchAsCallee) {
         << M;
 }
 
+// Matchers filtered by their callee declaration find what the same
+// matchers find with the filter in callee(...), in the same order, among
+// keyed and unkeyed ones; the filter is asked once per declaration, so a
+// function called twice, a call through a pointer (the callee declaration
+// is the variable) and a member call are the cases to agree on.
+TEST(UserCodeMatchers, FilteredCallsMatchAsCallee) {
+  auto Opens = functionDecl(matchesName("open$"));
+  auto Filtered = [&](UserCodeMatchers &G, Recorder *R) {
+    G.addCallMatcher(Opens, callExpr().bind("opens"), R);
+    G.addCallMatcher({"::app::rotate"}, callExpr().bind("rotate"), R);
+    G.addMatcher(callExpr(argumentCountIs(1)).bind("any1"), R);
+    G.addCallMatcher(varDecl(), callExpr().bind("through"), R);
+    G.addCallMatcher(cxxMethodDecl(), cxxMemberCallExpr().bind("method"), R);
+  };
+  auto Plain = [&](UserCodeMatchers &G, Recorder *R) {
+    G.addMatcher(callExpr(callee(Opens)).bind("opens"), R);
+    G.addMatcher(
+        callExpr(callee(functionDecl(hasName("::app::rotate")))).bind("rotate"),
+        R);
+    G.addMatcher(callExpr(argumentCountIs(1)).bind("any1"), R);
+    G.addMatcher(callExpr(callee(varDecl())).bind("through"), R);
+    G.addMatcher(cxxMemberCallExpr(callee(cxxMethodDecl())).bind("method"), R);
+  };
+  std::vector<std::string> Expected = matches(Plain);
+  EXPECT_EQ(matches(Filtered), Expected);
+  for (const char *M :
+       {"opens=open(\"a.log\", 1)", "opens=fopen(\"b.log\", \"a\")",
+        "opens=f.open(2)", "opens=open(\"c.log\", 6)", "rotate=app::rotate(4)",
+        "through=hook(5)", "method=f.open(2)", "any1=hook(5)"})
+    EXPECT_NE(std::find(Expected.begin(), Expected.end(), M), Expected.end())
+        << M;
+}
+
 } // namespace
 
 namespace {

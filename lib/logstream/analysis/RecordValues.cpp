@@ -17,20 +17,20 @@ namespace clang::tidy::logstream::analysis {
 
 namespace {
 
-/// callee(functionDecl(anyOf(hasAnyName(Names), Method, <printf-like and
-/// the project's own>))) of a call, asked of every call of the user's code
-/// by every check that finds records: the callee read once, the names
-/// tested by utils::calleeNamed's hash test first, the format attribute
-/// looked up directly.
-class RecordCalleeMatcher : public internal::MatcherInterface<CallExpr> {
+/// functionDecl(anyOf(hasAnyName(Names), Method, <printf-like and the
+/// project's own>)), the callee filter of the record calls (asked once per
+/// function called, UserCodeMatchers::addCallMatcher): the names tested by
+/// hasAnyNameFast's hash test first, the format attribute looked up
+/// directly.
+class RecordCalleeMatcher : public internal::MatcherInterface<Decl> {
 public:
   RecordCalleeMatcher(llvm::ArrayRef<llvm::StringRef> Names,
                       internal::Matcher<Decl> Method)
-      : Named(utils::calleeNamed(Names)), Method(std::move(Method)) {}
+      : Named(utils::hasAnyNameFast(Names)), Method(std::move(Method)) {}
 
-  bool matches(const CallExpr &Node, internal::ASTMatchFinder *Finder,
+  bool matches(const Decl &Node, internal::ASTMatchFinder *Finder,
                internal::BoundNodesTreeBuilder *Builder) const override {
-    const auto *F = dyn_cast_or_null<FunctionDecl>(Node.getCalleeDecl());
+    const auto *F = dyn_cast<FunctionDecl>(&Node);
     if (!F)
       return false;
     // The project's own printf-like functions (a system header's are the
@@ -40,12 +40,12 @@ public:
       if (!SM.isInSystemHeader(SM.getExpansionLoc(F->getBeginLoc())))
         return true;
     }
-    return Named.matches(Node, Finder, Builder) ||
+    return Named.matches(*F, Finder, Builder) ||
            (isa<CXXMethodDecl>(F) && Method.matches(*F, Finder, Builder));
   }
 
 private:
-  internal::Matcher<CallExpr> Named;
+  internal::Matcher<NamedDecl> Named;
   internal::Matcher<Decl> Method;
 };
 
@@ -328,10 +328,9 @@ void registerRecordMatchers(MatchFinder *Finder,
       ofClass(cxxRecordDecl(isSameOrDerivedFrom(cxxRecordDecl(
           utils::hasAnyNameFast("::spdlog::logger", "::log4cxx::Logger",
                                 "::log4cplus::Logger", "::Poco::Logger"))))));
-  Grouped.addMatcher(callExpr(internal::Matcher<CallExpr>(
-                                  new RecordCalleeMatcher(Refs, LoggerMethod)))
-                         .bind(RecordCallId),
-                     Callback);
+  Grouped.addCallMatcher(
+      DeclarationMatcher(new RecordCalleeMatcher(Refs, LoggerMethod)),
+      callExpr().bind(RecordCallId), Callback);
   for (llvm::StringRef M : Records.loggingMacros())
     Grouped.addMatcher(
         callExpr(isExpandedFromMacro(M.str())).bind(RecordMacroCallId),

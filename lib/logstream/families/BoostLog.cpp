@@ -132,6 +132,8 @@ void BoostLog::checkAddFileLog(SinkHost &H, const CallExpr *Call,
 
 void BoostLog::registerManagementMatchers(ManagementHost &H,
                                           utils::UserCodeMatchers &Finder) {
+  if (!H.langOpts().CPlusPlus)
+    return;
   Finder.addCallMatcher({"::boost::log::sinks::file::make_collector"},
                         callExpr().bind(CollectorId), H.callback());
   Finder.addMatcher(

@@ -50,6 +50,8 @@ public:
 
   void registerManagementMatchers(ManagementHost &H,
                                   utils::UserCodeMatchers &Finder) override {
+    if (!H.langOpts().CPlusPlus)
+      return;
     // Deleting what a directory iteration over a log directory finds.
     auto DeleteCall =
         callExpr(utils::calleeNamed(allPathApis(Operation::Delete)));

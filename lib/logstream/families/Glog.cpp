@@ -196,6 +196,8 @@ void Glog::reportInits(SinkHost &H) {
 
 void Glog::registerManagementMatchers(ManagementHost &H,
                                       utils::UserCodeMatchers &Finder) {
+  if (!H.langOpts().CPlusPlus)
+    return;
   Finder.addCallMatcher(LogCleaner, callExpr().bind(CleanerId), H.callback());
   Finder.addMatcher(
       binaryOperator(isAssignmentOperator(),

@@ -28,6 +28,8 @@ public:
   // log4cxx registers it, each family takes the matches of its own scope.
   void registerManagementMatchers(ManagementHost &H,
                                   utils::UserCodeMatchers &Finder) override {
+    if (!H.langOpts().CPlusPlus)
+      return;
     if (Namespace != "log4cxx")
       return;
     Finder.addMatcher(

@@ -90,6 +90,8 @@ public:
 
   void registerManagementMatchers(ManagementHost &H,
                                   utils::UserCodeMatchers &Finder) override {
+    if (!H.langOpts().CPlusPlus)
+      return;
     Finder.addCallMatcher(
         {"setProperty"},
         cxxMemberCallExpr(argumentCountIs(2), callee(cxxMethodDecl()),

@@ -123,6 +123,8 @@ public:
 
   void registerManagementMatchers(ManagementHost &H,
                                   utils::UserCodeMatchers &Finder) override {
+    if (!H.langOpts().CPlusPlus)
+      return;
     Finder.addCallMatcher(rotatingFactories(),
                           callExpr().bind(RotatingFactoryId), H.callback());
   }
