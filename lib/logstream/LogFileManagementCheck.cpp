@@ -70,6 +70,21 @@ std::string messageOf(const families::Finding &F) {
   return Text + "; leave rotation and retention to the execution environment";
 }
 
+/// A relational comparison (`<`, `>`, `<=`, `>=`) with an operand that is,
+/// through parentheses and implicit casts, a call or a member access: what
+/// every family's size expression is (ftell, lseek, tellp, file_size,
+/// st_size). The families' matchers are tried only on these, not on every
+/// `i < n` of the unit.
+AST_MATCHER(BinaryOperator, comparesCallOrMember) {
+  if (!Node.isRelationalOp())
+    return false;
+  auto Candidate = [](const Expr *E) {
+    E = E->IgnoreParenImpCasts();
+    return isa<CallExpr>(E) || isa<MemberExpr>(E);
+  };
+  return Candidate(Node.getLHS()) || Candidate(Node.getRHS());
+}
+
 } // namespace
 
 static constexpr StringRef DefaultReopenSignals = "SIGHUP;SIGUSR1;SIGUSR2";
@@ -131,7 +146,7 @@ void LogFileManagementCheck::registerTableMatchers(
       Size = Size ? StatementMatcher(anyOf(*Size, *M)) : *M;
   if (Size)
     Finder.addMatcher(
-        binaryOperator(hasAnyOperatorName("<", ">", "<=", ">="),
+        binaryOperator(comparesCallOrMember(),
                        hasEitherOperand(expr(ignoringParenImpCasts(*Size))))
             .bind(families::SizeComparisonId),
         this);
