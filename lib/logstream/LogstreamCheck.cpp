@@ -10,11 +10,7 @@ namespace clang::tidy::logstream {
 
 LogstreamCheck::LogstreamCheck(StringRef Name, ClangTidyContext *Context,
                                Includes Inserts)
-    : ClangTidyCheck(Name, Context), Name(Name.str()) {
-  const ClangTidyOptions &Opts = Context->getOptions();
-  OnlyLogstreamChecks =
-      Opts.Checks &&
-      utils::UserCodeTraversal::onlyLogstreamChecks(*Opts.Checks);
+    : ClangTidyCheck(Name, Context), Name(Name.str()), TidyContext(Context) {
   if (Inserts == Includes::Inserted)
     Inserter = std::make_unique<compat::IncludeInserter>(
         Options.getLocalOrGlobal("IncludeStyle",
@@ -30,7 +26,11 @@ void LogstreamCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void LogstreamCheck::registerMatchers(ast_matchers::MatchFinder *Finder) {
-  Traversal = utils::UserCodeTraversal::of(Finder, OnlyLogstreamChecks);
+  Traversal = utils::UserCodeTraversal::of(Finder, [this] {
+    const ClangTidyOptions &Opts = TidyContext->getOptions();
+    return Opts.Checks &&
+           utils::UserCodeTraversal::onlyLogstreamChecks(*Opts.Checks);
+  });
   registerUserCodeMatchers(&Traversal->finder());
 }
 

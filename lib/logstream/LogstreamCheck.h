@@ -102,10 +102,9 @@ protected:
 
 private:
   std::string Name;
+  ClangTidyContext *TidyContext;
   std::unique_ptr<compat::IncludeInserter> Inserter;
   std::shared_ptr<utils::UserCodeTraversal> Traversal;
-  /// The unit's checks are all logstream ones (UserCodeTraversal::of).
-  bool OnlyLogstreamChecks = false;
   Preprocessor *PP = nullptr;
   const SourceManager *SM = nullptr;
   std::vector<llvm::unique_function<void()>> AtEnd;

@@ -45,15 +45,15 @@ UserCodeTraversal::~UserCodeTraversal() {
     R.Of.erase(It);
 }
 
-std::shared_ptr<UserCodeTraversal> UserCodeTraversal::of(MatchFinder *Outer,
-                                                         bool OnlyOurs) {
+std::shared_ptr<UserCodeTraversal>
+UserCodeTraversal::of(MatchFinder *Outer, llvm::function_ref<bool()> OnlyOurs) {
   Registry &R = Registry::get();
   std::lock_guard<std::mutex> Guard(R.Lock);
   std::weak_ptr<UserCodeTraversal> &Entry = R.Of[Outer];
   if (std::shared_ptr<UserCodeTraversal> Live = Entry.lock())
     return Live;
   std::shared_ptr<UserCodeTraversal> Made(
-      new UserCodeTraversal(Outer, OnlyOurs));
+      new UserCodeTraversal(Outer, OnlyOurs()));
   Entry = Made;
   return Made;
 }

@@ -17,6 +17,7 @@
 #include "utils/Compat.h"
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/STLExtras.h"
 #include <memory>
 #include <vector>
 
@@ -58,10 +59,11 @@ public:
   /// The traversal of the unit that clang-tidy's finder \p Outer runs: made
   /// (and registered with \p Outer) by the first check that asks, shared by
   /// the others, gone with the last of them.
-  /// \p OnlyOurs: the logstream checks are the only ones \p Outer runs
-  /// (the same answer for every check of the unit).
-  static std::shared_ptr<UserCodeTraversal> of(ast_matchers::MatchFinder *Outer,
-                                               bool OnlyOurs);
+  /// \p OnlyOurs: whether the logstream checks are the only ones \p Outer
+  /// runs (the same answer for every check of the unit), asked once, by the
+  /// first.
+  static std::shared_ptr<UserCodeTraversal>
+  of(ast_matchers::MatchFinder *Outer, llvm::function_ref<bool()> OnlyOurs);
 
   /// Whether the enabled-checks globs \p Checks (clang-tidy's `Checks`,
   /// as merged from the defaults, the configuration files and --checks)
