@@ -7,6 +7,7 @@
 
 import hashlib
 import os
+import re
 import shlex
 import tempfile
 
@@ -25,6 +26,14 @@ config.test_exec_root = os.path.join(
     tempfile.gettempdir(),
     "logstream-tidy-lit-" + hashlib.sha1(config.binary_dir.encode()).hexdigest()[:10],
     lit_config.params.get("mode", "standalone"))
+# ctest runs each test as a lit run of its own (--param test=<path>), two or
+# more at a time: each gets a scratch root of its own, so that concurrent
+# runs share no file. lit rewrites a `.lit_test_times.txt` in the root after
+# every run; two runs rewriting one file left a torn line that made every
+# later run of that mode fail before it started.
+if lit_config.params.get("test"):
+    config.test_exec_root = os.path.join(
+        config.test_exec_root, re.sub(r"[^A-Za-z0-9._-]", "_", lit_config.params["test"]))
 
 mode = lit_config.params.get("mode", "standalone")
 if mode == "standalone":
