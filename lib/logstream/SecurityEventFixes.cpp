@@ -164,9 +164,16 @@ void SecurityEventCategoryCheck::addPathFix(DiagnosticBuilder &D, const Site &S,
       if (Inside.isValid() && Inside.isFileID())
         D << FixItHint::CreateInsertion(Inside, SecurityTagFormat);
     } else if (const StringLiteral *SL = messageLiteral(P.FirstLog)) {
-      if (SL->getBeginLoc().isFileID() && SL->getCharByteWidth() == 1) {
+      // Written in the file, or as the argument of a macro (`LOG_WARN("bad
+      // password for %s", user)`): never inside a macro's definition, which
+      // every expansion shares.
+      SourceLocation Begin = SL->getBeginLoc();
+      if ((Begin.isFileID() || SM.isMacroArgExpansion(Begin)) &&
+          SL->getCharByteWidth() == 1) {
         SourceLocation Inside =
             SL->getLocationOfByte(0, SM, getLangOpts(), Ctx.getTargetInfo());
+        if (Inside.isMacroID() && SM.isMacroArgExpansion(Inside))
+          Inside = SM.getSpellingLoc(Inside);
         if (Inside.isFileID())
           D << FixItHint::CreateInsertion(Inside, SecurityTagFormat);
       }

@@ -120,7 +120,9 @@ RecordClassifier::RecordClassifier(const ClangTidyCheck &Check,
       LoggingFunctions(utils::readListOption(Options, "LoggingFunctions", "")),
       LoggingMacros(utils::readListOption(Options, "LoggingMacros", "")),
       SecurityLoggingFunctions(
-          utils::readListOption(Options, "SecurityLoggingFunctions", "")) {}
+          utils::readListOption(Options, "SecurityLoggingFunctions", "")),
+      LocalLoggingWrappers(utils::readBoolOption(
+          Check, Options, CheckName, "LocalLoggingWrappers", true)) {}
 
 void RecordClassifier::store(const ClangTidyCheck::OptionsView &Options,
                              ClangTidyOptions::OptionMap &Opts) const {
@@ -134,6 +136,133 @@ void RecordClassifier::store(const ClangTidyCheck::OptionsView &Options,
   Options.store(
       Opts, "SecurityLoggingFunctions",
       tidy::utils::options::serializeStringList(SecurityLoggingFunctions));
+  utils::storeBoolOption(Options, Opts, "LocalLoggingWrappers",
+                         LocalLoggingWrappers);
+}
+
+/// Whether \p T can hold a message: a pointer to characters, a standard
+/// string or string view (by value or reference), or a `va_list`.
+static bool isMessageType(QualType T, ASTContext &Ctx) {
+  T = T.getNonReferenceType();
+  if (Ctx.hasSameType(T, Ctx.getBuiltinVaListType()))
+    return true;
+  // A va_list parameter is adjusted to a pointer to its element.
+  if (const auto *VA = Ctx.getAsArrayType(Ctx.getBuiltinVaListType()))
+    if (T->isPointerType() &&
+        Ctx.hasSameType(T->getPointeeType(), VA->getElementType()))
+      return true;
+  if (T->isPointerType())
+    return T->getPointeeType()->isAnyCharacterType();
+  if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+      RD && RD->getIdentifier() && RD->isInStdNamespace())
+    return RD->getName() == "basic_string" ||
+           RD->getName() == "basic_string_view";
+  return false;
+}
+
+/// Whether \p E passes on a message \p Fn was given: a parameter that
+/// can hold one (isMessageType), or a local `va_list` (started from the
+/// parameters by va_start).
+static bool forwardsParameter(const Expr *E, const FunctionDecl *Fn,
+                              ASTContext &Ctx) {
+  return utils::anyStatement(E, [&](const Stmt *S) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(S);
+    if (!DRE)
+      return false;
+    if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl()))
+      return P->getDeclContext() == Fn && isMessageType(P->getType(), Ctx);
+    const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+    return V && V->isLocalVarDecl() &&
+           Ctx.hasSameType(V->getType(), Ctx.getBuiltinVaListType());
+  });
+}
+
+RecordClassifier::LocalWrapper
+RecordClassifier::localWrapper(const FunctionDecl *F, ASTContext &Ctx) const {
+  const FunctionDecl *Def = nullptr;
+  if (!LocalLoggingWrappers || !F->hasBody(Def) || !Def)
+    return {};
+  const FunctionDecl *Key = F->getCanonicalDecl();
+  if (auto It = LocalWrappers.find(Key); It != LocalWrappers.end())
+    return It->second;
+  LocalWrappers[Key] = {}; // while the body is read
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (SM.isInSystemHeader(SM.getExpansionLoc(Def->getLocation())))
+    return {};
+  // A printf-like function formats its callers' message itself (often into
+  // a buffer of its own first): any record it writes is theirs. Any other
+  // function must pass what it was given to the record.
+  bool PrintfLike = Def->hasAttr<FormatAttr>() ||
+                    (Def->isVariadic() &&
+                     llvm::any_of(Def->parameters(), [&](const ParmVarDecl *P) {
+                       return isMessageType(P->getType(), Ctx);
+                     }));
+  LocalWrapper W;
+  utils::anyStatement(Def->getBody(), [&](const Stmt *S) {
+    const auto *Call = dyn_cast<CallExpr>(S);
+    if (!Call ||
+        (!PrintfLike && llvm::none_of(Call->arguments(),
+                                      [&](const Expr *A) {
+                                        return forwardsParameter(A, Def, Ctx);
+                                      })) ||
+        !isLogRecord(Call, Ctx))
+      return false;
+    W.Logs = true;
+    const FunctionDecl *Inner = Call->getDirectCallee();
+    const Expr *Priority = nullptr;
+    if (Inner && Inner->getIdentifier() &&
+        (Inner->getName() == "syslog" || Inner->getName() == "vsyslog") &&
+        Call->getNumArgs() >= 1) {
+      Priority = Call->getArg(0);
+    } else if (Inner) {
+      // A wrapper of a wrapper: the priority it passes on to the inner one.
+      LocalWrapper I = localWrapper(Inner, Ctx);
+      if (!I.Syslog)
+        return true;
+      if (I.Priority) {
+        W.Syslog = true;
+        W.Priority = I.Priority;
+        return true;
+      }
+      if (I.PriorityParam && *I.PriorityParam < Call->getNumArgs())
+        Priority = Call->getArg(*I.PriorityParam);
+    }
+    if (!Priority)
+      return true;
+    W.Syslog = true;
+    Priority = Priority->IgnoreParenImpCasts();
+    Expr::EvalResult R;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Priority)) {
+      if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl());
+          P && P->getDeclContext() == Def)
+        W.PriorityParam = P->getFunctionScopeIndex();
+    } else if (!Priority->isValueDependent() &&
+               Priority->EvaluateAsInt(R, Ctx)) {
+      W.Priority = R.Val.getInt().getExtValue();
+    }
+    return true;
+  });
+  LocalWrappers[Key] = W;
+  return W;
+}
+
+bool RecordClassifier::isLocalSecurityRecord(const CallExpr *Call,
+                                             ASTContext &Ctx) const {
+  const FunctionDecl *F = Call->getDirectCallee();
+  if (!F || !LocalLoggingWrappers)
+    return false;
+  LocalWrapper W = localWrapper(F, Ctx);
+  if (!W.Syslog)
+    return false;
+  std::optional<int64_t> P = W.Priority;
+  Expr::EvalResult R;
+  if (W.PriorityParam && *W.PriorityParam < Call->getNumArgs() &&
+      !Call->getArg(*W.PriorityParam)->isValueDependent() &&
+      Call->getArg(*W.PriorityParam)->EvaluateAsInt(R, Ctx))
+    P = R.Val.getInt().getExtValue();
+  if (!P)
+    return false;
+  return isAuthFacility(*P) || (AuthFacilityByDefault && (*P & 0x03f8) == 0);
 }
 
 /// The logging macros of the libraries logstream-tidy knows (each family's
@@ -227,10 +356,13 @@ bool RecordClassifier::isLogRecord(const Stmt *S, ASTContext &Ctx) const {
       llvm::is_contained(LoggingFunctions, Q))
     return true;
   // The runtime API, and the logging calls of the libraries' families.
-  return StringRef(Q).starts_with("logstream::") ||
-         llvm::any_of(families::families(), [&](const auto &Family) {
-           return Family->isLoggingCall(Call, F, Q);
-         });
+  if (StringRef(Q).starts_with("logstream::") ||
+      llvm::any_of(families::families(), [&](const auto &Family) {
+        return Family->isLoggingCall(Call, F, Q);
+      }))
+    return true;
+  // The unit's own function that passes what it is given to a record.
+  return localWrapper(F, Ctx).Logs;
 }
 
 std::optional<bool> RecordClassifier::isCategoryRecord(const Stmt *S,
@@ -304,6 +436,9 @@ bool RecordClassifier::isSecurityRecord(const Stmt *S, ASTContext &Ctx,
           return true;
   if (const auto *Call = dyn_cast<CallExpr>(S);
       Call && Facts && Facts->isSecurityRecordCall(Call, Ctx))
+    return true;
+  if (const auto *Call = dyn_cast<CallExpr>(S);
+      Call && isLocalSecurityRecord(Call, Ctx))
     return true;
   if (std::optional<bool> Category = isCategoryRecord(S, Ctx))
     return *Category;

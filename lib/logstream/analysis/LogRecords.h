@@ -5,8 +5,8 @@
 // macros, the runtime API, the project's own logging functions and project
 // facts), and whether that record is in the SECURITY category. Its options
 // (SecurityTag, SecurityCategoryPattern, SecurityLoggerPattern,
-// LoggingFunctions, LoggingMacros, SecurityLoggingFunctions) read the same in
-// every check that uses it.
+// LoggingFunctions, LoggingMacros, SecurityLoggingFunctions,
+// LocalLoggingWrappers) read the same in every check that uses it.
 //
 //===----------------------------------------------------------------------===//
 
@@ -18,6 +18,7 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringRef.h"
 #include <memory>
 #include <optional>
@@ -89,6 +90,22 @@ public:
   bool isListedFunction(const FunctionDecl *F) const;
 
 private:
+  /// What a function defined in this translation unit does with the
+  /// records of its callers (LocalLoggingWrappers): whether it passes what
+  /// it was given (a parameter, or a va_list started from them) to a log
+  /// record, and when that record is syslog's, the priority it passes (a
+  /// constant, or the index of the parameter it forwards).
+  struct LocalWrapper {
+    bool Logs = false;
+    bool Syslog = false;
+    std::optional<int64_t> Priority;
+    std::optional<unsigned> PriorityParam;
+  };
+  LocalWrapper localWrapper(const FunctionDecl *F, ASTContext &Ctx) const;
+  /// A call of a local wrapper whose syslog priority is in an auth facility
+  /// (or names none in a program that opens the log with one).
+  bool isLocalSecurityRecord(const CallExpr *Call, ASTContext &Ctx) const;
+
   /// A class named in LoggingFunctions: its `<<` chains are records.
   bool isListedLoggerClass(QualType T) const;
   /// Whether \p S (a record) holds the tag in a literal, a SECURITY
@@ -104,8 +121,12 @@ private:
   const std::vector<llvm::StringRef> LoggingFunctions;
   const std::vector<llvm::StringRef> LoggingMacros;
   const std::vector<llvm::StringRef> SecurityLoggingFunctions;
+  const bool LocalLoggingWrappers;
   std::shared_ptr<const ProjectFacts> Facts;
   bool AuthFacilityByDefault = false;
+  /// localWrapper's answers, per canonical declaration (an entry is made
+  /// before the body is read: a recursive wrapper is no record of itself).
+  mutable llvm::DenseMap<const FunctionDecl *, LocalWrapper> LocalWrappers;
 };
 
 } // namespace clang::tidy::logstream::analysis
