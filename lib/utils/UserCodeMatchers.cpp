@@ -128,15 +128,21 @@ void UserCodeMatchers::addMatcher(const DeclarationMatcher &M,
   Decls.push_back({M, nullptr});
 }
 
+/// \p M, a matcher of calls (callExpr, cxxMemberCallExpr, ...), as a member
+/// of the statement groups.
+static DynTypedMatcher callMatcher(const StatementMatcher &M) {
+  DynTypedMatcher D = M;
+  assert(ASTNodeKind::getFromNodeKind<CallExpr>().isBaseOf(D.getID().first) &&
+         "a matcher of calls");
+  return D;
+}
+
 void UserCodeMatchers::addCallMatcher(llvm::ArrayRef<llvm::StringRef> Names,
                                       const StatementMatcher &M,
                                       MatchFinder::MatchCallback *CB) {
   assert(CB == Callback && "one callback per group");
   (void)CB;
-  DynTypedMatcher D = M;
-  assert(ASTNodeKind::getFromNodeKind<CallExpr>().isBaseOf(D.getID().first) &&
-         "a matcher of calls");
-  Stmts.push_back({D, std::make_shared<const CalleeKey>(Names)});
+  Stmts.push_back({callMatcher(M), std::make_shared<const CalleeKey>(Names)});
 }
 
 void UserCodeMatchers::addCallMatcher(const DeclarationMatcher &CalleeFilter,
@@ -144,10 +150,7 @@ void UserCodeMatchers::addCallMatcher(const DeclarationMatcher &CalleeFilter,
                                       MatchFinder::MatchCallback *CB) {
   assert(CB == Callback && "one callback per group");
   (void)CB;
-  DynTypedMatcher D = M;
-  assert(ASTNodeKind::getFromNodeKind<CallExpr>().isBaseOf(D.getID().first) &&
-         "a matcher of calls");
-  Stmts.push_back({D, nullptr, CalleeFilter});
+  Stmts.push_back({callMatcher(M), nullptr, CalleeFilter});
 }
 
 UserCodeMatchers::~UserCodeMatchers() {
