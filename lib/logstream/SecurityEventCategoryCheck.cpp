@@ -91,6 +91,23 @@ private:
   const SecurityEventCategoryCheck *Check;
 };
 
+/// A thin wrapper of a comparison function (`return strcmp(a, b);`), in
+/// this file or, by the project facts, in another.
+class ComparisonWrapperMatcher : public internal::MatcherInterface<Decl> {
+public:
+  explicit ComparisonWrapperMatcher(const SecurityEventCategoryCheck *Check)
+      : Check(Check) {}
+
+  bool matches(const Decl &Node, internal::ASTMatchFinder *,
+               internal::BoundNodesTreeBuilder *) const override {
+    const auto *F = dyn_cast<FunctionDecl>(&Node);
+    return F && !Check->wrappedComparison(*F).empty();
+  }
+
+private:
+  const SecurityEventCategoryCheck *Check;
+};
+
 /// A function whose unqualified name matches an option's pattern.
 AST_MATCHER_P(FunctionDecl, nameMatches, utils::Pattern, P) {
   return Node.getIdentifier() && P.matches(Node.getName());
@@ -252,9 +269,12 @@ void SecurityEventCategoryCheck::registerUserCodeMatchers(MatchFinder *Finder) {
         Names, callExpr(callee(functionDecl().bind("opfn"))).bind("op"), this);
   // Credential comparisons, and comparisons constant-time by name (a
   // pattern: asked once per function called, not once per call).
-  auto Comparison = namedDecl(utils::hasAnyNameFast(
-      "::strcmp", "::strncmp", "::memcmp", "::bcmp", "::strcasecmp",
-      "::std::strcmp", "::std::strncmp", "::std::memcmp"));
+  // The project's thin wrappers of them too (`return strcmp(a, b);`).
+  auto Comparison = namedDecl(
+      anyOf(utils::hasAnyNameFast("::strcmp", "::strncmp", "::memcmp", "::bcmp",
+                                  "::strcasecmp", "::std::strcmp",
+                                  "::std::strncmp", "::std::memcmp"),
+            DeclarationMatcher(new ComparisonWrapperMatcher(this))));
   Grouped.addCallMatcher(
       ConstantTimeCompare.empty()
           ? DeclarationMatcher(Comparison)
@@ -326,10 +346,15 @@ void SecurityEventCategoryCheck::check(const MatchFinder::MatchResult &Result) {
     const FunctionDecl *Fn = FunctionOf(Cmp);
     if (!Fn)
       return;
-    // `*_eq`/`*_equal(s)` say true on a match; memcmp-likes say 0.
+    // `*_eq`/`*_equal(s)` say true on a match; memcmp-likes say 0, and so
+    // do their thin wrappers unless they return `== 0`.
     Convention Conv = Convention::ZeroIsSuccess;
+    bool WrapperEqual = false;
     if (ConstantTime &&
         StringRef(utils::normalizeIdentifier(Callee->getName())).contains("eq"))
+      Conv = Convention::TrueIsSuccess;
+    else if (!ConstantTime &&
+             !wrappedComparison(*Callee, &WrapperEqual).empty() && WrapperEqual)
       Conv = Convention::TrueIsSuccess;
     Sites.push_back({Fn,
                      Cmp,
@@ -389,6 +414,20 @@ bool SecurityEventCategoryCheck::isDecision(const FunctionDecl &F) const {
                  !nameMatches(NonDecision, &F) &&
                  !OperationByName.count("::" + F.getQualifiedNameAsString());
   return It->second;
+}
+
+StringRef
+SecurityEventCategoryCheck::wrappedComparison(const FunctionDecl &F,
+                                              bool *ReturnsEqual) const {
+  if (StringRef Inner = utils::comparedBy(&F, ReturnsEqual); !Inner.empty())
+    return Inner;
+  if (const analysis::FunctionFacts *FF = Facts ? Facts->lookup(&F) : nullptr)
+    if (FF->Compares) {
+      if (ReturnsEqual)
+        *ReturnsEqual = FF->ComparesEqual;
+      return *FF->Compares;
+    }
+  return "";
 }
 
 bool SecurityEventCategoryCheck::isTestCode(const FunctionDecl *Fn,

@@ -53,6 +53,11 @@ public:
   /// Whether a call of \p F is a security decision by name (the decision
   /// pattern, not the non-decision one, no operation of the vocabulary).
   bool isDecision(const FunctionDecl &F) const;
+  /// The comparison function \p F is a thin wrapper of (utils::comparedBy,
+  /// or the project facts' `compares` of a helper in another file), with
+  /// \p ReturnsEqual set when the wrapper answers "equal"; "" for none.
+  llvm::StringRef wrappedComparison(const FunctionDecl &F,
+                                    bool *ReturnsEqual = nullptr) const;
 
 private:
   struct Site {

@@ -5,6 +5,7 @@
 #include "clang/Lex/Lexer.h"
 #include "clang/Lex/MacroInfo.h"
 #include "clang/Lex/Preprocessor.h"
+#include "llvm/ADT/STLExtras.h"
 
 namespace clang::tidy::logstream::utils {
 
@@ -90,6 +91,66 @@ bool anyStatement(const Stmt *Root,
       Work.push_back(Child);
   }
   return false;
+}
+
+llvm::ArrayRef<llvm::StringRef> comparisonFunctions() {
+  static constexpr llvm::StringRef Names[] = {"strcmp", "strncmp", "memcmp",
+                                              "bcmp", "strcasecmp"};
+  return Names;
+}
+
+llvm::StringRef comparedBy(const FunctionDecl *FD, bool *ReturnsEqual) {
+  const FunctionDecl *Def = nullptr;
+  if (!FD || !FD->hasBody(Def) || !Def || Def->getNumParams() < 2)
+    return "";
+  const Stmt *Body = Def->getBody();
+  if (const auto *Block = dyn_cast<CompoundStmt>(Body)) {
+    if (Block->size() != 1)
+      return "";
+    Body = Block->body_front();
+  }
+  const auto *Return = dyn_cast<ReturnStmt>(Body);
+  const Expr *Value = Return && Return->getRetValue()
+                          ? Return->getRetValue()->IgnoreParenCasts()
+                          : nullptr;
+  // `== 0` (either side) or `!`: the wrapper answers "equal".
+  bool Equal = false;
+  auto IsZero = [](const Expr *E) {
+    const auto *L = dyn_cast<IntegerLiteral>(E->IgnoreParenCasts());
+    return L && L->getValue() == 0;
+  };
+  if (const auto *BO = dyn_cast_or_null<BinaryOperator>(Value);
+      BO && BO->getOpcode() == BO_EQ) {
+    Equal = true;
+    Value = IsZero(BO->getRHS())   ? BO->getLHS()->IgnoreParenCasts()
+            : IsZero(BO->getLHS()) ? BO->getRHS()->IgnoreParenCasts()
+                                   : nullptr;
+  } else if (const auto *UO = dyn_cast_or_null<UnaryOperator>(Value);
+             UO && UO->getOpcode() == UO_LNot) {
+    Equal = true;
+    Value = UO->getSubExpr()->IgnoreParenCasts();
+  }
+  const auto *Call = dyn_cast_or_null<CallExpr>(Value);
+  const FunctionDecl *Inner = Call ? Call->getDirectCallee() : nullptr;
+  if (!Inner || !Inner->getIdentifier() || Call->getNumArgs() < 2 ||
+      !llvm::is_contained(comparisonFunctions(), Inner->getName()))
+    return "";
+  const DeclContext *DC = Inner->getDeclContext()->getRedeclContext();
+  if (!DC->isTranslationUnit() && !DC->isStdNamespace())
+    return "";
+  // Both compared operands are the wrapper's own parameters, two of them.
+  const ParmVarDecl *Seen = nullptr;
+  for (unsigned I = 0; I < 2; ++I) {
+    const auto *Ref =
+        dyn_cast<DeclRefExpr>(Call->getArg(I)->IgnoreParenCasts());
+    const auto *P = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+    if (!P || P->getDeclContext() != Def || P == Seen)
+      return "";
+    Seen = P;
+  }
+  if (ReturnsEqual)
+    *ReturnsEqual = Equal;
+  return Inner->getName();
 }
 
 } // namespace clang::tidy::logstream::utils

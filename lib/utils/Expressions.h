@@ -7,6 +7,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include <optional>
@@ -41,6 +42,19 @@ const StringLiteral *asStringLiteral(const Expr *E);
 /// finder and a traversal each time. To visit every statement, return false.
 bool anyStatement(const Stmt *Root,
                   llvm::function_ref<bool(const Stmt *)> Pred);
+
+/// The C comparison functions a credential check is written with (strcmp,
+/// strncmp, memcmp, bcmp, strcasecmp), unqualified.
+llvm::ArrayRef<llvm::StringRef> comparisonFunctions();
+
+/// The comparison function (one of comparisonFunctions()) \p FD is a thin
+/// wrapper of: its body returns that function's result for two of its own
+/// parameters, as it is (`return strcmp(a, b);`) or as equality
+/// (`return strcmp(a, b) == 0;`, `return !memcmp(a, b, n);`: then
+/// \p ReturnsEqual is set); "" for any other function or one without a body
+/// here.
+llvm::StringRef comparedBy(const FunctionDecl *FD,
+                           bool *ReturnsEqual = nullptr);
 
 } // namespace clang::tidy::logstream::utils
 

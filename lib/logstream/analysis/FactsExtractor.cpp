@@ -3,6 +3,7 @@
 #include "logstream/analysis/FactsExtractor.h"
 #include "utils/Compat.h"
 #include "logstream/analysis/ProjectFacts.h"
+#include "utils/Expressions.h"
 #include "utils/LogFiles.h"
 #include "utils/StandardStreams.h"
 #include "clang/AST/ExprCXX.h"
@@ -1097,6 +1098,15 @@ json::Object Summarizer::run(std::set<std::string> &Called, bool &SecuritySites,
     Out["security_record"] = std::move(*SecurityRecord);
   if (SecurityOp && !Out.getObject("security_record"))
     Out["security_op"] = std::move(*SecurityOp);
+  // A thin wrapper of strcmp & co.: its callers' comparisons are checked as
+  // if they called the comparison itself.
+  bool ComparesEqual = false;
+  if (llvm::StringRef Compared = utils::comparedBy(FD, &ComparesEqual);
+      !Compared.empty()) {
+    Out["compares"] = Compared.str();
+    if (ComparesEqual)
+      Out["compares_equal"] = true;
+  }
   if (!Edges.empty())
     Out["calls"] = std::move(Edges);
   return Out;

@@ -154,6 +154,10 @@ bool readFunction(llvm::StringRef Key, const json::Object &F,
     Log.FacilityParam = readIndex(*L, "facility_param");
     Out.Logging = std::move(Log);
   }
+  if (std::optional<llvm::StringRef> C = compat::toStd(F.getString("compares")))
+    Out.Compares = C->str();
+  Out.ComparesEqual =
+      compat::toStd(F.getBoolean("compares_equal")).value_or(false);
   if (const json::Object *R = F.getObject("security_record")) {
     Chain Why;
     if (!readChain(R, Why))

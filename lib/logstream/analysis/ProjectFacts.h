@@ -95,6 +95,10 @@ struct FunctionFacts {
   std::optional<LoggingFact> Logging;
   std::optional<Chain> SecurityRecord;
   std::optional<SecurityOperationFact> SecurityOperation;
+  /// The comparison function (strcmp, memcmp, ...) the function is a thin
+  /// wrapper of (utils::comparedBy).
+  std::optional<std::string> Compares;
+  bool ComparesEqual = false; // it returns "equal" (`== 0`), not the result
 };
 
 /// The key of a function in facts files: its qualified name and parameter

@@ -195,6 +195,10 @@ class Merger:
                 entry["chain"] = [{"text": "'%s' writes log records to %s with '%s'" % (
                     n, where, log.get("api", "")), "at": self.at(key, log["line"])}]
                 facts["logging"] = entry
+            if f.get("compares"):
+                facts["compares"] = f["compares"]
+                if f.get("compares_equal"):
+                    facts["compares_equal"] = True
             rec = f.get("security_record")
             if rec:
                 facts["security_record"] = {"chain": [{
@@ -380,8 +384,8 @@ def relevant_digest(unit, merged):
     parts = []
     for k in sorted(called):
         f = functions[k]
-        keep = {kind: f[kind] for kind in ("opens", "manages", "security_op", "security_record")
-                if kind in f}
+        keep = {kind: f[kind] for kind in ("opens", "manages", "security_op", "security_record",
+                                           "compares", "compares_equal") if kind in f}
         if security and "logging" in f:
             keep["logging"] = f["logging"]
         if keep:
