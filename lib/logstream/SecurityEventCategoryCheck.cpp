@@ -348,14 +348,14 @@ void SecurityEventCategoryCheck::check(const MatchFinder::MatchResult &Result) {
       return;
     // `*_eq`/`*_equal(s)` say true on a match; memcmp-likes say 0, and so
     // do their thin wrappers unless they return `== 0`.
-    Convention Conv = Convention::ZeroIsSuccess;
-    bool WrapperEqual = false;
-    if (ConstantTime &&
-        StringRef(utils::normalizeIdentifier(Callee->getName())).contains("eq"))
-      Conv = Convention::TrueIsSuccess;
-    else if (!ConstantTime &&
-             !wrappedComparison(*Callee, &WrapperEqual).empty() && WrapperEqual)
-      Conv = Convention::TrueIsSuccess;
+    bool SaysEqual = false;
+    if (ConstantTime)
+      SaysEqual = StringRef(utils::normalizeIdentifier(Callee->getName()))
+                      .contains("eq");
+    else
+      wrappedComparison(*Callee, &SaysEqual);
+    Convention Conv =
+        SaysEqual ? Convention::TrueIsSuccess : Convention::ZeroIsSuccess;
     Sites.push_back({Fn,
                      Cmp,
                      Callee->getName().str() + " of a credential",

@@ -118,14 +118,14 @@ void UserCodeMatchers::addMatcher(const StatementMatcher &M,
                                   MatchFinder::MatchCallback *CB) {
   assert(CB == Callback && "one callback per group");
   (void)CB;
-  Stmts.push_back({M, nullptr});
+  Stmts.push_back({M, nullptr, std::nullopt});
 }
 
 void UserCodeMatchers::addMatcher(const DeclarationMatcher &M,
                                   MatchFinder::MatchCallback *CB) {
   assert(CB == Callback && "one callback per group");
   (void)CB;
-  Decls.push_back({M, nullptr});
+  Decls.push_back({M, nullptr, std::nullopt});
 }
 
 /// \p M, a matcher of calls (callExpr, cxxMemberCallExpr, ...), as a member
@@ -142,7 +142,8 @@ void UserCodeMatchers::addCallMatcher(llvm::ArrayRef<llvm::StringRef> Names,
                                       MatchFinder::MatchCallback *CB) {
   assert(CB == Callback && "one callback per group");
   (void)CB;
-  Stmts.push_back({callMatcher(M), std::make_shared<const CalleeKey>(Names)});
+  Stmts.push_back(
+      {callMatcher(M), std::make_shared<const CalleeKey>(Names), std::nullopt});
 }
 
 void UserCodeMatchers::addCallMatcher(const DeclarationMatcher &CalleeFilter,

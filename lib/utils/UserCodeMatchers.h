@@ -82,7 +82,7 @@ private:
     ast_matchers::internal::DynTypedMatcher M;
     std::shared_ptr<const CalleeKey> Key; // null: tried on every node
     /// The callee filter of addCallMatcher(Filter, ...).
-    std::optional<ast_matchers::internal::Matcher<Decl>> Filter = {};
+    std::optional<ast_matchers::internal::Matcher<Decl>> Filter;
   };
 
   void registerGroups(std::vector<Member> &Ms, ASTNodeKind BaseKind);

@@ -142,14 +142,18 @@ void RecordClassifier::store(const ClangTidyCheck::OptionsView &Options,
 
 /// Whether \p T can hold a message: a pointer to characters, a standard
 /// string or string view (by value or reference), or a `va_list`.
+static bool sameType(QualType A, QualType B) {
+  return A.getCanonicalType() == B.getCanonicalType();
+}
+
 static bool isMessageType(QualType T, ASTContext &Ctx) {
   T = T.getNonReferenceType();
-  if (Ctx.hasSameType(T, Ctx.getBuiltinVaListType()))
+  if (sameType(T, Ctx.getBuiltinVaListType()))
     return true;
   // A va_list parameter is adjusted to a pointer to its element.
   if (const auto *VA = Ctx.getAsArrayType(Ctx.getBuiltinVaListType()))
     if (T->isPointerType() &&
-        Ctx.hasSameType(T->getPointeeType(), VA->getElementType()))
+        sameType(T->getPointeeType(), VA->getElementType()))
       return true;
   if (T->isPointerType())
     return T->getPointeeType()->isAnyCharacterType();
@@ -173,7 +177,7 @@ static bool forwardsParameter(const Expr *E, const FunctionDecl *Fn,
       return P->getDeclContext() == Fn && isMessageType(P->getType(), Ctx);
     const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
     return V && V->isLocalVarDecl() &&
-           Ctx.hasSameType(V->getType(), Ctx.getBuiltinVaListType());
+           sameType(V->getType(), Ctx.getBuiltinVaListType());
   });
 }
 
