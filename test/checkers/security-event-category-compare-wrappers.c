@@ -63,6 +63,18 @@ int api_key_ok(const unsigned char *api_key, const unsigned char *expected) {
   return 0;
 }
 
+/* A wrapper named like a decision is reported as that decision. */
+static int check_password(const char *given, const char *expected) {
+  return strcmp(given, expected) == 0;
+}
+
+int http_login(const char *password, const char *secret) {
+  if (!check_password(password, secret))
+    // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: security-critical 'check_password' (authn_login_fail): the failure path returns at line {{[0-9]+}} without a SECURITY log record [logstream-security-event-category]
+    return -1;
+  return 0;
+}
+
 /* Not credentials: configuration keys and names. */
 int is_port_key(const char *key) { return text_equal(key, "port"); }
 int same_user(const struct text *a, const struct text *b) {
