@@ -22,6 +22,7 @@
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Regex.h"
+#include <functional>
 #include <set>
 
 using namespace clang::ast_matchers;
@@ -74,38 +75,21 @@ constexpr StringRef DefaultIdentityNamePattern =
     "(^|_)(user|users|username|usernames|user_name|userhash|user_hash|"
     "login_name|uid|account|realm)(_|$)";
 
-/// A function named like a security decision (the check's
-/// SecurityDecisionPattern, not its NonDecisionPattern, no operation).
-class DecisionFunctionMatcher : public internal::MatcherInterface<Decl> {
+/// The functions a predicate of the check holds for: a call filter of
+/// utils::UserCodeMatchers, asked once per callee declaration.
+class FunctionWhere : public internal::MatcherInterface<Decl> {
 public:
-  explicit DecisionFunctionMatcher(const SecurityEventCategoryCheck *Check)
-      : Check(Check) {}
+  explicit FunctionWhere(std::function<bool(const FunctionDecl &)> Pred)
+      : Pred(std::move(Pred)) {}
 
   bool matches(const Decl &Node, internal::ASTMatchFinder *,
                internal::BoundNodesTreeBuilder *) const override {
     const auto *F = dyn_cast<FunctionDecl>(&Node);
-    return F && Check->isDecision(*F);
+    return F && Pred(*F);
   }
 
 private:
-  const SecurityEventCategoryCheck *Check;
-};
-
-/// A thin wrapper of a comparison function (`return strcmp(a, b);`), in
-/// this file or, by the project facts, in another.
-class ComparisonWrapperMatcher : public internal::MatcherInterface<Decl> {
-public:
-  explicit ComparisonWrapperMatcher(const SecurityEventCategoryCheck *Check)
-      : Check(Check) {}
-
-  bool matches(const Decl &Node, internal::ASTMatchFinder *,
-               internal::BoundNodesTreeBuilder *) const override {
-    const auto *F = dyn_cast<FunctionDecl>(&Node);
-    return F && !Check->wrappedComparison(*F).empty();
-  }
-
-private:
-  const SecurityEventCategoryCheck *Check;
+  std::function<bool(const FunctionDecl &)> Pred;
 };
 
 /// A function whose unqualified name matches an option's pattern.
@@ -274,7 +258,11 @@ void SecurityEventCategoryCheck::registerUserCodeMatchers(MatchFinder *Finder) {
       anyOf(utils::hasAnyNameFast("::strcmp", "::strncmp", "::memcmp", "::bcmp",
                                   "::strcasecmp", "::std::strcmp",
                                   "::std::strncmp", "::std::memcmp"),
-            DeclarationMatcher(new ComparisonWrapperMatcher(this))));
+            // A thin wrapper of one, in this file or, by the project facts, in
+            // another.
+            DeclarationMatcher(new FunctionWhere([this](const FunctionDecl &F) {
+              return !wrappedComparison(F).empty();
+            }))));
   Grouped.addCallMatcher(
       ConstantTimeCompare.empty()
           ? DeclarationMatcher(Comparison)
@@ -293,7 +281,10 @@ void SecurityEventCategoryCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   // every condition, initializer and assignment of the unit.
   if (!SecurityDecision.empty())
     Grouped.addCallMatcher(
-        DeclarationMatcher(new DecisionFunctionMatcher(this)),
+        // Named like a decision (the SecurityDecisionPattern, not the
+        // NonDecisionPattern, no operation).
+        DeclarationMatcher(new FunctionWhere(
+            [this](const FunctionDecl &F) { return isDecision(F); })),
         callExpr(callee(functionDecl().bind("decfn"))).bind("decision"), this);
   // `openlog(..., LOG_AUTHPRIV)`: every syslog record of the program that
   // names no facility of its own is in the auth facility.
