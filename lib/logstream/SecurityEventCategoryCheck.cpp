@@ -167,6 +167,7 @@ SecurityEventCategoryCheck::SecurityEventCategoryCheck(
       IdentityName(
           readRegex("IdentityNamePattern", DefaultIdentityNamePattern)),
       HandOverEnumStatus(readBool("HandOverEnumStatus", true)),
+      ComparisonWrappers(readBool("ComparisonWrappers", true)),
       Records(*this, Options, Name),
       RequireAllOutcomes(readBool("RequireAllOutcomes", true)),
       InsertSecurityEvents(readBool("InsertSecurityEvents", false)),
@@ -217,6 +218,7 @@ void SecurityEventCategoryCheck::storeOptions(
   Options.store(Opts, "HashSchemePattern", HashScheme.source());
   Options.store(Opts, "IdentityNamePattern", IdentityName.source());
   storeBool(Opts, "HandOverEnumStatus", HandOverEnumStatus);
+  storeBool(Opts, "ComparisonWrappers", ComparisonWrappers);
   Records.store(Options, Opts);
   storeBool(Opts, "RequireAllOutcomes", RequireAllOutcomes);
   storeBool(Opts, "InsertSecurityEvents", InsertSecurityEvents);
@@ -251,15 +253,18 @@ void SecurityEventCategoryCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   if (!Names.empty())
     Grouped.addCallMatcher(
         Names, callExpr(callee(functionDecl().bind("opfn"))).bind("op"), this);
-  // Credential comparisons, and comparisons constant-time by name (a
-  // pattern: asked once per function called, not once per call).
-  // The project's thin wrappers of them too (`return strcmp(a, b);`).
+  // Credential comparisons (the C functions, in `::` or `std::`, and the
+  // project's thin wrappers of them, here or by the project facts in another
+  // file), and comparisons constant-time by name (a pattern). Every filter
+  // is asked once per function called, not once per call.
+  std::vector<std::string> CompareNames;
+  for (StringRef N : utils::comparisonFunctions()) {
+    CompareNames.push_back(("::" + N).str());
+    CompareNames.push_back(("::std::" + N).str());
+  }
   auto Comparison = namedDecl(
-      anyOf(utils::hasAnyNameFast("::strcmp", "::strncmp", "::memcmp", "::bcmp",
-                                  "::strcasecmp", "::std::strcmp",
-                                  "::std::strncmp", "::std::memcmp"),
-            // A thin wrapper of one, in this file or, by the project facts, in
-            // another.
+      anyOf(utils::hasAnyNameFast(std::vector<StringRef>(CompareNames.begin(),
+                                                         CompareNames.end())),
             DeclarationMatcher(new FunctionWhere([this](const FunctionDecl &F) {
               return !wrappedComparison(F).empty();
             }))));
@@ -416,6 +421,8 @@ bool SecurityEventCategoryCheck::isDecision(const FunctionDecl &F) const {
 StringRef
 SecurityEventCategoryCheck::wrappedComparison(const FunctionDecl &F,
                                               bool *ReturnsEqual) const {
+  if (!ComparisonWrappers)
+    return "";
   if (StringRef Inner = utils::comparedBy(&F, ReturnsEqual); !Inner.empty())
     return Inner;
   if (const analysis::FunctionFacts *FF = Facts ? Facts->lookup(&F) : nullptr)

@@ -122,6 +122,8 @@ private:
   const utils::Pattern HashScheme;
   const utils::Pattern IdentityName;
   const bool HandOverEnumStatus;
+  /// The project's thin wrappers of strcmp & co. compare as what they wrap.
+  const bool ComparisonWrappers;
   /// What a log record and a SECURITY record are (shared with the other
   /// checks; its options are this check's too).
   analysis::RecordClassifier Records;

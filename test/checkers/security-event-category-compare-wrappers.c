@@ -5,6 +5,8 @@
 // !memcmp(...)`: true is a match). A wrapper in another file is known
 // through project facts (test/facts/c-project.test).
 // RUN: %check_logstream_tidy -std=c11 %s logstream-security-event-category %t -- -- -D_GNU_SOURCE
+// RUN: %check_logstream_tidy -check-suffixes=OFF -std=c11 %s logstream-security-event-category %t \
+// RUN:   -config="{CheckOptions: [{key: logstream-security-event-category.ComparisonWrappers, value: false}]}" -- -- -D_GNU_SOURCE
 
 #include <crypt.h>
 #include <pwd.h>
@@ -63,6 +65,34 @@ int api_key_ok(const unsigned char *api_key, const unsigned char *expected) {
   return 0;
 }
 
+/* The comparison as one operand of a condition, and as the test of a ?:. */
+struct session {
+  int locked;
+  const char *password_hash;
+};
+
+int unlock(struct session *s, const char *password) {
+  if (!s->locked && util_strcmp(crypt(password, s->password_hash), s->password_hash) == 0)
+    // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: security-critical 'util_strcmp of a credential' (authn_login_fail): the failure path returns at line {{[0-9]+}} without a SECURITY log record [logstream-security-event-category]
+    return 0;
+  return -1;
+}
+
+/* Mapped to a status by ?: and returned: the caller decides. */
+int pin_status(const char *pin_password, const char *stored_password) {
+  return text_equal(pin_password, stored_password) ? 0 : -1;
+}
+
+int pin_login(const char *pin_password, const char *stored_password) {
+  switch (pin_status(pin_password, stored_password)) {
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: security-critical 'pin_status' (authn_login_fail): the failure path returns at line {{[0-9]+}} without a SECURITY log record [logstream-security-event-category]
+  case 0:
+    return 1;
+  default:
+    return 0;
+  }
+}
+
 /* A wrapper named like a decision is reported as that decision. */
 static int check_password(const char *given, const char *expected) {
   return strcmp(given, expected) == 0;
@@ -71,6 +101,7 @@ static int check_password(const char *given, const char *expected) {
 int http_login(const char *password, const char *secret) {
   if (!check_password(password, secret))
     // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: security-critical 'check_password' (authn_login_fail): the failure path returns at line {{[0-9]+}} without a SECURITY log record [logstream-security-event-category]
+    // CHECK-MESSAGES-OFF: :[[@LINE-2]]:8: warning: security-critical 'check_password' (authn_login_fail): the failure path returns at line {{[0-9]+}} without a SECURITY log record [logstream-security-event-category]
     return -1;
   return 0;
 }

@@ -37,9 +37,9 @@ constexpr llvm::StringRef PosixOpens[] = {"open",    "open64", "creat",
 constexpr llvm::StringRef Fills[] = {"snprintf", "sprintf"};
 constexpr llvm::StringRef Copies[] = {"strcpy", "strncpy", "stpcpy", "strlcpy"};
 constexpr llvm::StringRef Appends[] = {"strcat", "strncat", "strlcat"};
-constexpr llvm::StringRef Comparisons[] = {
-    "strcmp",          "strncmp", "memcmp",    "CRYPTO_memcmp",
-    "timingsafe_bcmp", "bcmp",    "strcasecmp"};
+// With utils::comparisonFunctions(): the comparisons of credentials.
+constexpr llvm::StringRef ConstantTimeComparisons[] = {"CRYPTO_memcmp",
+                                                       "timingsafe_bcmp"};
 
 struct ManagedApi {
   llvm::StringRef Name; // qualified, without leading ::
@@ -823,7 +823,9 @@ Summarizer::operation(const Expr *E, std::string &What) const {
     }
   llvm::StringRef N = calleeName(C);
   bool Secret = llvm::is_contained(Opts.SecretComparisons, N);
-  if ((!Secret && !llvm::is_contained(Comparisons, N)) || C->getNumArgs() < 2)
+  bool Comparison = llvm::is_contained(utils::comparisonFunctions(), N) ||
+                    llvm::is_contained(ConstantTimeComparisons, N);
+  if ((!Secret && !Comparison) || C->getNumArgs() < 2)
     return std::nullopt;
   auto IsCrypt = [](const Expr *A) {
     if (const auto *CC = dyn_cast<CallExpr>(strip(A)))
