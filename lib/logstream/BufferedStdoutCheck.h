@@ -6,7 +6,6 @@
 #include "utils/Compat.h"
 #include "LogstreamCheck.h"
 #include "utils/UserCodeMatchers.h"
-#include "clang-tidy/utils/IncludeInserter.h"
 #include "llvm/ADT/DenseSet.h"
 #include <string>
 #include <vector>

@@ -4,7 +4,6 @@
 #include "utils/CheckOptions.h"
 #include "utils/Expressions.h"
 #include "utils/Parents.h"
-#include "clang-tidy/utils/IncludeInserter.h"
 
 namespace clang::tidy::logstream {
 
@@ -12,7 +11,7 @@ LogstreamCheck::LogstreamCheck(StringRef Name, ClangTidyContext *Context,
                                Includes Inserts)
     : ClangTidyCheck(Name, Context), Name(Name.str()), TidyContext(Context) {
   if (Inserts == Includes::Inserted)
-    Inserter = std::make_unique<compat::IncludeInserter>(
+    Inserter = std::make_unique<utils::IncludeFixes>(
         Options.getLocalOrGlobal("IncludeStyle",
                                  tidy::utils::IncludeSorter::IS_LLVM),
         areDiagsSelfContained());
@@ -22,7 +21,7 @@ LogstreamCheck::~LogstreamCheck() = default;
 
 void LogstreamCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   if (Inserter)
-    Options.store(Opts, "IncludeStyle", Inserter->getStyle());
+    Options.store(Opts, "IncludeStyle", Inserter->style());
 }
 
 void LogstreamCheck::registerMatchers(ast_matchers::MatchFinder *Finder) {
@@ -99,7 +98,7 @@ std::optional<FixItHint> LogstreamCheck::includeIn(FileID File,
                                                    StringRef Header) {
   if (!Inserter)
     return std::nullopt;
-  return compat::toStd(Inserter->createIncludeInsertion(File, Header));
+  return Inserter->insertion(File, Header);
 }
 
 } // namespace clang::tidy::logstream

@@ -13,6 +13,7 @@
 
 #include "utils/Compat.h"
 #include "utils/CheckOptions.h"
+#include "utils/IncludeFixes.h"
 #include "utils/UserCodeTraversal.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/FunctionExtras.h"
@@ -103,7 +104,7 @@ protected:
 private:
   std::string Name;
   ClangTidyContext *TidyContext;
-  std::unique_ptr<compat::IncludeInserter> Inserter;
+  std::unique_ptr<utils::IncludeFixes> Inserter;
   std::shared_ptr<utils::UserCodeTraversal> Traversal;
   Preprocessor *PP = nullptr;
   const SourceManager *SM = nullptr;

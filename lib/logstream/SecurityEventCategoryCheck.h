@@ -8,7 +8,6 @@
 #include "analysis/LogRecords.h"
 #include "analysis/OutcomePaths.h"
 #include "utils/CheckOptions.h"
-#include "clang-tidy/utils/IncludeInserter.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringMap.h"

@@ -12,7 +12,7 @@
 #define LOGSTREAM_UTILS_COMPAT_H
 
 #include "clang-tidy/ClangTidyCheck.h"
-#include "clang-tidy/utils/IncludeInserter.h"
+#include "clang-tidy/utils/IncludeSorter.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Basic/SourceManager.h"
@@ -152,19 +152,6 @@ inline llvm::StringRef fileIDName(const SourceManager &SM, FileID FID) {
     return File->getName();
   return "";
 }
-
-/// utils::IncludeInserter; before LLVM 15 its constructor takes no
-/// "self-contained diagnostics" flag (LLVM 14 has no such mode).
-#if LLVM_VERSION_MAJOR < 15
-class IncludeInserter : public ::clang::tidy::utils::IncludeInserter {
-public:
-  IncludeInserter(::clang::tidy::utils::IncludeSorter::IncludeStyle Style,
-                  bool /*SelfContainedDiags*/)
-      : ::clang::tidy::utils::IncludeInserter(Style) {}
-};
-#else
-using IncludeInserter = ::clang::tidy::utils::IncludeInserter;
-#endif
 
 } // namespace clang::tidy::logstream::compat
 

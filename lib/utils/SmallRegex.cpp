@@ -1,7 +1,9 @@
 //===--- SmallRegex.cpp - The checks' name patterns without a regex engine ===//
 
 #include "utils/SmallRegex.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
 #include <bitset>
 #include <vector>
@@ -28,17 +30,26 @@ struct SmallRegex::Program {
     unsigned Index = 0;
     unsigned Min = 1, Max = 1;
   };
-  using Sequence = std::vector<Node>;
   struct Alternative {
-    Sequence Nodes;
+    /// Its atoms: Nodes[Begin, End).
+    unsigned Begin = 0, End = 0;
     /// The characters a match of it can start with, and whether it can
     /// match nothing (or only anchors): an alternative is tried only where
     /// it can start.
     std::bitset<256> First;
     bool Nullable = false;
   };
+  /// Every alternative's atoms, one after the other (a group's inner
+  /// alternatives before the sequence that holds the group): one buffer
+  /// for the expression, not one per alternative, since a vocabulary is
+  /// an alternation of a hundred words.
+  std::vector<Node> Nodes;
   /// Each group's alternatives; group 0 is the whole expression.
   std::vector<std::vector<Alternative>> Groups;
+
+  llvm::ArrayRef<Node> nodes(const Alternative &A) const {
+    return llvm::ArrayRef<Node>(Nodes).slice(A.Begin, A.End - A.Begin);
+  }
   /// The bracket expressions' characters, closed under ASCII case.
   std::vector<std::bitset<256>> Sets;
 };
@@ -52,6 +63,8 @@ public:
   Reader(llvm::StringRef ERE, Program &P) : Text(ERE), P(P) {}
 
   bool read() {
+    // An atom is at least one character of the text.
+    P.Nodes.reserve(Text.size());
     P.Groups.emplace_back();
     if (!alternation(0) || Pos != Text.size())
       return false;
@@ -70,19 +83,21 @@ private:
   /// \p Group; none may be empty.
   bool alternation(unsigned Group) {
     while (true) {
-      Program::Sequence S;
+      llvm::SmallVector<Program::Node, 16> S;
       if (!sequence(S) || S.empty())
         return false;
       Program::Alternative A;
-      A.Nodes = std::move(S);
-      P.Groups[Group].push_back(std::move(A));
+      A.Begin = P.Nodes.size();
+      P.Nodes.insert(P.Nodes.end(), S.begin(), S.end());
+      A.End = P.Nodes.size();
+      P.Groups[Group].push_back(A);
       if (!more() || peek() != '|')
         return true;
       ++Pos;
     }
   }
 
-  bool sequence(Program::Sequence &S) {
+  bool sequence(llvm::SmallVectorImpl<Program::Node> &S) {
     while (more() && peek() != '|' && peek() != ')') {
       Program::Node N{Kind::Char};
       char C = peek();
@@ -239,7 +254,7 @@ private:
   /// first that must match a character (anchors match none).
   void firstOf(Program::Alternative &A) const {
     A.Nullable = true;
-    for (const Program::Node &N : A.Nodes) {
+    for (const Program::Node &N : P.nodes(A)) {
       bool MatchesNothing = N.Min == 0;
       switch (N.K) {
       case Kind::Char:
@@ -330,8 +345,9 @@ public:
 
 private:
   using Rest = llvm::function_ref<bool(size_t)>;
+  using Sequence = llvm::ArrayRef<Program::Node>;
 
-  bool sequence(const Program::Sequence &S, size_t I, size_t Pos, Rest Then) {
+  bool sequence(Sequence S, size_t I, size_t Pos, Rest Then) {
     if (++Steps > StepBudget) {
       Exhausted = true;
       return false;
@@ -346,8 +362,7 @@ private:
   }
 
   /// Greedy: one more repetition first, then the rest of the sequence.
-  bool repeat(const Program::Sequence &S, size_t I, size_t Pos, unsigned Count,
-              Rest Then) {
+  bool repeat(Sequence S, size_t I, size_t Pos, unsigned Count, Rest Then) {
     const Program::Node &N = S[I];
     if (Exhausted)
       return false;
@@ -386,7 +401,7 @@ private:
             (Pos == Text.size() ||
              !A.First.test(static_cast<unsigned char>(Text[Pos]))))
           continue;
-        if (sequence(A.Nodes, 0, Pos, Then))
+        if (sequence(P.nodes(A), 0, Pos, Then))
           return true;
         if (Exhausted)
           return false;
