@@ -1,5 +1,7 @@
 // What real servers and tools do that is not an unrecorded security decision,
 // next to the decisions they do make, named the way real code names them.
+// `auth_log` (variadic, named like logging) writes records: an untagged one
+// gets the tag from the fix-it, unless it is the security channel (CHANNEL).
 // RUN: %check_logstream_tidy -std=c++17 %s logstream-security-event-category %t -- -- -I%srcroot/include
 // RUN: %check_logstream_tidy -check-suffix=CHANNEL -std=c++17 %s logstream-security-event-category %t \
 // RUN:   -config="{CheckOptions: {logstream-security-event-category.SecurityLoggingFunctions: 'auth_log;AUTH_LOG'}}" -- -- -I%srcroot/include
@@ -323,3 +325,12 @@ class AuthTest_RejectsBadKey_Test : public testing::Test {
       return;
   }
 };
+
+// The records the fix-it tags, in order.
+// CHECK-FIXES: auth_log("SECURITY basic auth failed for %s", c.user);
+// CHECK-FIXES: AUTH_LOG("SECURITY bad password for %s", c.user);
+// CHECK-FIXES: auth_log("SECURITY token rejected");
+// CHECK-FIXES: AUTH_LOG("SECURITY too many failures for %s", p.conn.user);
+// CHECK-FIXES: auth_log("SECURITY token %s", n < 3 ? "accepted" : "rejected");
+// CHECK-FIXES: AUTH_LOG("SECURITY password mismatch");
+// CHECK-FIXES: AUTH_LOG("SECURITY password ok");

@@ -195,6 +195,13 @@ private:
   PathTemplate formatted(const CallExpr *Fill, unsigned FormatIndex,
                          unsigned Depth) const;
   std::optional<unsigned> paramIndex(const Expr *E) const;
+  /// The parameter a message argument passes on: the parameter itself, or
+  /// the local buffer a printf-family call formatted from it
+  /// (`vsnprintf(buf, sizeof buf, fmt, ap); syslog(p, "%s", buf);`).
+  std::optional<unsigned> messageParam(const Expr *E) const;
+  /// Remembers a local buffer \p C (a printf-family call named \p N)
+  /// formats from a parameter.
+  void noteFormatting(const CallExpr *C, llvm::StringRef N);
   /// The parameter that alone decides an open(2)'s access mode.
   std::optional<unsigned> flagsParam(const Expr *E) const;
   /// The parameter whose truth returns before \p Call is reached:
@@ -223,6 +230,8 @@ private:
   const ExtractorOptions &Opts;
 
   llvm::DenseMap<const VarDecl *, std::vector<ValueStep>> Values;
+  /// The local buffers formatted from a parameter (noteFormatting).
+  llvm::DenseMap<const VarDecl *, unsigned> Formatted;
   std::vector<const CallExpr *> Calls;
   llvm::DenseMap<const CallExpr *, bool> UnconditionalCalls;
   std::vector<const CXXConstructExpr *> Constructs;
@@ -282,6 +291,7 @@ void Summarizer::collectValues(const Stmt *S) {
   }
   if (const auto *C = dyn_cast<CallExpr>(S)) {
     llvm::StringRef N = calleeName(C);
+    noteFormatting(C, N);
     if (llvm::is_contained(Fills, N) && C->getNumArgs() >= 2)
       recordValue(C->getArg(0), ValueStep::Fill, C);
     else if (llvm::is_contained(Copies, N) && C->getNumArgs() >= 2)
@@ -289,6 +299,45 @@ void Summarizer::collectValues(const Stmt *S) {
     else if (llvm::is_contained(Appends, N) && C->getNumArgs() >= 2)
       recordValue(C->getArg(0), ValueStep::Append, C->getArg(1));
   }
+}
+
+void Summarizer::noteFormatting(const CallExpr *C, llvm::StringRef N) {
+  // The format's position, and whether the destination is a pointer the
+  // call allocates (`vasprintf(&msg, fmt, ap)`).
+  unsigned Format;
+  if (N == "vsnprintf" || N == "snprintf")
+    Format = 2;
+  else if (N == "vsprintf" || N == "sprintf" || N == "vasprintf" ||
+           N == "asprintf")
+    Format = 1;
+  else
+    return;
+  if (C->getNumArgs() <= Format)
+    return;
+  const Expr *Dest = strip(C->getArg(0));
+  if (N.ends_with("asprintf")) {
+    const auto *Addr = dyn_cast<UnaryOperator>(Dest);
+    if (!Addr || Addr->getOpcode() != UO_AddrOf)
+      return;
+    Dest = Addr->getSubExpr();
+  }
+  const VarDecl *Buffer = localVar(Dest);
+  if (!Buffer)
+    return;
+  for (unsigned I = Format; I < C->getNumArgs(); ++I)
+    if (std::optional<unsigned> P = paramIndex(C->getArg(I))) {
+      Formatted[Buffer] = *P;
+      return;
+    }
+}
+
+std::optional<unsigned> Summarizer::messageParam(const Expr *E) const {
+  if (std::optional<unsigned> P = paramIndex(E))
+    return P;
+  if (const VarDecl *V = localVar(E))
+    if (auto It = Formatted.find(V); It != Formatted.end())
+      return It->second;
+  return std::nullopt;
 }
 
 void Summarizer::collect(const Stmt *S, bool TopLevel, bool &Returned) {
@@ -722,7 +771,7 @@ void Summarizer::checkLogging(const CallExpr *C) {
   std::optional<unsigned> Message;
   auto Forwards = [&](unsigned From) {
     for (unsigned I = From; I < N0 && !Message; ++I)
-      Message = paramIndex(C->getArg(I));
+      Message = messageParam(C->getArg(I));
     return Message.has_value();
   };
   json::Object L{{"line", line(C->getBeginLoc())}};

@@ -121,8 +121,11 @@ RecordClassifier::RecordClassifier(const ClangTidyCheck &Check,
       LoggingMacros(utils::readListOption(Options, "LoggingMacros", "")),
       SecurityLoggingFunctions(
           utils::readListOption(Options, "SecurityLoggingFunctions", "")),
-      LocalLoggingWrappers(utils::readBoolOption(
-          Check, Options, CheckName, "LocalLoggingWrappers", true)) {}
+      LocalLoggingWrappers(utils::readBoolOption(Check, Options, CheckName,
+                                                 "LocalLoggingWrappers", true)),
+      LoggingFunctionPattern(utils::readRegexOption(
+          Check, Options, CheckName, "LoggingFunctionPattern",
+          DefaultLoggingFunctionPattern)) {}
 
 void RecordClassifier::store(const ClangTidyCheck::OptionsView &Options,
                              ClangTidyOptions::OptionMap &Opts) const {
@@ -138,6 +141,8 @@ void RecordClassifier::store(const ClangTidyCheck::OptionsView &Options,
       tidy::utils::options::serializeStringList(SecurityLoggingFunctions));
   utils::storeBoolOption(Options, Opts, "LocalLoggingWrappers",
                          LocalLoggingWrappers);
+  Options.store(Opts, "LoggingFunctionPattern",
+                LoggingFunctionPattern.source());
 }
 
 /// Whether \p T can hold a message: a pointer to characters, a standard
@@ -181,6 +186,63 @@ static bool forwardsParameter(const Expr *E, const FunctionDecl *Fn,
   });
 }
 
+/// Whether \p F formats its callers' message itself: declared
+/// `__attribute__((format(printf, ...)))`, or variadic with a parameter
+/// that can hold a message.
+static bool isPrintfLike(const FunctionDecl *F, ASTContext &Ctx) {
+  return F->hasAttr<FormatAttr>() ||
+         (F->isVariadic() &&
+          llvm::any_of(F->parameters(), [&](const ParmVarDecl *P) {
+            return isMessageType(P->getType(), Ctx);
+          }));
+}
+
+/// Whether \p Arg is an integer that names an auth facility by its macro
+/// (LOG_AUTH, LOG_AUTHPRIV) and has its value: a syslog priority.
+static bool writesAuthFacility(const Expr *Arg, ASTContext &Ctx) {
+  if (!Arg->getType()->isIntegerType() || Arg->isValueDependent())
+    return false;
+  const SourceManager &SM = Ctx.getSourceManager();
+  auto Names = [&](CharSourceRange Range) {
+    StringRef Written = Lexer::getSourceText(Range, SM, Ctx.getLangOpts());
+    return containsWord(Written, "LOG_AUTHPRIV") ||
+           containsWord(Written, "LOG_AUTH");
+  };
+  // As the caller wrote it, or as a macro of the project's body wrote it
+  // (`#define AUTH_LOG(...) log_msg(LOG_AUTHPRIV | LOG_NOTICE, ...)`).
+  auto Spelled = [&SM](SourceLocation L) {
+    // Up from a system header's macro (LOG_AUTHPRIV's own body) to where
+    // the project's macro spells it.
+    for (unsigned I = 0; L.isMacroID() && I < 16; ++I) {
+      SourceLocation S = SM.getSpellingLoc(L);
+      if (!SM.isInSystemHeader(S))
+        return S;
+      L = SM.getImmediateExpansionRange(L).getBegin();
+    }
+    return SM.getSpellingLoc(L);
+  };
+  SourceLocation B = Spelled(Arg->getBeginLoc());
+  SourceLocation E = Spelled(Arg->getEndLoc());
+  if (!Names(SM.getExpansionRange(Arg->getSourceRange())) &&
+      !(SM.getFileID(B) == SM.getFileID(E) && !SM.isInSystemHeader(B) &&
+        Names(CharSourceRange::getTokenRange(B, E))))
+    return false;
+  Expr::EvalResult R;
+  return Arg->EvaluateAsInt(R, Ctx) &&
+         isAuthFacility(R.Val.getInt().getExtValue());
+}
+
+bool RecordClassifier::isProjectLoggingFunction(const FunctionDecl *F,
+                                                ASTContext &Ctx) const {
+  if (!F || !F->getIdentifier() || LoggingFunctionPattern.empty())
+    return false;
+  const SourceManager &SM = Ctx.getSourceManager();
+  return !SM.isInSystemHeader(SM.getExpansionLoc(F->getLocation())) &&
+         isPrintfLike(F, Ctx) &&
+         LoggingFunctionPattern.matches(
+             utils::normalizeIdentifier(F->getName()));
+}
+
 RecordClassifier::LocalWrapper
 RecordClassifier::localWrapper(const FunctionDecl *F, ASTContext &Ctx) const {
   const FunctionDecl *Def = nullptr;
@@ -196,11 +258,7 @@ RecordClassifier::localWrapper(const FunctionDecl *F, ASTContext &Ctx) const {
   // A printf-like function formats its callers' message itself (often into
   // a buffer of its own first): any record it writes is theirs. Any other
   // function must pass what it was given to the record.
-  bool PrintfLike = Def->hasAttr<FormatAttr>() ||
-                    (Def->isVariadic() &&
-                     llvm::any_of(Def->parameters(), [&](const ParmVarDecl *P) {
-                       return isMessageType(P->getType(), Ctx);
-                     }));
+  bool PrintfLike = isPrintfLike(Def, Ctx);
   LocalWrapper W;
   utils::anyStatement(Def->getBody(), [&](const Stmt *S) {
     const auto *Call = dyn_cast<CallExpr>(S);
@@ -365,8 +423,10 @@ bool RecordClassifier::isLogRecord(const Stmt *S, ASTContext &Ctx) const {
         return Family->isLoggingCall(Call, F, Q);
       }))
     return true;
-  // The unit's own function that passes what it is given to a record.
-  return localWrapper(F, Ctx).Logs;
+  // The unit's own function that passes what it is given to a record, or
+  // a printf-like function of the project named like logging, wherever it
+  // is defined.
+  return localWrapper(F, Ctx).Logs || isProjectLoggingFunction(F, Ctx);
 }
 
 std::optional<bool> RecordClassifier::isCategoryRecord(const Stmt *S,
@@ -461,6 +521,12 @@ bool RecordClassifier::isSecurityRecord(const Stmt *S, ASTContext &Ctx,
             return true;
         }
       }
+  // The project's own logging function given a syslog priority in an auth
+  // facility, written so: `log_msg(LOG_AUTHPRIV | LOG_ERR, ...)`.
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    for (const Expr *A : Call->arguments())
+      if (writesAuthFacility(A, Ctx))
+        return true;
   return mentionsSecurity(S);
 }
 

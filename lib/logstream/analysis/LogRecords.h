@@ -6,7 +6,8 @@
 // facts), and whether that record is in the SECURITY category. Its options
 // (SecurityTag, SecurityCategoryPattern, SecurityLoggerPattern,
 // LoggingFunctions, LoggingMacros, SecurityLoggingFunctions,
-// LocalLoggingWrappers) read the same in every check that uses it.
+// LocalLoggingWrappers, LoggingFunctionPattern) read the same in every check
+// that uses it.
 //
 //===----------------------------------------------------------------------===//
 
@@ -45,6 +46,15 @@ const Expr *streamRoot(const Expr *E);
 /// CLOG/ELPP_*. With \p IncludeStreams, also glog's stream macros (whose
 /// records end in `<< ...` outside the macro).
 bool isLibraryLoggingMacro(llvm::StringRef Name, bool IncludeStreams);
+
+/// The default of the LoggingFunctionPattern option: printf-like functions of
+/// the project (declared `__attribute__((format(printf, ...)))`, or variadic
+/// with a message parameter) that are logging functions by name (not string
+/// builders such as `str_appendf`).
+inline constexpr llvm::StringRef DefaultLoggingFunctionPattern =
+    "(^|_)(log|logf|logger|logmsg|log_msg|syslog|trace|debug|dbg|info|notice|"
+    "warn|warning|error|err|fatal|crit|critical|alert|emerg|audit|die|panic)"
+    "(_|$)";
 
 /// The C functions that write a log record (printf, syslog, perror, the
 /// runtime API's C interface, ...).
@@ -88,6 +98,13 @@ public:
   /// Whether \p F is named (qualified, with or without `::`) in
   /// LoggingFunctions or SecurityLoggingFunctions.
   bool isListedFunction(const FunctionDecl *F) const;
+  /// Whether \p F is a printf-like function of the project (not of a system
+  /// header) named like logging (LoggingFunctionPattern): its calls are
+  /// records wherever it is defined.
+  bool isProjectLoggingFunction(const FunctionDecl *F, ASTContext &Ctx) const;
+  const utils::Pattern &loggingFunctionPattern() const {
+    return LoggingFunctionPattern;
+  }
 
 private:
   /// What a function defined in this translation unit does with the
@@ -122,6 +139,7 @@ private:
   const std::vector<llvm::StringRef> LoggingMacros;
   const std::vector<llvm::StringRef> SecurityLoggingFunctions;
   const bool LocalLoggingWrappers;
+  const utils::Pattern LoggingFunctionPattern;
   std::shared_ptr<const ProjectFacts> Facts;
   bool AuthFacilityByDefault = false;
   /// localWrapper's answers, per canonical declaration (an entry is made

@@ -11,10 +11,7 @@ RecordFinder::RecordFinder(const ClangTidyCheck &Check,
     : Records(Check, Options, CheckName),
       LogHandle(utils::readRegexOption(Check, Options, CheckName,
                                        "LogHandlePattern",
-                                       DefaultLogHandlePattern)),
-      LoggingFunctionPattern(utils::readRegexOption(
-          Check, Options, CheckName, "LoggingFunctionPattern",
-          DefaultLoggingFunctionPattern)) {
+                                       DefaultLogHandlePattern)) {
   Records.setFacts(ProjectFacts::get(Context, Check));
 }
 
@@ -22,14 +19,12 @@ void RecordFinder::store(const ClangTidyCheck::OptionsView &Options,
                          ClangTidyOptions::OptionMap &Opts) const {
   Records.store(Options, Opts);
   Options.store(Opts, "LogHandlePattern", LogHandle.source());
-  Options.store(Opts, "LoggingFunctionPattern",
-                LoggingFunctionPattern.source());
 }
 
 void RecordFinder::registerMatchers(
     ast_matchers::MatchFinder *Finder,
     ast_matchers::MatchFinder::MatchCallback *Callback) const {
-  registerRecordMatchers(Finder, Callback, Records, LoggingFunctionPattern);
+  registerRecordMatchers(Finder, Callback, Records);
 }
 
 std::optional<RecordMatch>
@@ -48,8 +43,7 @@ RecordFinder::match(const ast_matchers::BoundNodes &Nodes, ASTContext &Ctx) {
     return M;
   }
   if (const auto *Call = Nodes.getNodeAs<CallExpr>(RecordCallId)) {
-    if (isRecordCall(Call, Records, LoggingFunctionPattern, Ctx) &&
-        writesToLog(Call, LogHandle, Ctx))
+    if (isRecordCall(Call, Records, Ctx) && writesToLog(Call, LogHandle, Ctx))
       M.Record = Call;
     return M;
   }

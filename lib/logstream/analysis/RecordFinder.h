@@ -32,8 +32,8 @@ struct RecordMatch {
 
 class RecordFinder {
 public:
-  /// Reads the record options of \p Check (the classifier's,
-  /// LogHandlePattern, LoggingFunctionPattern) and the project facts.
+  /// Reads the record options of \p Check (the classifier's and
+  /// LogHandlePattern) and the project facts.
   RecordFinder(const ClangTidyCheck &Check,
                const ClangTidyCheck::OptionsView &Options,
                llvm::StringRef CheckName, ClangTidyContext &Context);
@@ -52,13 +52,12 @@ public:
 
   const RecordClassifier &classifier() const { return Records; }
   const utils::Pattern &loggingFunctionPattern() const {
-    return LoggingFunctionPattern;
+    return Records.loggingFunctionPattern();
   }
 
 private:
   RecordClassifier Records;
   const utils::Pattern LogHandle;
-  const utils::Pattern LoggingFunctionPattern;
   OutermostStreams Streams;
 };
 

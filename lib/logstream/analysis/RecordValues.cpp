@@ -34,8 +34,8 @@ public:
     if (!F)
       return false;
     // The project's own printf-like functions (a system header's are the
-    // standard library's).
-    if (F->hasAttr<FormatAttr>()) {
+    // standard library's; the classifier asks for a logging name).
+    if (F->hasAttr<FormatAttr>() || F->isVariadic()) {
       const SourceManager &SM = Finder->getASTContext().getSourceManager();
       if (!SM.isInSystemHeader(SM.getExpansionLoc(F->getBeginLoc())))
         return true;
@@ -283,8 +283,7 @@ bool writesToLog(const CallExpr *Call, const utils::Pattern &LogHandle,
 
 void registerRecordMatchers(MatchFinder *Finder,
                             MatchFinder::MatchCallback *Callback,
-                            const RecordClassifier &Records,
-                            const utils::Pattern &LoggingFunctionPattern) {
+                            const RecordClassifier &Records) {
   std::vector<std::string> Names = {"::printf",
                                     "::fprintf",
                                     "::dprintf",
@@ -355,7 +354,6 @@ bool OutermostStreams::take(const CXXOperatorCallExpr *Op) {
 }
 
 bool isRecordCall(const CallExpr *Call, const RecordClassifier &Records,
-                  const utils::Pattern &LoggingFunctionPattern,
                   ASTContext &Ctx) {
   const FunctionDecl *F = Call->getDirectCallee();
   if (!F || !F->getIdentifier())
@@ -369,13 +367,10 @@ bool isRecordCall(const CallExpr *Call, const RecordClassifier &Records,
   if (const auto *M = dyn_cast<CXXMethodDecl>(F))
     if (const CXXRecordDecl *RD = M->getParent(); RD && RD->getIdentifier()) {
       std::string C = RD->getQualifiedNameAsString();
-      if (C == "spdlog::logger" || C == "log4cxx::Logger" ||
-          C == "log4cplus::Logger" || C == "Poco::Logger")
-        return true;
+      return C == "spdlog::logger" || C == "log4cxx::Logger" ||
+             C == "log4cplus::Logger" || C == "Poco::Logger";
     }
-  return F->hasAttr<FormatAttr>() &&
-         LoggingFunctionPattern.matches(
-             utils::normalizeIdentifier(F->getName()));
+  return false;
 }
 
 } // namespace clang::tidy::logstream::analysis

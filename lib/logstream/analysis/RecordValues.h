@@ -77,13 +77,6 @@ const Expr *stripValue(const Expr *E);
 /// named like a log that stdio records write to.
 inline constexpr llvm::StringRef DefaultLogHandlePattern =
     "(^|_)(log|logs|logfile|logger|logfp|logfd|audit|journal)(_|$)";
-/// The default of the LoggingFunctionPattern option: functions of the project
-/// declared `__attribute__((format(printf, ...)))` that are logging functions
-/// by name (not string builders such as `str_appendf`).
-inline constexpr llvm::StringRef DefaultLoggingFunctionPattern =
-    "(^|_)(log|logf|logger|logmsg|log_msg|syslog|trace|debug|dbg|info|notice|"
-    "warn|warning|error|err|fatal|crit|critical|alert|emerg|audit|die|panic)"
-    "(_|$)";
 
 /// Where a stdio record writes: stdout, stderr, or a handle named like a log
 /// (\p LogHandle); false for other files and descriptors.
@@ -98,13 +91,12 @@ inline constexpr llvm::StringRef RecordMacroCallId = "logstream-record-macro";
 /// Adds matchers for record candidates outside system headers: calls to the
 /// C logging functions, the logging libraries' logging functions, the
 /// project's LoggingFunctions, project facts' logging helpers, printf-like
-/// project functions named like logging (\p LoggingFunctionPattern), calls
+/// project functions (named like logging: the classifier decides), calls
 /// in LoggingMacros, and every `<<` (check() keeps the outermost of a chain
 /// with OutermostStreams).
 void registerRecordMatchers(ast_matchers::MatchFinder *Finder,
                             ast_matchers::MatchFinder::MatchCallback *Callback,
-                            const RecordClassifier &Records,
-                            const utils::Pattern &LoggingFunctionPattern);
+                            const RecordClassifier &Records);
 
 /// Keeps the outermost `<<` of each chain: the matcher visits an outer
 /// operator before its operands.
@@ -119,10 +111,9 @@ private:
   llvm::SmallPtrSet<const Expr *, 32> Inner;
 };
 
-/// Whether a call the matchers found is a record: a printf-like project
-/// function must be named like logging (\p LoggingFunctionPattern).
+/// Whether a call the matchers found is a record (a printf-like project
+/// function must be named like logging: RecordClassifier::isLogRecord).
 bool isRecordCall(const CallExpr *Call, const RecordClassifier &Records,
-                  const utils::Pattern &LoggingFunctionPattern,
                   ASTContext &Ctx);
 
 } // namespace clang::tidy::logstream::analysis
