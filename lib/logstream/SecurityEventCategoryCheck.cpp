@@ -74,6 +74,12 @@ constexpr StringRef DefaultHashSchemePattern =
 constexpr StringRef DefaultIdentityNamePattern =
     "(^|_)(user|users|username|usernames|user_name|userhash|user_hash|"
     "login_name|uid|account|realm)(_|$)";
+// Operands that hold a message's integrity value, not a credential: a
+// constant-time comparison of these verifies a packet (a MAC, an AEAD tag, a
+// checksum) or rejects a degenerate key (all zeros).
+constexpr StringRef DefaultIntegrityNamePattern =
+    "(^|_)(mac|macs|hmac|tag|tags|auth_tag|icv|checksum|crc|crc32|zero|zeros|"
+    "zeroes)(_|$)";
 
 /// The functions a predicate of the check holds for: a call filter of
 /// utils::UserCodeMatchers, asked once per callee declaration.
@@ -166,6 +172,8 @@ SecurityEventCategoryCheck::SecurityEventCategoryCheck(
       HashScheme(readRegex("HashSchemePattern", DefaultHashSchemePattern)),
       IdentityName(
           readRegex("IdentityNamePattern", DefaultIdentityNamePattern)),
+      IntegrityName(
+          readRegex("IntegrityNamePattern", DefaultIntegrityNamePattern)),
       HandOverEnumStatus(readBool("HandOverEnumStatus", true)),
       ComparisonWrappers(readBool("ComparisonWrappers", true)),
       Records(*this, Options, Name),
@@ -217,6 +225,7 @@ void SecurityEventCategoryCheck::storeOptions(
   Options.store(Opts, "TestFilePattern", TestFile.source());
   Options.store(Opts, "HashSchemePattern", HashScheme.source());
   Options.store(Opts, "IdentityNamePattern", IdentityName.source());
+  Options.store(Opts, "IntegrityNamePattern", IntegrityName.source());
   storeBool(Opts, "HandOverEnumStatus", HandOverEnumStatus);
   storeBool(Opts, "ComparisonWrappers", ComparisonWrappers);
   Records.store(Options, Opts);
@@ -343,7 +352,7 @@ void SecurityEventCategoryCheck::check(const MatchFinder::MatchResult &Result) {
     if (!ConstantTime &&
         !isCredentialComparison(Cmp->getArg(0), Cmp->getArg(1)))
       return;
-    if (ConstantTime && isIdentityLookup(Cmp))
+    if (ConstantTime && verifiesNoCredential(Cmp))
       return;
     const FunctionDecl *Fn = FunctionOf(Cmp);
     if (!Fn)
@@ -516,12 +525,27 @@ static bool isLiteralMatching(const Expr *E, const utils::Pattern &P) {
          P.matches(SL->getString());
 }
 
-bool SecurityEventCategoryCheck::isIdentityLookup(const CallExpr *Cmp) const {
-  if (IdentityName.empty())
+/// Whether \p VD is an array whose initializer is all zeros (`unsigned
+/// char zeroes[32] = {0};`): what it is compared with is no secret.
+static bool isZeroArray(const VarDecl *VD) {
+  if (!VD || !VD->getType()->isArrayType())
     return false;
+  const auto *Init =
+      dyn_cast_or_null<InitListExpr>(VD->getInit() ? VD->getInit() : nullptr);
+  if (!Init)
+    return false;
+  return llvm::all_of(Init->inits(), [&](const Expr *E) {
+    Expr::EvalResult R;
+    return E && !E->isValueDependent() &&
+           E->EvaluateAsInt(R, VD->getASTContext()) && R.Val.getInt() == 0;
+  });
+}
+
+bool SecurityEventCategoryCheck::verifiesNoCredential(
+    const CallExpr *Cmp) const {
   // The operands' own names (not what they were computed from: an entry's
   // user field found by scanning a line that also holds the password).
-  bool Identity = false;
+  bool Identity = false, Integrity = false;
   for (const Expr *A : Cmp->arguments()) {
     const Expr *E = A->IgnoreParenCasts();
     if (const auto *U = dyn_cast<UnaryOperator>(E);
@@ -533,9 +557,12 @@ bool SecurityEventCategoryCheck::isIdentityLookup(const CallExpr *Cmp) const {
     std::string Name = utils::normalizeIdentifier(D->getName());
     if (CredentialName.matches(Name))
       return false;
-    Identity |= IdentityName.matches(Name);
+    Identity |= !IdentityName.empty() && IdentityName.matches(Name);
+    Integrity |= !IntegrityName.empty() &&
+                 (IntegrityName.matches(Name) ||
+                  isZeroArray(dyn_cast<VarDecl>(D)));
   }
-  return Identity;
+  return Identity || Integrity;
 }
 
 bool SecurityEventCategoryCheck::isCredentialComparison(const Expr *A,

@@ -89,9 +89,10 @@ private:
   /// of its (enumeration) return type, writing no record of its own.
   bool handsOverStatus(const Site &S, const analysis::ResultValue &Result,
                        const std::vector<analysis::PathEnd> &Unrecorded) const;
-  /// Whether a constant-time comparison looks a user up (an operand names
-  /// an identity, none a credential) rather than verifying a credential.
-  bool isIdentityLookup(const CallExpr *Cmp) const;
+  /// Whether a constant-time comparison verifies no credential: no operand
+  /// is named like one, and one names an identity (a user look-up) or an
+  /// integrity value (a MAC, a tag, a checksum, an all-zero array).
+  bool verifiesNoCredential(const CallExpr *Cmp) const;
   /// isDecision's answers, per canonical function.
   mutable llvm::DenseMap<const FunctionDecl *, bool> Decisions;
   bool isTestCode(const FunctionDecl *Fn, const SourceManager &SM) const;
@@ -120,6 +121,7 @@ private:
   const utils::Pattern TestFile;
   const utils::Pattern HashScheme;
   const utils::Pattern IdentityName;
+  const utils::Pattern IntegrityName;
   const bool HandOverEnumStatus;
   /// The project's thin wrappers of strcmp & co. compare as what they wrap.
   const bool ComparisonWrappers;

@@ -43,11 +43,15 @@ inline constexpr llvm::StringRef DefaultLogNamePattern =
     "(_|$)";
 
 /// The default of the NonLogFilePattern option: files that a `log`
-/// directory often holds but that are not logs (`logs/app.pid`), matched
-/// against a path's last component when it does not itself say `.log`.
+/// directory often holds but that are not logs (`logs/app.pid`), and the
+/// login accounting databases of /var/log (`lastlog`, `wtmp`, `btmp`,
+/// `faillog`: fixed-size binary records per user or session, read by
+/// last(1) and lastlog(8), not event logs), matched against a path's last
+/// component when it does not itself say `.log`.
 inline constexpr llvm::StringRef DefaultNonLogFilePattern =
     R"(\.(pid|lock|sock|socket|db|sqlite3?|json|ya?ml|toml|conf|cfg|ini|csv|)"
-    R"(tsv|xml|html?|tmp|dat|bin|state|seq)$)";
+    R"(tsv|xml|html?|tmp|dat|bin|state|seq)$|)"
+    R"(^(lastlog|wtmp|wtmpx|btmp|btmpx|utmp|utmpx|faillog|tallylog)$)";
 
 inline constexpr llvm::StringRef DefaultAllowedPaths =
     "/dev/stdout;/dev/stderr;/proc/self/fd/1;/proc/self/fd/2";

@@ -114,3 +114,32 @@ void main_loop(void) {
     // CHECK-MESSAGES-SINK: :[[@LINE-1]]:16: warning: 'fopen' writes log events to a file
   }
 }
+
+// Login accounting (last(1), lastlog(8)) is not an event log: records of a
+// fixed size at a per-user offset, in /var/log by tradition (NonLogFilePattern).
+#include <paths.h>
+#include <sys/types.h>
+struct lastlog_entry {
+  long when;
+  char line[32];
+  char host[256];
+};
+void record_lastlog(uid_t uid, const struct lastlog_entry *rec) {
+  int fd = open("/var/log/lastlog", O_RDWR | O_CREAT, 0644);
+  if (fd < 0)
+    return;
+  lseek(fd, (off_t)uid * (off_t)sizeof *rec, SEEK_SET);
+  write(fd, rec, sizeof *rec);
+  close(fd);
+}
+void record_wtmp(const void *entry, size_t size) {
+  FILE *wtmp = fopen(_PATH_WTMP, "a");
+  if (wtmp) {
+    fwrite(entry, size, 1, wtmp);
+    fclose(wtmp);
+  }
+}
+void clear_failures(void) {
+  truncate("/var/log/faillog", 0);
+  unlink("/var/log/btmp");
+}
