@@ -28,6 +28,7 @@ import time
 from typing import List, Optional, Set, Tuple
 
 from .common import display, DEFAULT_CHECKS, HEADER_EXTENSIONS, SOURCE_EXTENSIONS, UsageError, VERSION
+from .options import drop_rejected
 from .inputs import Changes, Database, Sources, changed_lines, find_database, load_database, project_root
 from .findings import Finding, postprocess
 from .baseline import baseline_document, read_baseline
@@ -102,7 +103,7 @@ def parse_args(argv, tool_dir):
     p.add_argument("--fix", action="store_true", help="apply fix-its (each edit once, all or nothing)")
     p.add_argument("--export-fixes", metavar="FILE", help="write fix-its for clang-apply-replacements")
     p.add_argument("--format", default="text", choices=sorted(RENDERERS))
-    p.add_argument("--output", metavar="FILE", help="write the report here instead of stdout")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the report here instead of stdout")
     p.add_argument("--baseline", metavar="FILE", help="report only findings not in this baseline")
     p.add_argument("--write-baseline", metavar="FILE", help="record the current findings as the baseline")
     p.add_argument("--tidy", help="the logstream-tidy binary (default: next to this program, then PATH)")
@@ -114,6 +115,9 @@ def parse_args(argv, tool_dir):
                    help="analyze the K-th of N cost-balanced parts (see `logstream-ci merge`)")
     p.add_argument("--no-facts", action="store_true",
                    help="do not follow the project's own wrappers across translation units")
+    p.add_argument("--keep-rejected-options", action="store_true",
+                   help="do not drop the compile commands' options that clang rejects "
+                        "(GCC-only options such as -mindirect-branch=thunk)")
     a = p.parse_args(argv)
     a.tool_dir = tool_dir
     a.imported = []
@@ -276,6 +280,13 @@ def run(a) -> int:
     if a.shard:
         work.units = shard_units(work.units, a.shard, cost)
     sources = Sources(changes.index_content if changes else None)
+    if not a.keep_rejected_options:
+        dropped = drop_rejected(tidy_binary, db.entries.values())
+        if dropped and not a.quiet:
+            sys.stderr.write("logstream-ci: note: dropped compiler option(s) that clang rejects: %s "
+                             "(--keep-rejected-options keeps them)\n" % ", ".join(
+                                 "%s (%d unit%s)" % (o, n, "" if n == 1 else "s")
+                                 for o, n in sorted(dropped.items())))
     profile.lap("setup")
     with tempfile.TemporaryDirectory(prefix="logstream-ci-") as scratch:
         db.write_filtered(scratch)
@@ -365,6 +376,11 @@ def facts_main(argv, tool_dir) -> int:
             misses.append(tu)
     failed = []
     with tempfile.TemporaryDirectory(prefix="logstream-facts-") as tmp:
+        # The commands as the analysis runs them (the options clang rejects
+        # dropped: see logstream_ci/options.py).
+        drop_rejected(tidy, database.entries.values())
+        database.write_filtered(tmp)
+        build_dir = tmp
         out_dir = os.path.join(tmp, "units")
         with facts.Environment(LOGSTREAM_FACTS_DIR=out_dir, LOGSTREAM_FACTS_FILE=None):
             with concurrent.futures.ThreadPoolExecutor(max_workers=a.jobs) as pool:
