@@ -120,6 +120,16 @@ void multi_line(int code) {
   // CHECK-MESSAGES-SYSLOG: :[[@LINE-2]]:19: warning: log record message has a line break before its end
 }
 
+/* A printf-like helper declared here, defined elsewhere, that logs and ends
+   the process: named like logging (`exit`: LoggingFunctionPattern). */
+void client_exit(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+
+void host_key_mismatch(const char *host, const char *fingerprint) {
+  client_exit("host key mismatch for %s\nFingerprint is %s", host, fingerprint);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: log record message has a line break before its end: a line-oriented stream splits it into several events
+  // CHECK-MESSAGES-SYSLOG: :[[@LINE-2]]:15: warning: log record message has a line break before its end
+}
+
 int main(int argc, char **argv) {
   if (argc > 2)
     printf("SECURITY authn_login_fail user=%s\n", argv[2]);
