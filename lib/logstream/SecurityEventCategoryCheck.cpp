@@ -558,9 +558,8 @@ bool SecurityEventCategoryCheck::verifiesNoCredential(
     if (CredentialName.matches(Name))
       return false;
     Identity |= !IdentityName.empty() && IdentityName.matches(Name);
-    Integrity |= !IntegrityName.empty() &&
-                 (IntegrityName.matches(Name) ||
-                  isZeroArray(dyn_cast<VarDecl>(D)));
+    Integrity |= !IntegrityName.empty() && (IntegrityName.matches(Name) ||
+                                            isZeroArray(dyn_cast<VarDecl>(D)));
   }
   return Identity || Integrity;
 }

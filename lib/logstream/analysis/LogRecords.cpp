@@ -200,7 +200,12 @@ static bool isPrintfLike(const FunctionDecl *F, ASTContext &Ctx) {
 /// Whether \p Arg is an integer that names an auth facility by its macro
 /// (LOG_AUTH, LOG_AUTHPRIV) and has its value: a syslog priority.
 static bool writesAuthFacility(const Expr *Arg, ASTContext &Ctx) {
-  if (!Arg->getType()->isIntegerType() || Arg->isValueDependent())
+  // The value first (cheap, and most priorities name no auth facility),
+  // then how it is written.
+  Expr::EvalResult R;
+  if (!Arg->getType()->isIntegerType() || Arg->isValueDependent() ||
+      !Arg->EvaluateAsInt(R, Ctx) ||
+      !isAuthFacility(R.Val.getInt().getExtValue()))
     return false;
   const SourceManager &SM = Ctx.getSourceManager();
   auto Names = [&](CharSourceRange Range) {
@@ -223,13 +228,9 @@ static bool writesAuthFacility(const Expr *Arg, ASTContext &Ctx) {
   };
   SourceLocation B = Spelled(Arg->getBeginLoc());
   SourceLocation E = Spelled(Arg->getEndLoc());
-  if (!Names(SM.getExpansionRange(Arg->getSourceRange())) &&
-      !(SM.getFileID(B) == SM.getFileID(E) && !SM.isInSystemHeader(B) &&
-        Names(CharSourceRange::getTokenRange(B, E))))
-    return false;
-  Expr::EvalResult R;
-  return Arg->EvaluateAsInt(R, Ctx) &&
-         isAuthFacility(R.Val.getInt().getExtValue());
+  return Names(SM.getExpansionRange(Arg->getSourceRange())) ||
+         (SM.getFileID(B) == SM.getFileID(E) && !SM.isInSystemHeader(B) &&
+          Names(CharSourceRange::getTokenRange(B, E)));
 }
 
 bool RecordClassifier::isProjectLoggingFunction(const FunctionDecl *F,

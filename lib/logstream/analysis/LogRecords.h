@@ -53,7 +53,8 @@ bool isLibraryLoggingMacro(llvm::StringRef Name, bool IncludeStreams);
 /// builders such as `str_appendf`).
 inline constexpr llvm::StringRef DefaultLoggingFunctionPattern =
     "(^|_)(log|logf|logger|logmsg|log_msg|syslog|trace|debug|dbg|info|notice|"
-    "warn|warning|error|err|fatal|crit|critical|alert|emerg|audit|die|panic|exit)"
+    "warn|warning|error|err|fatal|crit|critical|alert|emerg|audit|die|panic|"
+    "exit)"
     "(_|$)";
 
 /// The C functions that write a log record (printf, syslog, perror, the
