@@ -190,11 +190,29 @@ static bool forwardsParameter(const Expr *E, const FunctionDecl *Fn,
 /// `__attribute__((format(printf, ...)))`, or variadic with a parameter
 /// that can hold a message.
 static bool isPrintfLike(const FunctionDecl *F, ASTContext &Ctx) {
-  return F->hasAttr<FormatAttr>() ||
-         (F->isVariadic() &&
-          llvm::any_of(F->parameters(), [&](const ParmVarDecl *P) {
-            return isMessageType(P->getType(), Ctx);
-          }));
+  if (F->hasAttr<FormatAttr>() ||
+      (F->isVariadic() &&
+       llvm::any_of(F->parameters(), [&](const ParmVarDecl *P) {
+         return isMessageType(P->getType(), Ctx);
+       })))
+    return true;
+  // A template over a pack of arguments with a format before it: `template
+  // <class... A> void log_warn(const char *fmt, A &&...args)`, or
+  // `fmt::format_string<A...>` / `std::format_string<A...>` (a call names
+  // an instantiation; the template says how it was declared).
+  const FunctionTemplateDecl *T = F->getPrimaryTemplate();
+  const FunctionDecl *Pattern = T ? T->getTemplatedDecl() : nullptr;
+  if (!Pattern || Pattern->param_empty() ||
+      !Pattern->parameters().back()->isParameterPack())
+    return false;
+  return llvm::any_of(
+      Pattern->parameters().drop_back(), [&](const ParmVarDecl *P) {
+        if (isMessageType(P->getType(), Ctx))
+          return true;
+        std::string Written = P->getType().getNonReferenceType().getAsString();
+        return StringRef(Written).contains("format_string") ||
+               StringRef(Written).contains("string_view");
+      });
 }
 
 /// Whether \p Arg is an integer that names an auth facility by its macro
@@ -239,9 +257,9 @@ bool RecordClassifier::isProjectLoggingFunction(const FunctionDecl *F,
     return false;
   const SourceManager &SM = Ctx.getSourceManager();
   return !SM.isInSystemHeader(SM.getExpansionLoc(F->getLocation())) &&
-         isPrintfLike(F, Ctx) &&
          LoggingFunctionPattern.matches(
-             utils::normalizeIdentifier(F->getName()));
+             utils::normalizeIdentifier(F->getName())) &&
+         isPrintfLike(F, Ctx);
 }
 
 RecordClassifier::LocalWrapper

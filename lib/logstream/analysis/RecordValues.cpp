@@ -35,7 +35,8 @@ public:
       return false;
     // The project's own printf-like functions (a system header's are the
     // standard library's; the classifier asks for a logging name).
-    if (F->hasAttr<FormatAttr>() || F->isVariadic()) {
+    if (F->hasAttr<FormatAttr>() || F->isVariadic() ||
+        F->getPrimaryTemplate()) {
       const SourceManager &SM = Finder->getASTContext().getSourceManager();
       if (!SM.isInSystemHeader(SM.getExpansionLoc(F->getBeginLoc())))
         return true;
