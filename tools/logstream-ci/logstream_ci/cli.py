@@ -281,7 +281,8 @@ def run(a) -> int:
         work.units = shard_units(work.units, a.shard, cost)
     sources = Sources(changes.index_content if changes else None)
     if not a.keep_rejected_options:
-        dropped = drop_rejected(tidy_binary, db.entries.values())
+        dropped = drop_rejected(tidy_binary, db.entries.values(), None if a.no_cache else
+                                os.path.abspath(a.cache_dir or default_cache_dir()))
         if dropped and not a.quiet:
             sys.stderr.write("logstream-ci: note: dropped compiler option(s) that clang rejects: %s "
                              "(--keep-rejected-options keeps them)\n" % ", ".join(
@@ -378,7 +379,7 @@ def facts_main(argv, tool_dir) -> int:
     with tempfile.TemporaryDirectory(prefix="logstream-facts-") as tmp:
         # The commands as the analysis runs them (the options clang rejects
         # dropped: see logstream_ci/options.py).
-        drop_rejected(tidy, database.entries.values())
+        drop_rejected(tidy, database.entries.values(), directory)
         database.write_filtered(tmp)
         build_dir = tmp
         out_dir = os.path.join(tmp, "units")

@@ -10,6 +10,8 @@ on standard error. No list of GCC options is kept here: the driver of the
 logstream-tidy build answers for itself.
 """
 
+import hashlib
+import json
 import os
 import re
 import subprocess
@@ -94,18 +96,74 @@ def probe_arguments(entry) -> List[str]:
     return out
 
 
-def drop_rejected(tidy_binary, entries) -> Dict[str, int]:
+class ProbeMemo:
+    """The probes' answers, remembered in the result cache's directory (a
+    small JSON file, keyed by the logstream-tidy build, the language and the
+    options), so that a warm run asks the driver nothing. A missing, stale
+    or corrupt file only means asking again."""
+
+    def __init__(self, cache_dir, tidy_binary):
+        self.path = os.path.join(cache_dir, "rejected-options.json") if cache_dir else None
+        try:
+            st = os.stat(tidy_binary)
+            self.build = "%s:%d:%d" % (os.path.realpath(tidy_binary), st.st_size, st.st_mtime_ns)
+        except OSError:
+            self.build = tidy_binary
+        self.answers: Dict[str, List[List[str]]] = {}
+        self.changed = False
+        if self.path:
+            try:
+                with open(self.path, encoding="utf-8") as f:
+                    data = json.load(f)
+                if isinstance(data, dict) and data.get("build") == self.build and \
+                        isinstance(data.get("answers"), dict):
+                    self.answers = data["answers"]
+            except (OSError, ValueError):
+                pass
+
+    def key(self, language, args) -> str:
+        return hashlib.sha256(json.dumps([language, list(args)]).encode()).hexdigest()
+
+    def get(self, language, args):
+        found = self.answers.get(self.key(language, args))
+        if not isinstance(found, list):
+            return None
+        return [(o, v) for o, v in found]
+
+    def put(self, language, args, rejected):
+        self.answers[self.key(language, args)] = [[o, v] for o, v in rejected]
+        self.changed = True
+
+    def save(self):
+        if not self.path or not self.changed:
+            return
+        try:
+            os.makedirs(os.path.dirname(self.path), exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=os.path.dirname(self.path), prefix=".rejected-")
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump({"build": self.build, "answers": self.answers}, f)
+            os.replace(tmp, self.path)
+        except OSError:
+            pass
+
+
+def drop_rejected(tidy_binary, entries, cache_dir=None) -> Dict[str, int]:
     """Removes from each entry's arguments the options the driver rejects;
     returns each dropped option with the number of units it was dropped
-    from."""
+    from. \p cache_dir: where the answers are remembered (None: nowhere)."""
     groups: Dict[Tuple[str, Tuple[str, ...]], List] = {}
     for entry in entries:
         key = (entry.language, tuple(probe_arguments(entry)))
         groups.setdefault(key, []).append(entry)
     dropped: Dict[str, int] = {}
+    memo = ProbeMemo(cache_dir, tidy_binary)
     with tempfile.TemporaryDirectory(prefix="logstream-ci-probe-") as tmp:
         for n, ((language, args), members) in enumerate(groups.items()):
             if not args:
+                continue
+            known = memo.get(language, args)
+            if known is not None:
+                apply_rejected(members, known, dropped)
                 continue
             probe = os.path.join(tmp, "probe%d.%s" % (n, "c" if language == "c" else "cpp"))
             with open(probe, "w", encoding="utf-8") as f:
@@ -117,10 +175,14 @@ def drop_rejected(tidy_binary, entries) -> Dict[str, int]:
             except OSError:
                 continue
             rejected = rejected_options(proc.stdout.decode("utf-8", "replace"))
-            if not rejected:
-                continue
-            for entry in members:
-                entry.arguments, gone = without(entry.arguments, rejected)
-                for option in gone:
-                    dropped[option] = dropped.get(option, 0) + 1
+            memo.put(language, args, rejected)
+            apply_rejected(members, rejected, dropped)
+    memo.save()
     return dropped
+
+
+def apply_rejected(members, rejected, dropped: Dict[str, int]):
+    for entry in members:
+        entry.arguments, gone = without(entry.arguments, rejected)
+        for option in gone:
+            dropped[option] = dropped.get(option, 0) + 1
