@@ -74,7 +74,17 @@ def without(arguments: List[str], rejected: List[Tuple[str, str]]) -> Tuple[List
 # macros, include paths and outputs are probed once.
 WITH_VALUE = ("-o", "-I", "-isystem", "-iquote", "-idirafter", "-include", "-imacros",
               "-MF", "-MT", "-MQ", "-D", "-U")
-PREFIXES = ("-D", "-U", "-I", "-o")
+PREFIXES = ("-D", "-U", "-I", "-o", "-MF", "-MT", "-MQ", "-include", "-imacros",
+            "-isystem", "-iquote", "-idirafter",
+            # Per-file by nature (the kernel's dependency files, reproducible
+            # builds' maps and seeds): they would make every command a group.
+            "-Wp,", "-fdebug-prefix-map=", "-ffile-prefix-map=", "-fmacro-prefix-map=",
+            "-frandom-seed=")
+# At most this many distinct commands are probed (the largest groups); the
+# others drop what any probe rejected. A database's rejected options are
+# the build's global flags, so this bounds a cold run's probes without
+# missing them.
+MAX_PROBES = 32
 
 
 def probe_arguments(entry) -> List[str]:
@@ -157,14 +167,22 @@ def drop_rejected(tidy_binary, entries, cache_dir=None) -> Dict[str, int]:
         groups.setdefault(key, []).append(entry)
     dropped: Dict[str, int] = {}
     memo = ProbeMemo(cache_dir, tidy_binary)
+    ordered = sorted(groups.items(), key=lambda g: (-len(g[1]), g[0]))
+    probed, seen = 0, set()
+    unprobed = []
     with tempfile.TemporaryDirectory(prefix="logstream-ci-probe-") as tmp:
-        for n, ((language, args), members) in enumerate(groups.items()):
+        for n, ((language, args), members) in enumerate(ordered):
             if not args:
                 continue
             known = memo.get(language, args)
             if known is not None:
+                seen.update(known)
                 apply_rejected(members, known, dropped)
                 continue
+            if probed >= MAX_PROBES:
+                unprobed.extend(members)
+                continue
+            probed += 1
             probe = os.path.join(tmp, "probe%d.%s" % (n, "c" if language == "c" else "cpp"))
             with open(probe, "w", encoding="utf-8") as f:
                 f.write("\n")
@@ -176,7 +194,9 @@ def drop_rejected(tidy_binary, entries, cache_dir=None) -> Dict[str, int]:
                 continue
             rejected = rejected_options(proc.stdout.decode("utf-8", "replace"))
             memo.put(language, args, rejected)
+            seen.update(rejected)
             apply_rejected(members, rejected, dropped)
+    apply_rejected(unprobed, sorted(seen), dropped)
     memo.save()
     return dropped
 
