@@ -4,6 +4,7 @@
 #include "utils/CheckOptions.h"
 #include "utils/Expressions.h"
 #include "utils/Parents.h"
+#include "clang/Lex/Preprocessor.h"
 
 namespace clang::tidy::logstream {
 
@@ -33,10 +34,45 @@ void LogstreamCheck::registerMatchers(ast_matchers::MatchFinder *Finder) {
   registerUserCodeMatchers(&Traversal->finder());
 }
 
+/// The global option that keeps glibc's fortified calls (see
+/// parseWithoutFortify).
+static constexpr StringRef KeepFortifyOption = "logstream.KeepFortifySource";
+static constexpr StringRef UndefFortify =
+    "#undef _FORTIFY_SOURCE /* logstream: read the calls as written */\n";
+
+/// With `-D_FORTIFY_SOURCE=2` (Debian's and Fedora's default build flags,
+/// and many projects' own), glibc's headers turn `printf(...)`,
+/// `fprintf(...)` and `syslog(...)` into `__printf_chk(1, ...)`,
+/// `__syslog_chk(pri, 1, ...)` and so on, by macros in C: the calls the
+/// checks read as records (and the facts as logging) are no longer there.
+/// Fortification is a code generation matter; the unit is parsed as if the
+/// command did not ask for it, by an `#undef` at the end of the
+/// preprocessor's predefines (read when the main file is entered, after
+/// this), once per unit. The global option logstream.KeepFortifySource
+/// (`true`) keeps the command's choice.
+static void parseWithoutFortify(Preprocessor &PP, const ClangTidyCheck &Check,
+                                ClangTidyContext &Context) {
+  const auto &Opts = Context.getOptions().CheckOptions;
+  if (auto It = Opts.find(KeepFortifyOption); It != Opts.end()) {
+    StringRef Value = StringRef(It->second.Value).trim();
+    if (Value.equals_insensitive("true") || Value == "1")
+      return;
+    if (!Value.equals_insensitive("false") && Value != "0")
+      Check.configurationDiag(
+          "invalid value '%0' for option '%1'; expected 'true' or 'false'",
+          DiagnosticIDs::Error)
+          << Value << KeepFortifyOption;
+  }
+  if (StringRef(PP.getPredefines()).contains(UndefFortify))
+    return;
+  PP.setPredefines(PP.getPredefines() + UndefFortify.str());
+}
+
 void LogstreamCheck::registerPPCallbacks(const SourceManager &SM,
                                          Preprocessor *PP, Preprocessor *) {
   this->PP = PP;
   this->SM = &SM;
+  parseWithoutFortify(*PP, *this, *TidyContext);
   if (Inserter)
     Inserter->registerPreprocessor(PP);
   registerPreprocessor(*PP);
