@@ -478,12 +478,15 @@ static bool isKeywordLiteral(const Expr *E) {
                       [&](StringRef P) { return S.equals_insensitive(P); });
 }
 
-/// A call of crypt(3) or crypt_r (in any namespace, as hasAnyName has it).
+/// A call of crypt(3) or crypt_r (in any namespace, as hasAnyName has it)
+/// on a password that is not a literal: `crypt("test", "$2a$08$...")`
+/// compared with a known hash asks which algorithms the C library has.
 static bool isCryptCall(const Expr *E) {
   const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenCasts());
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
   return Callee && Callee->getIdentifier() &&
-         (Callee->getName() == "crypt" || Callee->getName() == "crypt_r");
+         (Callee->getName() == "crypt" || Callee->getName() == "crypt_r") &&
+         !(Call->getNumArgs() >= 1 && utils::asStringLiteral(Call->getArg(0)));
 }
 
 bool SecurityEventCategoryCheck::isCryptResult(const Expr *E) const {

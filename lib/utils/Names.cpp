@@ -71,6 +71,23 @@ bool mentionsMatchingName(const Expr *E, const Pattern &P) {
     if (ND && ND->getIdentifier() &&
         P.matches(normalizeIdentifier(ND->getName())))
       return true;
+    // A field of the C library's account records names what it holds
+    // (`pw->pw_shell`, `sp->sp_pwdp`): the record's variable, as often as
+    // not `pw` or `pwd`, says nothing about the field.
+    if (const auto *ME = dyn_cast<MemberExpr>(S))
+      if (const RecordDecl *RD =
+              ME->getBase()->getType()->isPointerType()
+                  ? ME->getBase()
+                        ->getType()
+                        ->getPointeeType()
+                        ->getAsRecordDecl()
+                  : ME->getBase()->getType()->getAsRecordDecl();
+          RD && RD->getIdentifier() &&
+          llvm::is_contained({llvm::StringRef("passwd"),
+                              llvm::StringRef("spwd"),
+                              llvm::StringRef("group")},
+                             RD->getName()))
+        continue;
     // A local built from a matching value: `std::string from = log_path +
     // ".1"; rename(from.c_str(), ...)`.
     if (const auto *VD = dyn_cast_or_null<VarDecl>(ND))
