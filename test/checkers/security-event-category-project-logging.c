@@ -64,12 +64,14 @@ int switch_group(gid_t gid) {
   return 0;
 }
 
-// A message built with the project's string helpers is no record.
+// A message built with the project's string helpers is no record, even
+// with a log word in the name when the text goes into the caller's buffer.
 char *become(uid_t uid, char *status, unsigned long size) {
   if (setuid(uid) != 0) {
     // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: security-critical 'setuid' (privilege_permissions_changed): the failure path returns at line {{[0-9]+}} without a SECURITY log record
     // CHECK-MESSAGES-OFF: :[[@LINE-2]]:7: warning: security-critical 'setuid'
     buf_appendf(status, size, "cannot become %d", (int)uid);
+    format_error(status, size, "SECURITY cannot become %d", (int)uid);
     return NULL;
   }
   return str_printf("now running as %d", (int)uid);

@@ -256,6 +256,16 @@ bool RecordClassifier::isProjectLoggingFunction(const FunctionDecl *F,
   if (!F || !F->getIdentifier() || LoggingFunctionPattern.empty())
     return false;
   const SourceManager &SM = Ctx.getSourceManager();
+  // A writable character buffer first is where the text goes
+  // (`format_error(char *dst, size_t n, const char *fmt, ...)`): a
+  // formatter, whatever its name says.
+  if (F->getNumParams() >= 2) {
+    QualType First = F->getParamDecl(0)->getType();
+    if (First->isPointerType() &&
+        First->getPointeeType()->isAnyCharacterType() &&
+        !First->getPointeeType().isConstQualified())
+      return false;
+  }
   return !SM.isInSystemHeader(SM.getExpansionLoc(F->getLocation())) &&
          LoggingFunctionPattern.matches(
              utils::normalizeIdentifier(F->getName())) &&

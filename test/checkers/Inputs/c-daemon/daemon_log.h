@@ -19,6 +19,9 @@ void logmsg(int level, const char *fmt, ...);
 char *str_printf(const char *fmt, ...) DAEMON_PRINTF(1, 2);
 int buf_appendf(char *buf, unsigned long size, const char *fmt, ...)
     DAEMON_PRINTF(3, 4);
+/* Named like logging, but writes into the caller's buffer. */
+int format_error(char *dst, unsigned long size, const char *fmt, ...)
+    DAEMON_PRINTF(3, 4);
 
 #define AUTH_NOTICE(...) daemon_log(LOG_AUTHPRIV | LOG_NOTICE, __VA_ARGS__)
 
