@@ -83,10 +83,8 @@ bool mentionsMatchingName(const Expr *E, const Pattern &P) {
                         ->getAsRecordDecl()
                   : ME->getBase()->getType()->getAsRecordDecl();
           RD && RD->getIdentifier() &&
-          llvm::is_contained({llvm::StringRef("passwd"),
-                              llvm::StringRef("spwd"),
-                              llvm::StringRef("group")},
-                             RD->getName()))
+          (RD->getName() == "passwd" || RD->getName() == "spwd" ||
+           RD->getName() == "group"))
         continue;
     // A local built from a matching value: `std::string from = log_path +
     // ".1"; rename(from.c_str(), ...)`.
