@@ -35,6 +35,18 @@ constexpr llvm::StringRef StdioOpens[] = {"fopen", "fopen64", "freopen",
 constexpr llvm::StringRef PosixOpens[] = {"open",    "open64", "creat",
                                           "creat64", "openat", "openat64"};
 constexpr llvm::StringRef Fills[] = {"snprintf", "sprintf"};
+
+/// Where the printf family that writes into its first argument takes its
+/// format (`snprintf(buf, n, fmt, ...)`: 2); nullopt for other functions.
+/// The `asprintf` pair's first argument is the address of the pointer it
+/// allocates.
+std::optional<unsigned> formatPosition(llvm::StringRef N) {
+  if (N == "snprintf" || N == "vsnprintf")
+    return 2;
+  if (N == "sprintf" || N == "vsprintf" || N == "asprintf" || N == "vasprintf")
+    return 1;
+  return std::nullopt;
+}
 constexpr llvm::StringRef Copies[] = {"strcpy", "strncpy", "stpcpy", "strlcpy"};
 constexpr llvm::StringRef Appends[] = {"strcat", "strncat", "strlcat"};
 // With utils::comparisonFunctions(): the comparisons of credentials.
@@ -302,18 +314,10 @@ void Summarizer::collectValues(const Stmt *S) {
 }
 
 void Summarizer::noteFormatting(const CallExpr *C, llvm::StringRef N) {
-  // The format's position, and whether the destination is a pointer the
-  // call allocates (`vasprintf(&msg, fmt, ap)`).
-  unsigned Format;
-  if (N == "vsnprintf" || N == "snprintf")
-    Format = 2;
-  else if (N == "vsprintf" || N == "sprintf" || N == "vasprintf" ||
-           N == "asprintf")
-    Format = 1;
-  else
+  std::optional<unsigned> Position = formatPosition(N);
+  if (!Position || C->getNumArgs() <= *Position)
     return;
-  if (C->getNumArgs() <= Format)
-    return;
+  unsigned Format = *Position;
   const Expr *Dest = strip(C->getArg(0));
   if (N.ends_with("asprintf")) {
     const auto *Addr = dyn_cast<UnaryOperator>(Dest);
@@ -464,8 +468,8 @@ PathTemplate Summarizer::path(const Expr *E, unsigned Depth) const {
       const ValueStep &S = Steps[I];
       if (S.K == ValueStep::Fill) {
         const auto *Fill = cast<CallExpr>(S.E);
-        append(T, formatted(Fill, calleeName(Fill) == "snprintf" ? 2 : 1,
-                            Depth + 1));
+        append(T,
+               formatted(Fill, *formatPosition(calleeName(Fill)), Depth + 1));
       } else {
         append(T, path(S.E, Depth + 1));
       }
@@ -876,9 +880,12 @@ Summarizer::operation(const Expr *E, std::string &What) const {
                     llvm::is_contained(ConstantTimeComparisons, N);
   if ((!Secret && !Comparison) || C->getNumArgs() < 2)
     return std::nullopt;
+  // crypt(3) of what a user typed; of a literal it is a known-answer test
+  // of the C library (as the check reads it).
   auto IsCrypt = [](const Expr *A) {
     if (const auto *CC = dyn_cast<CallExpr>(strip(A)))
-      return calleeName(CC) == "crypt" || calleeName(CC) == "crypt_r";
+      return (calleeName(CC) == "crypt" || calleeName(CC) == "crypt_r") &&
+             !(CC->getNumArgs() >= 1 && utils::asStringLiteral(CC->getArg(0)));
     return false;
   };
   // Constant-time comparisons exist for secrets: a helper returning one is

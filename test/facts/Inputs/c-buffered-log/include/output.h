@@ -10,5 +10,6 @@ void note_auth(const char *fmt, ...);
 char *format_reply(const char *fmt, ...);
 
 extern int output_foreground;
+int output_has_sha512(void);
 
 #endif

@@ -1,8 +1,10 @@
 #include "output.h"
 
+#include <crypt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <syslog.h>
 
 int output_foreground;
@@ -44,4 +46,9 @@ char *format_reply(const char *fmt, ...) {
     text = NULL;
   va_end(args);
   return text;
+}
+
+/* A known-answer test of the C library's crypt(3): which schemes it has. */
+int output_has_sha512(void) {
+  return strcmp(crypt("test", "$6$saltsalt$"), "$6$saltsalt$known") == 0;
 }
