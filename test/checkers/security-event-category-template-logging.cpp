@@ -9,6 +9,7 @@
 
 #include "service_log.h"
 
+#include <functional>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -52,4 +53,40 @@ std::string becomeNobody(uid_t nobody) {
     // CHECK-MESSAGES-OFF: :[[@LINE-2]]:7: warning: security-critical 'setuid'
     return svc::str_format("cannot become {}", nobody);
   return svc::str_format("running as {}", nobody);
+}
+
+// The same records in a lambda, with the message chosen by `?:`, and in a
+// `switch` case whose condition has an `&&`: quiet.
+struct DropConfig {
+  uid_t uid;
+  bool verbose;
+};
+
+std::function<bool()> makeDrop(const DropConfig &cfg) {
+  return [cfg] {
+    if (setuid(cfg.uid) != 0) {
+      // CHECK-MESSAGES-OFF: :[[@LINE-1]]:9: warning: security-critical 'setuid'
+      svc::log_warn(cfg.verbose ? "SECURITY cannot drop to {} (verbose)"
+                                : "SECURITY cannot drop to {}",
+                    cfg.uid);
+      return false;
+    }
+    svc::logger().error("SECURITY dropped to {}", cfg.uid);
+    return true;
+  };
+}
+
+bool dropFor(int mode, uid_t uid) {
+  switch (mode) {
+  case 1:
+    if (setuid(uid) != 0 && mode > 0) {
+      // CHECK-MESSAGES-OFF: :[[@LINE-1]]:9: warning: security-critical 'setuid'
+      svc::log_warn("SECURITY drop failed");
+      return false;
+    }
+    svc::log_info("SECURITY dropped");
+    return true;
+  default:
+    return false;
+  }
 }
